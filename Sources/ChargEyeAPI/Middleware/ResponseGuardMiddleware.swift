@@ -1,0 +1,84 @@
+public import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+public import HTTPTypes
+public import OpenAPIRuntime
+
+/// The innermost middleware: turns whatever the network did into either a complete, bounded,
+/// successful response or a `ChargEyeError`.
+///
+/// - bounds each request by `timeout` (the whole answer, body included, so a server that
+///   trickles a byte a second still fails on time);
+/// - reads the body up to `maxResponseBytes` and fails clearly past it;
+/// - turns non-2xx answers into `.http` with the server's `errorMessage` (or a sanitized
+///   excerpt of a foreign body, such as a proxy's HTML page) and its `Retry-After`;
+/// - turns platform network errors into `.transport` in plain categories.
+public struct ResponseGuardMiddleware: ClientMiddleware {
+    /// Per-request timeout, in seconds.
+    public var timeout: TimeInterval
+    /// The largest response body accepted, in bytes.
+    public var maxResponseBytes: Int
+
+    /// Creates the middleware.
+    public init(timeout: TimeInterval, maxResponseBytes: Int) {
+        self.timeout = timeout
+        self.maxResponseBytes = maxResponseBytes
+    }
+
+    /// Sends the request and vets the answer.
+    public func intercept(
+        _ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String,
+        next: @Sendable (HTTPRequest, HTTPBody?, URL) async throws -> (HTTPResponse, HTTPBody?)
+    ) async throws -> (HTTPResponse, HTTPBody?) {
+        let line = ChargEyeError.RequestLine(method: request.method.rawValue, path: request.path ?? "/")
+        let host = baseURL.host ?? baseURL.absoluteString
+        let limit = maxResponseBytes
+        let (response, data) = try await withDeadline(seconds: timeout, request: line, host: host) {
+            let (response, body) = try await next(request, body, baseURL)
+            return (response, try await Self.collect(body, limit: limit, request: line))
+        }
+        guard (200..<300).contains(response.status.code) else {
+            throw ChargEyeError.http(ErrorBodyReader.failure(for: response, body: data, request: line))
+        }
+        return (response, HTTPBody(data))
+    }
+
+    /// Reads a whole body, refusing more than `limit` bytes.
+    static func collect(_ body: HTTPBody?, limit: Int, request: ChargEyeError.RequestLine) async throws -> Data {
+        guard let body else { return Data() }
+        if case .known(let length) = body.length, length > limit {
+            throw ChargEyeError.responseTooLarge(request, limitBytes: limit)
+        }
+        do {
+            return try await Data(collecting: body, upTo: limit)
+        } catch is TooManyBytesError {
+            throw ChargEyeError.responseTooLarge(request, limitBytes: limit)
+        }
+    }
+
+    /// Runs `work`, failing with a timeout if it takes longer than `seconds`; maps network
+    /// errors to `.transport`.
+    private func withDeadline<T: Sendable>(
+        seconds: TimeInterval, request: ChargEyeError.RequestLine, host: String,
+        _ work: @escaping @Sendable () async throws -> T
+    ) async throws -> T {
+        do {
+            return try await withThrowingTaskGroup(of: T.self) { group in
+                group.addTask { try await work() }
+                group.addTask {
+                    try await Task.sleep(for: .seconds(seconds))
+                    throw ChargEyeError.transport(.init(
+                        request: request, host: host, kind: .timeout(seconds),
+                        detail: "no complete answer within \(Int(seconds.rounded())) s"
+                    ))
+                }
+                defer { group.cancelAll() }
+                guard let first = try await group.next() else { throw CancellationError() }
+                return first
+            }
+        } catch {
+            throw TransportErrorMapper.map(error, request: request, host: host)
+        }
+    }
+}
