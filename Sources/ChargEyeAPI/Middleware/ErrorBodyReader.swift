@@ -12,7 +12,7 @@ enum ErrorBodyReader {
         for response: HTTPResponse, body: Data, request: ChargEyeError.RequestLine
     ) -> ChargEyeError.HTTPFailure {
         var failure = ChargEyeError.HTTPFailure(request: request, status: response.status.code)
-        failure.retryAfter = response.headerFields[.retryAfter].flatMap(retryAfterSeconds)
+        failure.retryAfter = response.headerFields[.retryAfter].flatMap { retryAfterSeconds($0) }
         if let decoded = try? JSONDecoder().decode(ErrorBody.self, from: body) {
             failure.serverMessage = TextSanitizer.singleLine(decoded.errorMessage, limit: 500)
         } else if !body.isEmpty {
@@ -25,11 +25,7 @@ enum ErrorBodyReader {
     static func retryAfterSeconds(_ value: String, now: Date = Date()) -> TimeInterval? {
         let trimmed = value.trimmingCharacters(in: .whitespaces)
         if let seconds = TimeInterval(trimmed), seconds.isFinite, seconds >= 0 { return seconds }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "GMT")
-        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
-        guard let date = formatter.date(from: trimmed) else { return nil }
+        guard let date = HTTPDate.parse(trimmed) else { return nil }
         return max(0, date.timeIntervalSince(now))
     }
 

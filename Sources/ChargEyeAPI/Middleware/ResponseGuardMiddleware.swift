@@ -34,9 +34,12 @@ public struct ResponseGuardMiddleware: ClientMiddleware {
         let line = ChargEyeError.RequestLine(method: request.method.rawValue, path: request.path ?? "/")
         let host = baseURL.host ?? baseURL.absoluteString
         let limit = maxResponseBytes
-        let (response, data) = try await withDeadline(seconds: timeout, request: line, host: host) {
-            let (response, body) = try await next(request, body, baseURL)
-            return (response, try await Self.collect(body, limit: limit, request: line))
+        // The task group below finishes before this method returns, so `next` never outlives it.
+        let (response, data) = try await withoutActuallyEscaping(next) { next in
+            try await withDeadline(seconds: timeout, request: line, host: host) {
+                let (response, body) = try await next(request, body, baseURL)
+                return (response, try await Self.collect(body, limit: limit, request: line))
+            }
         }
         guard (200..<300).contains(response.status.code) else {
             throw ChargEyeError.http(ErrorBodyReader.failure(for: response, body: data, request: line))
@@ -50,11 +53,14 @@ public struct ResponseGuardMiddleware: ClientMiddleware {
         if case .known(let length) = body.length, length > limit {
             throw ChargEyeError.responseTooLarge(request, limitBytes: limit)
         }
-        do {
-            return try await Data(collecting: body, upTo: limit)
-        } catch is TooManyBytesError {
-            throw ChargEyeError.responseTooLarge(request, limitBytes: limit)
+        var data = Data()
+        for try await chunk in body {
+            guard data.count + chunk.count <= limit else {
+                throw ChargEyeError.responseTooLarge(request, limitBytes: limit)
+            }
+            data.append(contentsOf: chunk)
         }
+        return data
     }
 
     /// Runs `work`, failing with a timeout if it takes longer than `seconds`; maps network

@@ -1,0 +1,153 @@
+public import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import HTTPTypes
+public import OpenAPIRuntime
+import OpenAPIURLSession
+
+/// The small facade the rest of chargeye calls: typed reads of the ChargEye API with token
+/// handling, retries, logging and clear errors built in.
+public final class ChargEyeClient: Sendable {
+    /// The token manager (for the countdown, `t` to renew, and auto-refresh).
+    public let tokens: TokenManager
+    /// The configuration in use.
+    public let configuration: ChargEyeConfiguration
+    private let client: Client
+    private let middlewares: [any ClientMiddleware]
+    private let transport: any ClientTransport
+
+    /// Creates a client for one endpoint and credential.
+    public init(configuration: ChargEyeConfiguration, transport: (any ClientTransport)? = nil) throws {
+        guard let scheme = configuration.baseURL.scheme?.lowercased(), ["http", "https"].contains(scheme),
+            configuration.baseURL.host != nil
+        else {
+            throw ChargEyeError.invalidConfiguration(
+                "base URL \"\(configuration.baseURL.absoluteString)\" must be an http(s) URL such as https://kempower.io/api"
+            )
+        }
+        self.configuration = configuration
+        let transport = transport ?? Self.makeTransport(timeout: configuration.timeout)
+        self.transport = transport
+        let clientConfiguration = Configuration(dateTranscoder: TolerantDateTranscoder())
+        let retry = RetryMiddleware(policy: configuration.retryPolicy, observer: configuration.retryObserver)
+        let logging = LoggingMiddleware(logger: configuration.logger)
+        let guardrail = ResponseGuardMiddleware(
+            timeout: configuration.timeout, maxResponseBytes: configuration.maxResponseBytes
+        )
+
+        let issuer = GeneratedTokenIssuer(client: configuration.refreshToken.map { refreshToken in
+            Client(
+                serverURL: configuration.baseURL, configuration: clientConfiguration, transport: transport,
+                middlewares: [retry, RefreshTokenAuthMiddleware(refreshToken: refreshToken), logging, guardrail]
+            )
+        })
+        var cache: TokenCache?
+        if let directory = configuration.tokenCacheDirectory, let refreshToken = configuration.refreshToken {
+            cache = TokenCache(
+                directory: directory, baseURL: configuration.baseURL, refreshToken: refreshToken,
+                warn: configuration.warn
+            )
+        }
+        tokens = TokenManager(
+            issuer: issuer, cache: cache, policy: configuration.tokenRefresh, now: configuration.now,
+            logger: configuration.logger
+        )
+        middlewares = [retry, AuthMiddleware(tokens: tokens), logging, guardrail]
+        client = Client(
+            serverURL: configuration.baseURL, configuration: clientConfiguration, transport: transport,
+            middlewares: middlewares
+        )
+    }
+
+    /// The locations visible to the caller.
+    public func locations() async throws -> [Location] {
+        try await call("/locations") { try await $0.listLocations().ok.body.json.locations }
+    }
+
+    /// One location, whether the server wraps it as `{location}` or not.
+    public func location(uid: String) async throws -> Location {
+        try await call("/locations/\(uid)") {
+            try await $0.getLocation(path: .init(locationUid: uid)).ok.body.json.location
+        }
+    }
+
+    /// The live view of a location's stations (status, connectors, sessions).
+    public func stations(locationUid: String) async throws -> [Station] {
+        try await call("/stations?locationUid=\(locationUid)") {
+            try await $0.listStations(query: .init(locationUid: locationUid)).ok.body.json.stations
+        }
+    }
+
+    /// The asset view of a location's stations (model, firmware, serial number).
+    public func stationAssets(locationUid: String) async throws -> [StationAsset] {
+        try await call("/locations/\(locationUid)/stations") {
+            try await $0.getLocationStations(path: .init(locationUid: locationUid)).ok.body.json.stations
+        }
+    }
+
+    /// One page of a station's transactions, optionally within a time window.
+    public func transactions(
+        stationId: String, from: Date? = nil, to: Date? = nil, cursor: TransactionCursor? = nil
+    ) async throws -> TransactionPage {
+        try await call("/chargingStations/\(stationId)/transactions") {
+            let page = try await $0.getTransactions(
+                path: .init(stationId: stationId),
+                query: .init(startDate: from, endDate: to, exclusiveStartKey: cursor?.json)
+            ).ok.body.json
+            return TransactionPage(
+                transactions: page.transactions, summary: page.summary, next: TransactionCursor(page.lastEvaluatedKey)
+            )
+        }
+    }
+
+    /// The vehicle registry of a location.
+    public func vehicles(locationUid: String) async throws -> [Vehicle] {
+        try await call("/vehicles?locationUid=\(locationUid)") {
+            try await $0.listVehicles(query: .init(locationUid: locationUid)).ok.body.json.vehicles
+        }
+    }
+
+    /// A raw GET of any path under the base URL, with the current JWT (the console).
+    public func get(path: String) async throws -> RawResponse {
+        let normalized = RawResponse.normalize(path: path, baseURL: configuration.baseURL)
+        let line = ChargEyeError.RequestLine(method: "GET", path: normalized)
+        let request = HTTPRequest(method: .get, scheme: nil, authority: nil, path: normalized)
+        let started = ContinuousClock.now
+        do {
+            let (response, body) = try await MiddlewareChain(middlewares: middlewares, transport: transport)
+                .send(request, baseURL: configuration.baseURL, operationID: "rawGet")
+            let data = try await ResponseGuardMiddleware.collect(
+                body, limit: configuration.maxResponseBytes, request: line
+            )
+            return RawResponse(
+                path: normalized, status: response.status.code, contentType: response.headerFields[.contentType],
+                body: data, duration: ContinuousClock.now - started
+            )
+        } catch {
+            throw ResponseDecoding.normalize(error, request: line)
+        }
+    }
+
+    private func call<T: Sendable>(
+        _ path: String, _ operation: @Sendable (Client) async throws -> T
+    ) async throws -> T {
+        let line = ChargEyeError.RequestLine(method: "GET", path: path)
+        do {
+            return try await operation(client)
+        } catch {
+            throw ResponseDecoding.normalize(error, request: line)
+        }
+    }
+
+    private static func makeTransport(timeout: TimeInterval) -> URLSessionTransport {
+        let sessionConfiguration = URLSessionConfiguration.ephemeral
+        sessionConfiguration.timeoutIntervalForRequest = timeout + 5
+        sessionConfiguration.timeoutIntervalForResource = timeout + 5
+        sessionConfiguration.httpCookieStorage = nil
+        sessionConfiguration.urlCache = nil
+        sessionConfiguration.requestCachePolicy = .reloadIgnoringLocalCacheData
+        let session = URLSession(configuration: sessionConfiguration)
+        return URLSessionTransport(configuration: .init(session: session))
+    }
+}

@@ -1,0 +1,124 @@
+public import Foundation
+import HTTPTypes
+
+extension ChargEyeError: CustomStringConvertible, LocalizedError {
+    /// One line: what failed, what the server said, what to do next.
+    public var description: String {
+        [summary, advice].compactMap { $0 }.joined(separator: ". ")
+    }
+
+    /// Same as `description`.
+    public var errorDescription: String? { description }
+
+    /// What failed and what the server said, without advice.
+    public var summary: String {
+        switch self {
+        case .http(let failure):
+            return "\(failure.request) failed: \(Self.statusText(failure.status))\(Self.said(failure))\(Self.attemptsText(failure.attempts))"
+        case .permissionDenied(let failure):
+            return "\(failure.request) was refused even with a fresh token: \(Self.statusText(failure.status))\(Self.said(failure))"
+        case .refreshTokenRejected(let failure):
+            return "the refresh token was rejected: \(Self.statusText(failure.status))\(Self.said(failure))"
+        case .missingRefreshToken:
+            return "no refresh token configured"
+        case .transport(let failure):
+            return "\(failure.request) failed: \(Self.transportText(failure))\(Self.attemptsText(failure.attempts))"
+        case .responseTooLarge(let request, let limit):
+            return "\(request) failed: the response is larger than the \(ByteCountFormatter.string(fromByteCount: Int64(limit), countStyle: .binary)) limit"
+        case .decoding(let failure):
+            let place = failure.fieldPath.isEmpty ? "" : " at `\(failure.fieldPath)`"
+            return "\(failure.request) returned data chargeye cannot read\(place): \(failure.detail)"
+        case .invalidConfiguration(let text):
+            return "invalid configuration: \(text)"
+        }
+    }
+
+    /// What the user can do about it, when there is something.
+    public var advice: String? {
+        switch self {
+        case .http(let failure):
+            if failure.retryAfterExceedsDeadline, let wait = failure.retryAfter {
+                return "The server asks to wait \(Self.duration(wait)) before retrying; try again then"
+            }
+            switch failure.status {
+            case 400: return "Check the ids and options given"
+            case 401: return "Check the refresh token and its permissions"
+            case 403: return "This account may not see it (some APIs need an extra licence, e.g. ChargEye for Depots)"
+            case 404: return "Check the id; it may have been removed"
+            case 429: return "Rate limited; wait a moment and retry"
+            case 500...599: return "The service has a problem; retry later"
+            default: return nil
+            }
+        case .permissionDenied:
+            return "The account behind the refresh token lacks permission for this; ask your ChargEye organisation admin"
+        case .refreshTokenRejected:
+            return "Create a new refresh token in ChargEye's account administration (or ask Kempower support) and set CHARGEYE_REFRESH_TOKEN or --refresh-token-file"
+        case .missingRefreshToken:
+            return "Set CHARGEYE_REFRESH_TOKEN, pass --refresh-token-file PATH, choose a --profile, or try --demo"
+        case .transport(let failure):
+            switch failure.kind {
+            case .hostNotFound: return "Check --base-url and DNS (or HTTPS_PROXY on hosts that need a proxy)"
+            case .connectionRefused: return "Check --base-url, the network path and any proxy"
+            case .tls: return "The server's certificate was not accepted; check --base-url and the system CA store"
+            case .timeout: return "Check the network, or raise --timeout"
+            case .connectionLost, .offline, .other: return "Check the network and retry"
+            }
+        case .responseTooLarge:
+            return "Narrow the request (e.g. a date range) or raise the limit with --max-response-mb"
+        case .decoding:
+            return "The server's data does not match what chargeye expects; run with --log-file and report it"
+        case .invalidConfiguration:
+            return nil
+        }
+    }
+
+    /// A few words for status bars and logs: "HTTP 503", "connection refused".
+    public var shortReason: String {
+        switch self {
+        case .http(let failure), .permissionDenied(let failure), .refreshTokenRejected(let failure):
+            "HTTP \(failure.status)"
+        case .missingRefreshToken: "no refresh token"
+        case .transport(let failure): Self.transportText(failure)
+        case .responseTooLarge: "response too large"
+        case .decoding: "unreadable response"
+        case .invalidConfiguration: "invalid configuration"
+        }
+    }
+
+    /// "503 Service Unavailable".
+    public static func statusText(_ status: Int) -> String {
+        let reason = HTTPResponse.Status(code: status).reasonPhrase
+        return reason.isEmpty ? "HTTP \(status)" : "HTTP \(status) \(reason)"
+    }
+
+    private static func said(_ failure: HTTPFailure) -> String {
+        if let message = failure.serverMessage, !message.isEmpty { return ": \"\(message)\"" }
+        if let excerpt = failure.bodyExcerpt, !excerpt.isEmpty { return " (body: \(excerpt))" }
+        return ""
+    }
+
+    private static func attemptsText(_ attempts: Int) -> String {
+        attempts > 1 ? " (after \(attempts) attempts)" : ""
+    }
+
+    private static func transportText(_ failure: TransportFailure) -> String {
+        switch failure.kind {
+        case .hostNotFound: "cannot resolve host \(failure.host)"
+        case .connectionRefused: "cannot connect to \(failure.host) (connection refused or unreachable)"
+        case .tls: "secure connection to \(failure.host) failed (TLS)"
+        case .timeout(let seconds) where seconds > 0: "no answer from \(failure.host) within \(duration(seconds))"
+        case .timeout: "no answer from \(failure.host) in time"
+        case .connectionLost: "the connection to \(failure.host) dropped"
+        case .offline: "this machine is offline"
+        case .other: "network error talking to \(failure.host): \(failure.detail)"
+        }
+    }
+
+    /// "45 s", "5 min", "1 h 0 min".
+    public static func duration(_ seconds: TimeInterval) -> String {
+        let total = Int(seconds.rounded())
+        if total < 120 { return "\(total) s" }
+        if total < 3600 { return "\(total / 60) min" }
+        return "\(total / 3600) h \(total % 3600 / 60) min"
+    }
+}

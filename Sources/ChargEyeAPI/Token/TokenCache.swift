@@ -1,0 +1,127 @@
+public import Foundation
+import Crypto
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The on-disk JWT cache: one file per (base URL, refresh token) pair, in a private directory.
+///
+/// The directory is created 0700 and each file 0600, set explicitly whatever the umask. A file
+/// that group or others could read, or that belongs to another user, is ignored with a warning.
+/// The refresh token itself is never written: files are named and checked by a SHA-256 of it.
+public struct TokenCache: Sendable {
+    /// The directory holding cache files.
+    public let directory: URL
+    /// The file for this base URL and refresh token.
+    public let file: URL
+    private let baseURL: String
+    private let refreshTokenHash: String
+    private let warn: @Sendable (String) -> Void
+
+    /// `$XDG_CACHE_HOME/chargeye`, or `~/.cache/chargeye`.
+    public static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+        if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") {
+            return URL(fileURLWithPath: xdg).appendingPathComponent("chargeye")
+        }
+        let home = environment["HOME"] ?? NSHomeDirectory()
+        return URL(fileURLWithPath: home).appendingPathComponent(".cache/chargeye")
+    }
+
+    /// Creates the cache for one base URL and refresh token.
+    public init(directory: URL, baseURL: URL, refreshToken: Secret, warn: @escaping @Sendable (String) -> Void) {
+        self.directory = directory
+        self.baseURL = baseURL.absoluteString
+        self.refreshTokenHash = Self.sha256(refreshToken.value)
+        self.file = directory.appendingPathComponent("token-\(Self.sha256(self.baseURL + "\n" + refreshTokenHash).prefix(32)).json")
+        self.warn = warn
+    }
+
+    private struct Entry: Codable {
+        var baseURL: String
+        var refreshTokenSHA256: String
+        var accessToken: AccessToken
+    }
+
+    /// The cached token, if there is a trustworthy one that has not expired.
+    public func load(now: Date) -> AccessToken? {
+        var info = stat()
+        guard lstat(file.path, &info) == 0 else { return nil }
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            warn("ignoring token cache \(file.path): not a regular file")
+            return nil
+        }
+        guard info.st_uid == getuid() else {
+            warn("ignoring token cache \(file.path): owned by another user")
+            return nil
+        }
+        let mode = info.st_mode & 0o777
+        guard mode & 0o077 == 0 else {
+            warn("ignoring token cache \(file.path): group/others can read it (mode \(String(mode, radix: 8))); run `chmod 600` on it or delete it")
+            return nil
+        }
+        guard let data = FileManager.default.contents(atPath: file.path),
+            let entry = try? Self.decoder.decode(Entry.self, from: data),
+            entry.baseURL == baseURL, entry.refreshTokenSHA256 == refreshTokenHash,
+            entry.accessToken.expiresAt > now
+        else { return nil }
+        return entry.accessToken
+    }
+
+    /// Writes the token (0600 file in a 0700 directory, atomically replaced).
+    public func store(_ token: AccessToken) throws {
+        try ensurePrivateDirectory()
+        let entry = Entry(baseURL: baseURL, refreshTokenSHA256: refreshTokenHash, accessToken: token)
+        let data = try Self.encoder.encode(entry)
+        let temporary = file.path + ".\(getpid()).tmp"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw CacheError.cannotWrite(temporary, errno) }
+        defer { close(descriptor) }
+        guard fchmod(descriptor, 0o600) == 0 else { throw CacheError.cannotWrite(temporary, errno) }
+        let written = data.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        guard written == data.count, rename(temporary, file.path) == 0 else {
+            unlink(temporary)
+            throw CacheError.cannotWrite(file.path, errno)
+        }
+    }
+
+    /// Deletes the cached token (after the server rejected it).
+    public func remove() {
+        unlink(file.path)
+    }
+
+    private func ensurePrivateDirectory() throws {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        guard chmod(directory.path, 0o700) == 0 else { throw CacheError.cannotWrite(directory.path, errno) }
+    }
+
+    /// Why the cache could not be written.
+    public enum CacheError: Error, CustomStringConvertible {
+        /// A file system call failed at this path.
+        case cannotWrite(String, Int32)
+
+        /// One line for the log.
+        public var description: String {
+            switch self {
+            case .cannotWrite(let path, let code): "cannot write token cache \(path): \(String(cString: strerror(code)))"
+            }
+        }
+    }
+
+    static func sha256(_ text: String) -> String {
+        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    private static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        return encoder
+    }()
+
+    private static let decoder: JSONDecoder = {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return decoder
+    }()
+}
