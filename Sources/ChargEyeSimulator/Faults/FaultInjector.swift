@@ -1,0 +1,65 @@
+import Foundation
+import Synchronization
+
+/// Decides, request by request, whether to inject a fault; counts requests per path.
+/// Thread-safe; changed at run time through the control endpoint.
+final class FaultInjector: Sendable {
+    /// What to do with one request.
+    struct Decision: Sendable {
+        var delayMs: Int
+        var fault: FaultRule?
+    }
+
+    private struct State {
+        var settings: FaultSettings
+        var counts: [String: Int] = [:]
+        var random = SystemRandomNumberGenerator()
+    }
+
+    private let state: Mutex<State>
+
+    init(settings: FaultSettings) {
+        state = Mutex(State(settings: settings))
+    }
+
+    var settings: FaultSettings {
+        get { state.withLock { $0.settings } }
+        set { state.withLock { $0.settings = newValue } }
+    }
+
+    func addRule(_ rule: FaultRule) {
+        state.withLock { $0.settings.rules.append(rule) }
+    }
+
+    /// Requests seen per API path since start (or the last reset).
+    var counts: [String: Int] { state.withLock { $0.counts } }
+
+    func resetCounts() {
+        state.withLock { $0.counts = [:] }
+    }
+
+    /// Counts the request and decides its fate.
+    func decide(path: String) -> Decision {
+        state.withLock { state in
+            state.counts[path, default: 0] += 1
+            var decision = Decision(delayMs: state.settings.latencyMs, fault: nil)
+            if let index = state.settings.rules.firstIndex(where: { $0.matches(path) }) {
+                let rule = state.settings.rules[index]
+                decision.fault = rule
+                decision.delayMs += rule.delayMs ?? 0
+                if let times = rule.times {
+                    if times <= 1 {
+                        state.settings.rules.remove(at: index)
+                    } else {
+                        state.settings.rules[index].times = times - 1
+                    }
+                }
+            } else if state.settings.failRate > 0,
+                Double.random(in: 0..<1, using: &state.random) < state.settings.failRate
+            {
+                decision.fault = FaultRule(path: path, status: Bool.random(using: &state.random) ? 500 : 503)
+            }
+            return decision
+        }
+    }
+}

@@ -1,0 +1,66 @@
+/// One injected fault: requests whose path matches get this answer instead of the real one.
+public struct FaultRule: Codable, Sendable, Equatable {
+    /// The API path to match, relative to the base URL (`/locations`); a trailing `*` matches
+    /// any path with that prefix, and `*` alone matches every path.
+    public var path: String
+    /// The HTTP status to answer with.
+    public var status: Int
+    /// The body to send; nil sends `{"errorMessage": ...}` describing the injected fault.
+    public var body: String?
+    /// The body's content type; `application/json` when nil.
+    public var contentType: String?
+    /// A `Retry-After` header value to send.
+    public var retryAfter: String?
+    /// How many matching requests this rule answers before it retires; nil means forever.
+    public var times: Int?
+    /// Extra delay before answering, in milliseconds (e.g. longer than the client's timeout).
+    public var delayMs: Int?
+
+    /// Creates a rule.
+    public init(
+        path: String, status: Int, body: String? = nil, contentType: String? = nil, retryAfter: String? = nil,
+        times: Int? = nil, delayMs: Int? = nil
+    ) {
+        self.path = path
+        self.status = status
+        self.body = body
+        self.contentType = contentType
+        self.retryAfter = retryAfter
+        self.times = times
+        self.delayMs = delayMs
+    }
+
+    /// Parses the command line form `PATH=STATUS`, e.g. `/locations=503`.
+    public init?(commandLine text: String) {
+        guard let separator = text.lastIndex(of: "="), let status = Int(text[text.index(after: separator)...]),
+            (100...599).contains(status)
+        else { return nil }
+        let path = String(text[..<separator])
+        guard path.hasPrefix("/") || path == "*" else { return nil }
+        self.init(path: path, status: status)
+    }
+
+    /// Whether the rule applies to `path`.
+    func matches(_ requestPath: String) -> Bool {
+        if path == "*" { return true }
+        if path.hasSuffix("*") { return requestPath.hasPrefix(path.dropLast()) }
+        return requestPath == path
+    }
+}
+
+/// The complete fault configuration of a running simulator.
+public struct FaultSettings: Codable, Sendable, Equatable {
+    /// The chance (0...1) that any API request fails with a random 500 or 503.
+    public var failRate: Double
+    /// Extra latency added to every API request, in milliseconds.
+    public var latencyMs: Int
+    /// Specific faults, tried in order before the random ones.
+    public var rules: [FaultRule]
+
+    /// Creates settings; the default injects nothing.
+    public init(failRate: Double = 0, latencyMs: Int = 0, rules: [FaultRule] = []) {
+        self.failRate = min(1, max(0, failRate))
+        self.latencyMs = max(0, latencyMs)
+        self.rules = rules
+    }
+}

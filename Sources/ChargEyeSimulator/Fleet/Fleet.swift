@@ -1,0 +1,62 @@
+import ChargEyeAPI
+import Foundation
+
+/// The simulator's data: every location generated once at start-up (fast enough for 100,000),
+/// everything below a location generated on demand from the same seed.
+struct Fleet: Sendable {
+    let generator: FleetGenerator
+    let locations: [Location]
+    private let indexById: [String: Int]
+
+    /// Builds `count` locations from `seed`; history is counted back from `epoch`.
+    init(seed: UInt64, count: Int, epoch: Date) {
+        generator = FleetGenerator(seed: seed, epoch: epoch)
+        var locations = (0..<count).map(generator.location(index:))
+        var indexById = [String: Int](minimumCapacity: count)
+        for index in locations.indices {
+            while indexById[locations[index].id] != nil { locations[index].id += "x" }
+            indexById[locations[index].id] = index
+        }
+        self.locations = locations
+        self.indexById = indexById
+    }
+
+    /// The index of a location by its id.
+    func index(of locationUid: String) -> Int? {
+        indexById[locationUid]
+    }
+
+    /// The live stations of a location.
+    func stations(locationUid: String, now: Date) -> [Components.Schemas.StationInfo]? {
+        guard let index = index(of: locationUid) else { return nil }
+        return generator.stations(locationIndex: index, location: locations[index], now: now)
+    }
+
+    /// The live view of the given stations, wherever they are.
+    func stations(ids: [String], now: Date) -> [Components.Schemas.StationInfo] {
+        let wanted = Set(ids)
+        let locationIndexes = Set(ids.compactMap { generator.parse(stationId: $0)?.locationIndex })
+        return locationIndexes.sorted().flatMap { index in
+            generator.stations(locationIndex: index, location: locations[index], now: now)
+                .filter { wanted.contains($0.stationId) }
+        }
+    }
+
+    /// The asset records of a location's stations.
+    func assets(locationUid: String) -> [Components.Schemas.LocationChargingStation]? {
+        guard let index = index(of: locationUid) else { return nil }
+        return generator.assets(locationIndex: index, location: locations[index])
+    }
+
+    /// A station's transactions, newest first, or nil for an unknown station.
+    func transactions(stationId: String) -> [Components.Schemas.Transaction]? {
+        guard let (index, _) = generator.parse(stationId: stationId), index < locations.count else { return nil }
+        return generator.transactions(stationId: stationId, locationIndex: index, location: locations[index])
+    }
+
+    /// The vehicles of a location (depots only).
+    func vehicles(locationUid: String) -> [Components.Schemas.Vehicle]? {
+        guard let index = index(of: locationUid) else { return nil }
+        return generator.vehicles(locationIndex: index, locationUid: locationUid)
+    }
+}

@@ -1,0 +1,146 @@
+public import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import OpenAPIHummingbird
+import OpenAPIRuntime
+import Synchronization
+
+/// A ChargEye-compatible HTTP server with seeded data and fault injection, for `--demo`, tests
+/// and benchmarks. It implements the same generated server protocol as the client's.
+public final class Simulator: Sendable {
+    /// How to run it.
+    public struct Configuration: Sendable {
+        /// Address to listen on; loopback by default.
+        public var host = "127.0.0.1"
+        /// Port; 0 picks a free one.
+        public var port = 0
+        /// Number of seeded locations.
+        public var locations = 40
+        /// Seed of the generated fleet.
+        public var seed: UInt64 = 2024
+        /// Lifetime of each issued JWT, in seconds.
+        public var tokenTTL: TimeInterval = 28_800
+        /// The refresh token the simulator accepts.
+        public var refreshToken = "demo"
+        /// Faults to inject from the start.
+        public var faults = FaultSettings()
+
+        /// The defaults: 40 locations on a free loopback port, refresh token `demo`.
+        public init() {}
+    }
+
+    /// The API's base URL, e.g. `http://127.0.0.1:53127/api`.
+    public let baseURL: URL
+    /// The control endpoint's URL, e.g. `http://127.0.0.1:53127/_control`.
+    public let controlURL: URL
+    /// The refresh token it accepts.
+    public let refreshToken: String
+
+    private let faults: FaultInjector
+    private let task: Task<Void, Never>
+
+    /// The path prefix of the API, as on kempower.io.
+    static let apiPrefix = "/api"
+
+    private init(baseURL: URL, controlURL: URL, refreshToken: String, faults: FaultInjector, task: Task<Void, Never>) {
+        self.baseURL = baseURL
+        self.controlURL = controlURL
+        self.refreshToken = refreshToken
+        self.faults = faults
+        self.task = task
+    }
+
+    /// Starts a simulator and returns once it accepts connections.
+    public static func start(_ configuration: Configuration = Configuration()) async throws -> Simulator {
+        let fleet = Fleet(seed: configuration.seed, count: max(0, configuration.locations), epoch: Date())
+        let authority = TokenAuthority(refreshToken: configuration.refreshToken, ttl: configuration.tokenTTL)
+        let faults = FaultInjector(settings: configuration.faults)
+
+        let router = Router(context: SimulatorRequestContext.self)
+        router.add(middleware: GatewayMiddleware(apiPrefix: apiPrefix, faults: faults, authority: authority))
+        try SimulatorAPI(fleet: fleet, authority: authority, now: Date.init)
+            .registerHandlers(on: router, serverURL: URL(string: apiPrefix)!)
+        ControlRoutes.register(on: router, faults: faults)
+
+        let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
+        let app = Application(
+            router: router,
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
+            onServerRunning: { channel in
+                portContinuation.yield(channel.localAddress?.port ?? 0)
+                portContinuation.finish()
+            },
+            logger: Logger(label: "chargeye.simulator", factory: { _ in SwiftLogNoOpLogHandler() })
+        )
+        let failure = Mutex<String?>(nil)
+        let task = Task {
+            do {
+                try await app.run()
+            } catch {
+                failure.withLock { $0 = "\(error)" }
+            }
+            portContinuation.finish()
+        }
+        var iterator = ports.makeAsyncIterator()
+        guard let port = await iterator.next() else {
+            let error = failure.withLock { $0 }
+            throw SimulatorError.cannotListen(host: configuration.host, port: configuration.port, reason: error ?? "unknown")
+        }
+        let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
+        return Simulator(
+            baseURL: URL(string: "http://\(host):\(port)\(apiPrefix)")!,
+            controlURL: URL(string: "http://\(host):\(port)/_control")!,
+            refreshToken: configuration.refreshToken,
+            faults: faults, task: task
+        )
+    }
+
+    /// The faults in force now.
+    public var faultSettings: FaultSettings {
+        get { faults.settings }
+        set { faults.settings = newValue }
+    }
+
+    /// Adds one fault rule.
+    public func addFault(_ rule: FaultRule) {
+        faults.addRule(rule)
+    }
+
+    /// Requests received per API path (without the `/api` prefix and query).
+    public var requestCounts: [String: Int] { faults.counts }
+
+    /// Forgets the request counts.
+    public func resetRequestCounts() {
+        faults.resetCounts()
+    }
+
+    /// Waits until the server stops (it runs until `stop()` or the task is cancelled).
+    public func wait() async {
+        await withTaskCancellationHandler {
+            await task.value
+        } onCancel: {
+            task.cancel()
+        }
+    }
+
+    /// Stops the server gracefully and waits for it.
+    public func stop() async {
+        task.cancel()
+        await task.value
+    }
+}
+
+/// Why the simulator could not start.
+public enum SimulatorError: Error, CustomStringConvertible {
+    /// Binding the listening socket failed.
+    case cannotListen(host: String, port: Int, reason: String)
+
+    /// One line for the user.
+    public var description: String {
+        switch self {
+        case .cannotListen(let host, let port, let reason):
+            "the simulator cannot listen on \(host):\(port): \(reason)"
+        }
+    }
+}
