@@ -1,5 +1,4 @@
 public import Foundation
-import HTTPTypes
 
 extension ChargEyeError: CustomStringConvertible, LocalizedError {
     /// One line: what failed, what the server said, what to do next.
@@ -87,7 +86,7 @@ extension ChargEyeError: CustomStringConvertible, LocalizedError {
 
     /// "503 Service Unavailable".
     public static func statusText(_ status: Int) -> String {
-        let reason = HTTPResponse.Status(code: status).reasonPhrase
+        let reason = HTTPStatusText.reason(status)
         return reason.isEmpty ? "HTTP \(status)" : "HTTP \(status) \(reason)"
     }
 

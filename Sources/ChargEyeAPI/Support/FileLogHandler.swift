@@ -56,3 +56,11 @@ public struct FileLogHandler: LogHandler {
         }
     }
 }
+
+extension FileLogHandler.Sink {
+    /// A sink writing to standard error (for `--verbose` without `--log-file` in
+    /// non-interactive commands).
+    public static func standardError() -> FileLogHandler.Sink {
+        FileLogHandler.Sink(handle: FileHandle.standardError)
+    }
+}

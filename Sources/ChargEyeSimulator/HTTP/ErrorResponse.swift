@@ -1,3 +1,4 @@
+import ChargEyeAPI
 import Foundation
 import Hummingbird
 
@@ -13,7 +14,7 @@ enum ErrorResponse {
     /// The answer an injected fault gives.
     static func make(for fault: FaultRule) -> Response {
         guard let body = fault.body else {
-            let reason = HTTPResponse.Status(code: fault.status).reasonPhrase
+            let reason = HTTPStatusText.reason(fault.status)
             return make(status: fault.status, message: "Injected fault: \(fault.status) \(reason)", retryAfter: fault.retryAfter)
         }
         var headers: HTTPFields = [.contentType: fault.contentType ?? "application/json"]

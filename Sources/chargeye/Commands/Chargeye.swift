@@ -1,0 +1,22 @@
+import ArgumentParser
+
+/// The root command.
+struct Chargeye: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "chargeye",
+        abstract: "A terminal client for the Kempower ChargEye API: locations, stations, connectors, transactions.",
+        discussion: """
+            Authentication: set CHARGEYE_REFRESH_TOKEN, or pass --refresh-token-file PATH, or use a \
+            --profile from $XDG_CONFIG_HOME/chargeye/config.toml. The access token is cached in \
+            $XDG_CACHE_HOME/chargeye (0600) and renewed before it expires. Try everything offline \
+            with --demo.
+
+            \(ExitStatus.help)
+            """,
+        version: "0.1.0",
+        subcommands: [
+            TokenCommand.self, LocationsCommand.self, LocationCommand.self, StationsCommand.self,
+            TransactionsCommand.self, VehiclesCommand.self, GetCommand.self, SimulatorCommand.self,
+        ]
+    )
+}

@@ -1,0 +1,76 @@
+import ArgumentParser
+import ChargEyeSimulator
+import Foundation
+
+/// `chargeye simulator`: runs the ChargEye-compatible simulator until interrupted.
+struct SimulatorCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "simulator",
+        abstract: "Run the built-in ChargEye-compatible server (seeded data, fault injection).",
+        discussion: """
+            Prints its base URL, then serves until Ctrl-C. Point chargeye at it with
+            CHARGEYE_BASE_URL=<url> CHARGEYE_REFRESH_TOKEN=demo chargeye locations
+            Faults can be changed while it runs: PUT <control URL>/faults with
+            {"failRate": 0.3, "latencyMs": 200, "rules": [{"path": "/locations", "status": 503, "times": 2}]}
+            (loopback peers only).
+            """
+    )
+
+    @Option(help: "Address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "Port to listen on; 0 picks a free one.")
+    var port = 0
+
+    @Option(help: "Number of seeded locations (up to 100000).")
+    var locations = 40
+
+    @Option(help: "Seed of the generated fleet.")
+    var seed: UInt64 = 2024
+
+    @Option(name: .customLong("token-ttl"), help: ArgumentHelp("Lifetime of issued tokens.", valueName: "seconds"))
+    var tokenTTL = 28_800
+
+    @Option(help: ArgumentHelp("The refresh token the simulator accepts (a demo value, not a real credential).", valueName: "value"))
+    var refreshToken = "demo"
+
+    @Option(help: ArgumentHelp("Chance (0-1) that a request fails with a random 500 or 503.", valueName: "p"))
+    var failRate = 0.0
+
+    @Option(help: ArgumentHelp("Latency added to every request.", valueName: "ms"))
+    var latencyMs = 0
+
+    @Option(name: .customLong("fail"), help: ArgumentHelp("Always answer PATH with STATUS (repeatable), e.g. /locations=503.", valueName: "path=status"))
+    var failRules: [String] = []
+
+    func validate() throws {
+        guard (0...100_000).contains(locations) else { throw ValidationError("--locations must be 0...100000") }
+        guard (0...1).contains(failRate) else { throw ValidationError("--fail-rate must be between 0 and 1") }
+        guard tokenTTL >= 10 else { throw ValidationError("--token-ttl must be at least 10 seconds") }
+        guard latencyMs >= 0 else { throw ValidationError("--latency-ms must not be negative") }
+        for rule in failRules where FaultRule(commandLine: rule) == nil {
+            throw ValidationError("--fail \"\(rule)\" must look like /path=503")
+        }
+    }
+
+    func run() async throws {
+        var configuration = Simulator.Configuration()
+        configuration.host = host
+        configuration.port = port
+        configuration.locations = locations
+        configuration.seed = seed
+        configuration.tokenTTL = TimeInterval(tokenTTL)
+        configuration.refreshToken = refreshToken
+        configuration.faults = FaultSettings(failRate: failRate, latencyMs: latencyMs, rules: failRules.compactMap(FaultRule.init(commandLine:)))
+        let simulator = try await Simulator.start(configuration)
+        Standard.out("""
+            ChargEye simulator listening
+              base URL:      \(simulator.baseURL.absoluteString)
+              refresh token: \(refreshToken == "demo" ? "demo" : "(as given)")
+              control:       \(simulator.controlURL.absoluteString)
+            Press Ctrl-C to stop.
+            """)
+        await SignalWaiter.waitForTermination()
+        await simulator.stop()
+    }
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import ChargEyeAPI
+import Foundation
+
+/// `chargeye token`: authenticates and shows how long the access token stays valid.
+struct TokenCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "token",
+        abstract: "Authenticate and show the access token's validity (never the token itself)."
+    )
+
+    @OptionGroup var connection: ConnectionOptions
+
+    @Flag(help: "Print JSON.")
+    var json = false
+
+    @Flag(help: "Get a new token even if the cached one is still good.")
+    var renew = false
+
+    func run() async throws {
+        let (token, label, baseURL) = try await Session.with(connection) { session in
+            let token = renew ? try await session.client.tokens.refresh() : try await session.client.tokens.validToken()
+            return (token, session.label, session.client.configuration.baseURL.absoluteString)
+        }
+        let left = token.expiresAt.timeIntervalSinceNow
+        if json {
+            struct Report: Encodable {
+                let validUntil: Date
+                let secondsLeft: Int
+                let obtainedAt: Date
+                let baseURL: String
+            }
+            Standard.out(try JSONOutput.render(Report(
+                validUntil: token.expiresAt, secondsLeft: max(0, Int(left)), obtainedAt: token.obtainedAt,
+                baseURL: baseURL
+            )))
+        } else {
+            Standard.out("""
+                authenticated to \(label)
+                token valid until \(Formatting.localTime(token.expiresAt)) (local time), \(Formatting.remaining(left)) left
+                obtained \(Formatting.localTime(token.obtainedAt))
+                """)
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import ChargEyeAPI
+
+/// `chargeye vehicles LOCATION_UID`: a depot's vehicle registry.
+struct VehiclesCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "vehicles", abstract: "List a location's vehicles (needs a ChargEye for Depots licence)."
+    )
+
+    @OptionGroup var connection: ConnectionOptions
+
+    @Argument(help: "The location's id.")
+    var locationUid: String
+
+    @Option(help: "table, json or csv.")
+    var format: OutputFormat = .table
+
+    static let fields = ["id", "name", "evModel", "licensePlate", "fullChargeEnergykWh", "maxChargePowerkW", "evMacAddress"]
+
+    func run() async throws {
+        let vehicles = try await Session.with(connection) { [locationUid] in try await $0.client.vehicles(locationUid: locationUid) }
+        let rows = vehicles.map { vehicle in
+            [vehicle.id, vehicle.name ?? "", vehicle.evModel ?? "", vehicle.licensePlate ?? "",
+             vehicle.fullChargeEnergykWh?.text ?? "", vehicle.maxChargePowerkW?.text ?? "", vehicle.evMacAddress ?? ""]
+        }
+        switch format {
+        case .table:
+            let columns: [TextTable.Column] = [
+                .init(title: "ID", flexible: false), .init(title: "NAME"), .init(title: "MODEL"), .init(title: "PLATE"),
+                .init(title: "BATTERY KWH", alignRight: true, flexible: false), .init(title: "MAX KW", alignRight: true, flexible: false),
+                .init(title: "EV MAC"),
+            ]
+            Standard.out(TextTable(columns: columns, rows: rows).render(width: Standard.terminalWidth))
+        case .json: Standard.out(try JSONOutput.render(vehicles))
+        case .csv: Standard.out(CSVWriter.render(header: Self.fields, rows: rows))
+        }
+    }
+}

@@ -1,0 +1,17 @@
+import ChargEyeAPI
+
+/// RFC 4180 CSV: a header of API field names, then one line per record. Cells are sanitized
+/// (no control characters or escape sequences reach the terminal or the file).
+enum CSVWriter {
+    static func render(header: [String], rows: [[String]]) -> String {
+        ([header] + rows).map { $0.map(quote).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    private static func quote(_ value: String) -> String {
+        let clean = TextSanitizer.clean(value)
+        guard clean.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) || clean.hasPrefix(" ") || clean.hasSuffix(" ") else {
+            return clean
+        }
+        return "\"" + clean.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

@@ -1,0 +1,113 @@
+import ChargEyeAPI
+import ChargEyeSimulator
+import Foundation
+import Logging
+
+/// A ready API client for one run of a command, built from the options, environment and
+/// configuration file (in that order of precedence), with the embedded simulator for `--demo`.
+final class Session: Sendable {
+    let client: ChargEyeClient
+    /// What to call this connection on screen: the profile's label, else the base URL's host.
+    let label: String
+    private let simulator: Simulator?
+
+    private init(client: ChargEyeClient, label: String, simulator: Simulator?) {
+        self.client = client
+        self.label = label
+        self.simulator = simulator
+    }
+
+    static let defaultBaseURL = "https://kempower.io/api"
+
+    /// Connects as the options say.
+    static func open(
+        _ options: ConnectionOptions,
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        warn: @escaping @Sendable (String) -> Void = { Standard.error($0) },
+        retryObserver: (@Sendable (RetryEvent) -> Void)? = nil
+    ) async throws -> Session {
+        let logger = try LogSetup.bootstrap(logFile: options.logFile, verbose: options.verbose)
+        if options.demo {
+            var simulatorConfiguration = Simulator.Configuration()
+            if let ttl = options.tokenTTL { simulatorConfiguration.tokenTTL = TimeInterval(ttl) }
+            let simulator = try await Simulator.start(simulatorConfiguration)
+            var configuration = ChargEyeConfiguration(baseURL: simulator.baseURL, refreshToken: Secret(simulator.refreshToken))
+            configuration.tokenCacheDirectory = nil
+            apply(options, profile: nil, to: &configuration, logger: logger, warn: warn, retryObserver: retryObserver)
+            return Session(client: try ChargEyeClient(configuration: configuration), label: "demo", simulator: simulator)
+        }
+
+        let config = try ConfigFile.load(environment: environment)
+        let profileName = options.profile ?? environment["CHARGEYE_PROFILE"] ?? config.defaultProfile
+        var profile: ConfigFile.Profile?
+        if let profileName {
+            guard let found = config.profiles[profileName] else {
+                let known = config.profiles.keys.sorted()
+                throw UsageError("no profile \"\(profileName)\" in \(ConfigFile.path(environment: environment))"
+                    + (known.isEmpty ? "" : "; known profiles: \(known.joined(separator: ", "))"))
+            }
+            profile = found
+        }
+        let baseText = options.baseURL ?? environment["CHARGEYE_BASE_URL"] ?? profile?.baseURL ?? defaultBaseURL
+        guard let baseURL = URL(string: baseText) else { throw UsageError("--base-url \"\(baseText)\" is not a URL") }
+        let refreshToken = try refreshToken(options: options, profile: profile, environment: environment, warn: warn)
+        if let refreshToken { SecretRedactor.shared.register(refreshToken) }
+
+        var configuration = ChargEyeConfiguration(baseURL: baseURL, refreshToken: refreshToken)
+        configuration.tokenCacheDirectory = options.noTokenCache ? nil : TokenCache.defaultDirectory(environment: environment)
+        apply(options, profile: profile, to: &configuration, logger: logger, warn: warn, retryObserver: retryObserver)
+        let label = profile?.label ?? profileName ?? baseURL.host ?? baseText
+        return Session(client: try ChargEyeClient(configuration: configuration), label: label, simulator: nil)
+    }
+
+    /// Opens a session, runs `body` with it and closes it, also when `body` fails.
+    static func with<T: Sendable>(_ options: ConnectionOptions, _ body: (Session) async throws -> T) async throws -> T {
+        let session = try await open(options)
+        do {
+            let result = try await body(session)
+            await session.close()
+            return result
+        } catch {
+            await session.close()
+            throw error
+        }
+    }
+
+    /// Stops the embedded simulator, if any.
+    func close() async {
+        await simulator?.stop()
+    }
+
+    private static func apply(
+        _ options: ConnectionOptions, profile: ConfigFile.Profile?, to configuration: inout ChargEyeConfiguration,
+        logger: Logger, warn: @escaping @Sendable (String) -> Void, retryObserver: (@Sendable (RetryEvent) -> Void)?
+    ) {
+        configuration.timeout = options.timeout ?? profile?.timeout ?? 30
+        if let megabytes = options.maxResponseMB { configuration.maxResponseBytes = megabytes * 1024 * 1024 }
+        configuration.logger = logger
+        configuration.warn = { message in
+            logger.warning("\(message)")
+            warn("warning: \(message)")
+        }
+        configuration.retryObserver = { event in
+            logger.info(
+                "retry \(event.nextAttempt)/\(event.maxAttempts) of \(event.request) in \(String(format: "%.1f", event.delay)) s after \(event.reason)"
+            )
+            retryObserver?(event)
+        }
+    }
+
+    /// The refresh token: `--refresh-token-file`, else `CHARGEYE_REFRESH_TOKEN`, else
+    /// `CHARGEYE_REFRESH_TOKEN_FILE`, else the profile's file.
+    private static func refreshToken(
+        options: ConnectionOptions, profile: ConfigFile.Profile?, environment: [String: String],
+        warn: (String) -> Void
+    ) throws -> Secret? {
+        if let path = options.refreshTokenFile { return try SecretFile.read(path, warn: warn) }
+        if let value = environment["CHARGEYE_REFRESH_TOKEN"], !Secret(value).isEmpty { return Secret(value) }
+        if let path = environment["CHARGEYE_REFRESH_TOKEN_FILE"] ?? profile?.refreshTokenFile {
+            return try SecretFile.read(path, warn: warn)
+        }
+        return nil
+    }
+}
