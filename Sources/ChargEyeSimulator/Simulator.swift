@@ -1,4 +1,5 @@
 public import Foundation
+import ChargEyeAPI
 import Hummingbird
 import Logging
 import NIOCore
@@ -60,7 +61,10 @@ public final class Simulator: Sendable {
         let router = Router(context: SimulatorRequestContext.self)
         router.add(middleware: GatewayMiddleware(apiPrefix: apiPrefix, faults: faults, authority: authority))
         try SimulatorAPI(fleet: fleet, authority: authority, now: Date.init)
-            .registerHandlers(on: router, serverURL: URL(string: apiPrefix)!)
+            .registerHandlers(
+                on: router, serverURL: URL(string: apiPrefix)!,
+                configuration: OpenAPIRuntime.Configuration(dateTranscoder: TolerantDateTranscoder())
+            )
         ControlRoutes.register(on: router, faults: faults)
 
         let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)

@@ -23,7 +23,7 @@ public struct ChargEyeConfiguration: Sendable {
     /// cache file with loose permissions).
     public var warn: @Sendable (String) -> Void = { _ in }
     /// The logger for requests and token events.
-    public var logger = Logger(label: "chargeye")
+    public var logger = Logger(label: "chargeye", factory: { _ in SwiftLogNoOpLogHandler() })
     /// The current time; injected by tests.
     public var now: @Sendable () -> Date = Date.init
 

@@ -8,6 +8,9 @@ public final class SecretRedactor: Sendable {
 
     private let secrets = Mutex<[String]>([])
 
+    /// A redactor of its own (the process uses `shared`).
+    public init() {}
+
     /// Remembers a secret so it is redacted wherever it appears.
     public func register(_ secret: Secret) {
         guard secret.value.count >= 8 else { return }

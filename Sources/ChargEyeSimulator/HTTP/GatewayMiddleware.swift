@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import OpenAPIRuntime
 
 /// In front of every API route, in this order: counts the request, applies injected latency
 /// and faults, then checks the credential the way ChargEye does (the refresh token on the
@@ -33,7 +34,12 @@ struct GatewayMiddleware: RouterMiddleware {
         } catch {
             return ErrorResponse.make(status: 401, message: error.message)
         }
-        return try await next(request, context)
+        do {
+            return try await next(request, context)
+        } catch let error as ServerError where error.operationInput == nil {
+            // The request could not be decoded (a malformed query parameter, say): a client error.
+            return ErrorResponse.make(status: 400, message: "Invalid request: \(error.causeDescription)")
+        }
     }
 
     private static func bearer(in request: Request) -> String? {

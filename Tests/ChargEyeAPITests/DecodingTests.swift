@@ -1,0 +1,130 @@
+import ChargEyeAPI
+import ChargEyeSimulator
+import Foundation
+import Testing
+
+@Suite("Tolerant decoding of real-world response shapes")
+struct DecodingTests {
+    private func stations(_ json: String) async throws -> [Station] {
+        try await withSimulator { simulator in
+            simulator.addFault(FaultRule(path: "/stations", status: 200, body: json))
+            return try await makeClient(simulator).stations(locationUid: "any")
+        }
+    }
+
+    @Test("unknown enum values are kept as raw text")
+    func unknownEnumValues() async throws {
+        let result = try await stations("""
+            {"stations":[{"stationId":"S1","status":"Quarantined","onlineStatus":"Online","connectors":[
+              {"connectorId":"1","type":"MCS","status":"Preparing"},
+              {"connectorId":"2","type":"CCS","status":"Charging"}]}]}
+            """)
+        let station = try #require(result.first)
+        #expect(station.status?.text == "Quarantined")
+        #expect(station.status?.known == nil)
+        #expect(station.onlineStatus?.known == .online)
+        #expect(station.connectors?[0]._type?.text == "MCS")
+        #expect(station.connectors?[0].status?.text == "Preparing")
+        #expect(station.connectors?[1].status?.known == .charging)
+    }
+
+    @Test("the connector session is read from latestTransaction or lastTransaction")
+    func bothSessionKeys() async throws {
+        let result = try await stations("""
+            {"stations":[{"stationId":"S1","connectors":[
+              {"connectorId":"1","latestTransaction":{"txId":"a","soc":64,"startTime":"2025-03-04T05:12:40.118Z"}},
+              {"connectorId":"2","lastTransaction":{"txId":"b","soc":12,"startTime":"2025-03-04T05:12:40"}},
+              {"connectorId":3,"latestTransaction":null}]}]}
+            """)
+        let connectors = try #require(result.first?.connectors)
+        #expect(connectors[0].session?.txId == "a")
+        #expect(connectors[1].session?.txId == "b")
+        #expect(connectors[1].session?.startTime == connectors[0].session?.startTime.map { $0.addingTimeInterval(-0.118) })
+        #expect(connectors[2].session == nil)
+        #expect(connectors[2].id == "3")
+    }
+
+    @Test("null and absent optional fields, the minimal quickstart location, number-or-string values")
+    func minimalAndNullableShapes() async throws {
+        try await withSimulator { simulator in
+            simulator.addFault(FaultRule(path: "/locations", status: 200, body: """
+                {"locations":[{"country":"Finland","city":"Vantaa","address":"Tikkurilantie 10","id":"LF59aGkk2t","name":"Acme Depot Vantaa"},
+                              {"id":"X","name":null,"lat":null,"labels":null,"operator":null}]}
+                """))
+            simulator.addFault(FaultRule(path: "/vehicles", status: 200, body: """
+                {"vehicles":[{"id":"v1","maxChargePowerkW":"300","fullChargeEnergykWh":470,"locationUid":["a","b"]}]}
+                """))
+            let client = try makeClient(simulator)
+            let locations = try await client.locations()
+            #expect(locations.map(\.id) == ["LF59aGkk2t", "X"])
+            #expect(locations[1].name == nil)
+            let vehicle = try #require(try await client.vehicles(locationUid: "a").first)
+            #expect(vehicle.maxChargePowerkW?.number == 300)
+            #expect(vehicle.fullChargeEnergykWh?.text == "470")
+            #expect(vehicle.locationUid?.uids == ["a", "b"])
+        }
+    }
+
+    @Test("one location is accepted wrapped as {location} and bare")
+    func wrappedAndBareLocation() async throws {
+        try await withSimulator { simulator in
+            let client = try makeClient(simulator)
+            let first = try #require(try await client.locations().first)
+            #expect(try await client.location(uid: first.id) == first)
+            simulator.addFault(FaultRule(path: "/locations/bare", status: 200, body: #"{"id":"bare","name":"Bare Depot"}"#))
+            #expect(try await client.location(uid: "bare").name == "Bare Depot")
+        }
+    }
+
+    @Test("malformed JSON is a decoding error, not a crash")
+    func malformedJSON() async throws {
+        try await withSimulator { simulator in
+            simulator.addFault(FaultRule(path: "/locations", status: 200, body: #"{"locations":[{"id":"a","#))
+            let error = await chargEyeError { try await makeClient(simulator).locations() }
+            guard case .decoding(let failure)? = error else {
+                Issue.record("expected a decoding failure, got \(String(describing: error))")
+                return
+            }
+            #expect(failure.request.path == "/locations")
+        }
+    }
+
+    @Test("a wrong type names the field path")
+    func wrongTypeNamesField() async throws {
+        try await withSimulator { simulator in
+            simulator.addFault(FaultRule(path: "/locations", status: 200, body: #"{"locations":[{"id":"a"},{"id":"b","name":42}]}"#))
+            let error = await chargEyeError { try await makeClient(simulator).locations() }
+            guard case .decoding(let failure)? = error else {
+                Issue.record("expected a decoding failure, got \(String(describing: error))")
+                return
+            }
+            #expect(failure.fieldPath == "locations[1].name")
+            #expect(error?.description.contains("locations[1].name") == true)
+        }
+    }
+
+    @Test("an empty 200 body and a 200 HTML page are decoding errors", arguments: [
+        ("", "application/json"), ("<html><body>Login</body></html>", "text/html"),
+    ])
+    func emptyAndHTMLSuccessBodies(body: String, contentType: String) async throws {
+        try await withSimulator { simulator in
+            simulator.addFault(FaultRule(path: "/locations", status: 200, body: body, contentType: contentType))
+            let error = await chargEyeError { try await makeClient(simulator).locations() }
+            guard case .decoding? = error else {
+                Issue.record("expected a decoding failure, got \(String(describing: error))")
+                return
+            }
+        }
+    }
+
+    @Test("timestamps with and without zone and fractions")
+    func timestamps() throws {
+        let transcoder = TolerantDateTranscoder()
+        let zulu = try transcoder.decode("2025-03-04T05:12:40.118Z")
+        #expect(try transcoder.decode("2025-03-04T05:12:40.118") == zulu)
+        #expect(try transcoder.decode("2025-03-04T07:12:40.118+02:00") == zulu)
+        #expect(try transcoder.decode("2025-03-04T05:12:40Z") == zulu.addingTimeInterval(-0.118))
+        #expect(try transcoder.encode(zulu) == "2025-03-04T05:12:40.118Z")
+        #expect(throws: (any Error).self) { try transcoder.decode("yesterday") }
+    }
+}

@@ -1,0 +1,157 @@
+import ChargEyeAPI
+import ChargEyeSimulator
+import Foundation
+import Testing
+
+@Suite("Retries and failures over loopback HTTP")
+struct RetryTests {
+    @Test("503 twice then 200 succeeds, with both retries reported and backoff within the policy")
+    func transientFailuresAreRetried() async throws {
+        try await withSimulator { simulator in
+            let events = Recorder<RetryEvent>()
+            let client = try makeClient(simulator, retryEvents: events)
+            _ = try await client.tokens.validToken()
+            simulator.addFault(FaultRule(path: "/locations", status: 503, times: 2))
+            let started = Date()
+            #expect(try await client.locations().count == 40)
+            let elapsed = Date().timeIntervalSince(started)
+            #expect(simulator.requestCounts["/locations"] == 3)
+            #expect(events.values.map(\.nextAttempt) == [2, 3])
+            #expect(events.values.allSatisfy { $0.maxAttempts == 3 && $0.reason == "HTTP 503" })
+            #expect(events.values[0].delay <= 0.25 && events.values[1].delay <= 0.5)
+            #expect(elapsed >= events.values.map(\.delay).reduce(0, +))
+        }
+    }
+
+    @Test("the error after the last attempt says how many attempts were made", arguments: [500, 502, 503, 504])
+    func exhaustedRetries(status: Int) async throws {
+        try await withSimulator { simulator in
+            let client = try makeClient(simulator, retry: RetryPolicy(maxAttempts: 3, baseDelay: 0.01, maxDelay: 0.02, deadline: 10))
+            simulator.addFault(FaultRule(path: "/locations", status: status))
+            let error = await chargEyeError { try await client.locations() }
+            #expect(error?.status == status)
+            #expect(error?.attempts == 3)
+            #expect(error?.isRetryable == true)
+            #expect(simulator.requestCounts["/locations"] == 3)
+        }
+    }
+
+    @Test("400, 403 and 404 are not retried", arguments: [400, 403, 404])
+    func clientErrorsAreNotRetried(status: Int) async throws {
+        try await withSimulator { simulator in
+            let events = Recorder<RetryEvent>()
+            let client = try makeClient(simulator, retryEvents: events)
+            simulator.addFault(FaultRule(path: "/locations", status: status, body: #"{"errorMessage":"nope"}"#))
+            let error = await chargEyeError { try await client.locations() }
+            guard case .http(let failure)? = error else {
+                Issue.record("expected an HTTP failure, got \(String(describing: error))")
+                return
+            }
+            #expect(failure.status == status)
+            #expect(failure.serverMessage == "nope")
+            #expect(failure.attempts == 1)
+            #expect(error?.isRetryable == false)
+            #expect(events.values.isEmpty)
+            #expect(simulator.requestCounts["/locations"] == 1)
+        }
+    }
+
+    @Test("Retry-After is honoured on 429")
+    func retryAfterIsHonoured() async throws {
+        try await withSimulator { simulator in
+            let events = Recorder<RetryEvent>()
+            let client = try makeClient(simulator, retryEvents: events)
+            _ = try await client.tokens.validToken()
+            simulator.addFault(FaultRule(path: "/locations", status: 429, retryAfter: "1", times: 1))
+            let started = Date()
+            _ = try await client.locations()
+            #expect(Date().timeIntervalSince(started) >= 1)
+            #expect(events.values.map(\.delay) == [1])
+            #expect(events.values.first?.reason == "HTTP 429")
+        }
+    }
+
+    @Test("a Retry-After longer than the deadline fails at once, naming the wait")
+    func longRetryAfterIsNotWaitedOut() async throws {
+        try await withSimulator { simulator in
+            let client = try makeClient(simulator)
+            simulator.addFault(FaultRule(path: "/locations", status: 429, retryAfter: "3600"))
+            let started = Date()
+            let error = await chargEyeError { try await client.locations() }
+            #expect(Date().timeIntervalSince(started) < 5)
+            guard case .http(let failure)? = error else {
+                Issue.record("expected an HTTP failure, got \(String(describing: error))")
+                return
+            }
+            #expect(failure.retryAfter == 3600)
+            #expect(failure.retryAfterExceedsDeadline)
+            #expect(error?.description.contains("1 h 0 min") == true)
+            #expect(simulator.requestCounts["/locations"] == 1)
+        }
+    }
+
+    @Test("a server that does not answer in time fails with a timeout")
+    func slowServerTimesOut() async throws {
+        try await withSimulator { simulator in
+            let client = try makeClient(simulator, retry: .none, timeout: 0.5)
+            _ = try await client.tokens.validToken()
+            simulator.addFault(FaultRule(path: "/locations", status: 200, delayMs: 3000))
+            let started = Date()
+            let error = await chargEyeError { try await client.locations() }
+            #expect(Date().timeIntervalSince(started) < 2.5)
+            guard case .transport(let failure)? = error, case .timeout = failure.kind else {
+                Issue.record("expected a timeout, got \(String(describing: error))")
+                return
+            }
+            #expect(error?.description.contains("no answer") == true)
+        }
+    }
+
+    @Test("a refused connection is reported in plain words after the retries")
+    func connectionRefused() async throws {
+        let port = try await withSimulator { simulator in simulator.baseURL.port! }
+        var configuration = ChargEyeConfiguration(baseURL: URL(string: "http://127.0.0.1:\(port)/api")!, refreshToken: Secret("demo"))
+        configuration.tokenCacheDirectory = nil
+        configuration.retryPolicy = RetryPolicy(maxAttempts: 2, baseDelay: 0.01, maxDelay: 0.01, deadline: 5)
+        let client = try ChargEyeClient(configuration: configuration)
+        let error = await chargEyeError { try await client.locations() }
+        guard case .transport(let failure)? = error else {
+            Issue.record("expected a transport failure, got \(String(describing: error))")
+            return
+        }
+        #expect(failure.kind == .connectionRefused)
+        #expect(failure.attempts == 2)
+        #expect(error?.description.contains("cannot connect to 127.0.0.1") == true)
+    }
+
+    @Test("a response over the size limit fails clearly")
+    func responseSizeIsBounded() async throws {
+        try await withSimulator { simulator in
+            let client = try makeClient(simulator, maxResponseBytes: 4096)
+            let error = await chargEyeError { try await client.locations() }
+            guard case .responseTooLarge(let request, let limit)? = error else {
+                Issue.record("expected responseTooLarge, got \(String(describing: error))")
+                return
+            }
+            #expect(request.path == "/locations")
+            #expect(limit == 4096)
+        }
+    }
+
+    @Test("an HTML error page is summarised by its title, sanitized")
+    func nonJSONErrorBody() async throws {
+        try await withSimulator { simulator in
+            let client = try makeClient(simulator, retry: .none)
+            let page = "<html><head><title>502 Bad\u{1B}]0;pwned\u{07} Gateway</title></head><body><h1>nginx</h1></body></html>"
+            simulator.addFault(FaultRule(path: "/locations", status: 500, body: page, contentType: "text/html"))
+            let error = await chargEyeError { try await client.locations() }
+            guard case .http(let failure)? = error else {
+                Issue.record("expected an HTTP failure, got \(String(describing: error))")
+                return
+            }
+            #expect(failure.serverMessage == nil)
+            #expect(failure.bodyExcerpt == "502 Bad Gateway")
+            #expect(error?.description.contains("HTTP 500 Internal Server Error") == true)
+        }
+    }
+}

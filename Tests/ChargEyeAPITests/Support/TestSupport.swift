@@ -1,0 +1,93 @@
+import ChargEyeAPI
+import ChargEyeSimulator
+import Foundation
+import Synchronization
+import Testing
+
+/// Starts a simulator for one test and stops it afterwards.
+func withSimulator<T>(
+    _ configure: (inout Simulator.Configuration) -> Void = { _ in },
+    _ body: (Simulator) async throws -> T
+) async throws -> T {
+    var configuration = Simulator.Configuration()
+    configure(&configuration)
+    let simulator = try await Simulator.start(configuration)
+    do {
+        let result = try await body(simulator)
+        await simulator.stop()
+        return result
+    } catch {
+        await simulator.stop()
+        throw error
+    }
+}
+
+/// A client for `simulator` with test-friendly defaults (no disk cache unless given).
+func makeClient(
+    _ simulator: Simulator,
+    refreshToken: String? = nil,
+    cacheDirectory: URL? = nil,
+    retry: RetryPolicy = .standard,
+    timeout: TimeInterval = 10,
+    maxResponseBytes: Int = 64 << 20,
+    now: (@Sendable () -> Date)? = nil,
+    retryEvents: Recorder<RetryEvent>? = nil,
+    warnings: Recorder<String>? = nil
+) throws -> ChargEyeClient {
+    var configuration = ChargEyeConfiguration(
+        baseURL: simulator.baseURL, refreshToken: Secret(refreshToken ?? simulator.refreshToken)
+    )
+    configuration.tokenCacheDirectory = cacheDirectory
+    configuration.retryPolicy = retry
+    configuration.timeout = timeout
+    configuration.maxResponseBytes = maxResponseBytes
+    if let now { configuration.now = now }
+    if let retryEvents { configuration.retryObserver = { retryEvents.append($0) } }
+    if let warnings { configuration.warn = { warnings.append($0) } }
+    return try ChargEyeClient(configuration: configuration)
+}
+
+/// Collects values from callbacks on any thread.
+final class Recorder<Value: Sendable>: Sendable {
+    private let storage = Mutex<[Value]>([])
+    func append(_ value: Value) { storage.withLock { $0.append(value) } }
+    var values: [Value] { storage.withLock { $0 } }
+}
+
+/// A clock the test moves by hand.
+final class TestClock: Sendable {
+    private let current: Mutex<Date>
+    init(_ start: Date = Date()) { current = Mutex(start) }
+    var now: Date { current.withLock { $0 } }
+    func advance(by seconds: TimeInterval) { current.withLock { $0 += seconds } }
+    var function: @Sendable () -> Date { { self.now } }
+}
+
+/// A fresh, empty directory under the system's temporary directory.
+func temporaryDirectory() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("chargeye-tests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
+
+/// The permission bits of a file.
+func mode(of url: URL) throws -> Int {
+    var info = stat()
+    guard stat(url.path, &info) == 0 else { throw CocoaError(.fileNoSuchFile) }
+    return Int(info.st_mode & 0o777)
+}
+
+/// The error a call throws, as a `ChargEyeError`, recording an issue if it succeeds or throws
+/// something else.
+func chargEyeError(_ call: () async throws -> some Any, sourceLocation: SourceLocation = #_sourceLocation) async -> ChargEyeError? {
+    do {
+        _ = try await call()
+        Issue.record("expected the call to fail", sourceLocation: sourceLocation)
+        return nil
+    } catch let error as ChargEyeError {
+        return error
+    } catch {
+        Issue.record("expected a ChargEyeError, got \(error)", sourceLocation: sourceLocation)
+        return nil
+    }
+}
