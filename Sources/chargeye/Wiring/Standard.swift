@@ -4,12 +4,12 @@ import Foundation
 enum Standard {
     /// Prints to standard output.
     static func out(_ text: String) {
-        FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+        FileHandle.standardOutput.write(Data((text.utf8.last == 0x0A ? text : text + "\n").utf8))
     }
 
     /// Prints one line to standard error.
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+        FileHandle.standardError.write(Data((text.utf8.last == 0x0A ? text : text + "\n").utf8))
     }
 
     /// True when standard output is a terminal.
