@@ -53,8 +53,8 @@ struct CommandRunner {
         let directory = FileManager.default.temporaryDirectory
         let outputFile = directory.appendingPathComponent("chargeye-out-\(UUID().uuidString)")
         let errorFile = directory.appendingPathComponent("chargeye-err-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: outputFile.path, contents: nil)
-        FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: outputFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
         defer {
             try? FileManager.default.removeItem(at: outputFile)
             try? FileManager.default.removeItem(at: errorFile)

@@ -7,6 +7,8 @@ public protocol OpenEnumValue: Sendable {
     var value1: Known? { get }
     /// The raw text as received.
     var value2: String? { get }
+    /// The generated memberwise initializer.
+    init(value1: Known?, value2: String?)
 }
 
 extension OpenEnumValue {
@@ -14,33 +16,15 @@ extension OpenEnumValue {
     public var text: String { value2 ?? value1?.rawValue ?? "" }
     /// The known value, or nil for text this client does not know.
     public var known: Known? { value1 ?? value2.flatMap(Known.init(rawValue:)) }
+
+    /// Wraps any text, known or not.
+    public init(_ text: String) { self.init(value1: Known(rawValue: text), value2: text) }
 }
 
-extension Components.Schemas.StationStatus: OpenEnumValue {
-    /// Wraps any text.
-    public init(_ text: String) { self.init(value1: .init(rawValue: text), value2: text) }
-}
-extension Components.Schemas.OnlineStatus: OpenEnumValue {
-    /// Wraps any text.
-    public init(_ text: String) { self.init(value1: .init(rawValue: text), value2: text) }
-}
-extension Components.Schemas.ConnectorStatus: OpenEnumValue {
-    /// Wraps any text.
-    public init(_ text: String) { self.init(value1: .init(rawValue: text), value2: text) }
-}
-extension Components.Schemas.ConnectorType: OpenEnumValue {
-    /// Wraps any text.
-    public init(_ text: String) { self.init(value1: .init(rawValue: text), value2: text) }
-}
-extension Components.Schemas.TransactionStatus: OpenEnumValue {
-    /// Wraps any text.
-    public init(_ text: String) { self.init(value1: .init(rawValue: text), value2: text) }
-}
-extension Components.Schemas.PowerLimitation: OpenEnumValue {
-    /// Wraps any text.
-    public init(_ text: String) { self.init(value1: .init(rawValue: text), value2: text) }
-}
-extension Components.Schemas.OperationalStatus: OpenEnumValue {
-    /// Wraps any text.
-    public init(_ text: String) { self.init(value1: .init(rawValue: text), value2: text) }
-}
+extension Components.Schemas.StationStatus: OpenEnumValue {}
+extension Components.Schemas.OnlineStatus: OpenEnumValue {}
+extension Components.Schemas.ConnectorStatus: OpenEnumValue {}
+extension Components.Schemas.ConnectorType: OpenEnumValue {}
+extension Components.Schemas.TransactionStatus: OpenEnumValue {}
+extension Components.Schemas.PowerLimitation: OpenEnumValue {}
+extension Components.Schemas.OperationalStatus: OpenEnumValue {}

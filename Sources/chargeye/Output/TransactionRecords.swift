@@ -19,7 +19,7 @@ enum TransactionRecords {
         TextTable(
             columns: [.init(title: "STARTED", flexible: false), .init(title: "CONN", flexible: false),
                       .init(title: "DURATION", alignRight: true, flexible: false), .init(title: "KWH", alignRight: true, flexible: false),
-                      .init(title: "SOC %", flexible: false), .init(title: "END REASON"), .init(title: "TX ID")],
+                      .init(title: "SOC %", flexible: false), .init(title: "END REASON"), .init(title: "TX ID", flexible: false)],
             rows: transactions.map { transaction in
                 [Formatting.localTime(transaction.startTime), transaction.evseId?.text ?? "",
                  Formatting.duration(milliseconds: transaction.sessionDurationMs

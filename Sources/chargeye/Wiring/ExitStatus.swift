@@ -16,10 +16,9 @@ enum ExitStatus {
           0  success
           1  any other failure
           2  usage: bad arguments, configuration or terminal
-          3  authentication: the refresh token is missing or was rejected
-          4  the request was rejected (HTTP 4xx: not found, forbidden, bad request, no permission)
-          5  the server or the network failed, after retries (HTTP 5xx or 429, timeouts,
-             unreachable hosts, responses too large or unreadable)
+          3  authentication: refresh token missing or rejected
+          4  request rejected (HTTP 4xx: not found, forbidden, no permission)
+          5  server or network failure after retries (5xx, 429, network, bad data)
         """
 
     /// The exit code for an API error.
