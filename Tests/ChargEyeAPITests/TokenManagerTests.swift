@@ -36,13 +36,13 @@ struct TokenManagerTests {
             let client = try makeClient(simulator, now: clock.function)
             let first = try await client.tokens.validToken()
             #expect(abs(first.lifetime - 3) < 1.1)
-            clock.advance(by: 2.0)
+            clock.set(first.expiresAt.addingTimeInterval(-1))  // more than a tenth of the lifetime left
             #expect(try await client.tokens.validToken() == first)
-            clock.advance(by: 0.8)  // 2.8 s: inside the last tenth (0.3 s) of a 3 s token
+            clock.set(first.expiresAt.addingTimeInterval(-0.2))  // inside the last tenth (0.3 s)
             let second = try await client.tokens.validToken()
             #expect(second != first)
             #expect(simulator.requestCounts["/auth/refreshAccessToken"] == 2)
-            clock.advance(by: 0.5)
+            clock.set(second.expiresAt.addingTimeInterval(-1))
             #expect(try await client.tokens.validToken() == second)
             #expect(simulator.requestCounts["/auth/refreshAccessToken"] == 2)
         }

@@ -60,6 +60,7 @@ final class TestClock: Sendable {
     init(_ start: Date = Date()) { current = Mutex(start) }
     var now: Date { current.withLock { $0 } }
     func advance(by seconds: TimeInterval) { current.withLock { $0 += seconds } }
+    func set(_ date: Date) { current.withLock { $0 = date } }
     var function: @Sendable () -> Date { { self.now } }
 }
 
