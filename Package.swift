@@ -57,11 +57,24 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "ViewModels",
+            dependencies: ["ChargEyeAPI"],
+            swiftSettings: swiftSettings
+        ),
+        .systemLibrary(name: "CNcursesw"),
+        .target(
+            name: "TerminalUI",
+            dependencies: ["ViewModels", "ChargEyeAPI", "CNcursesw"],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "chargeye",
             dependencies: [
                 "ChargEyeAPI",
                 "ChargEyeSimulator",
+                "ViewModels",
+                "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
@@ -81,6 +94,16 @@ let package = Package(
         .testTarget(
             name: "ChargEyeSimulatorTests",
             dependencies: ["ChargEyeSimulator", "ChargEyeAPI"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ViewModelsTests",
+            dependencies: ["ViewModels", "ChargEyeAPI", "ChargEyeSimulator"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "TerminalUITests",
+            dependencies: ["TerminalUI", "ViewModels", "ChargEyeAPI"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

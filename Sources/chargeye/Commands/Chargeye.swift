@@ -5,6 +5,10 @@ struct Chargeye: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "chargeye",
         abstract: "A terminal client for the Kempower ChargEye API: locations, stations, connectors, transactions.",
+        usage: """
+            chargeye [--demo] [<options>]          (interactive browser)
+            chargeye <subcommand> [<options>]
+            """,
         discussion: """
             Authentication: set CHARGEYE_REFRESH_TOKEN, or pass --refresh-token-file PATH, or use a \
             --profile from $XDG_CONFIG_HOME/chargeye/config.toml. The access token is cached in \
@@ -19,4 +23,14 @@ struct Chargeye: AsyncParsableCommand {
             TransactionsCommand.self, VehiclesCommand.self, GetCommand.self, SimulatorCommand.self,
         ]
     )
+
+    @OptionGroup var connection: ConnectionOptions
+
+    @Flag(help: "Draw without colour (also when NO_COLOR is set).")
+    var noColor = false
+
+    /// Without a subcommand: the interactive browser.
+    func run() async throws {
+        try await Browser.run(connection, color: !noColor)
+    }
 }

@@ -73,6 +73,20 @@ final class Session: Sendable {
         }
     }
 
+    /// In `--demo`: switches the simulator's fault injection (every resource call answers 503,
+    /// the token endpoint keeps working so the countdown goes on).
+    var faultSwitch: (@Sendable (Bool) async throws -> Void)? {
+        guard let simulator else { return nil }
+        return { on in
+            let paths = ["/locations*", "/stations*", "/chargingStations*", "/vehicles*"]
+            simulator.faultSettings = on
+                ? FaultSettings(latencyMs: 150, rules: paths.map {
+                    FaultRule(path: $0, status: 503, body: #"{"errorMessage":"Simulated outage (demo fault injection is on)"}"#)
+                })
+                : FaultSettings()
+        }
+    }
+
     /// Stops the embedded simulator, if any.
     func close() async {
         await simulator?.stop()

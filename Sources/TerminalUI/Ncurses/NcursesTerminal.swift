@@ -1,0 +1,148 @@
+import CNcursesw
+import ChargEyeAPI
+public import Foundation
+import ViewModels
+
+/// Why the terminal could not be set up.
+public enum TerminalError: Error, CustomStringConvertible {
+    case notATerminal
+    case unsupported(term: String)
+
+    public var description: String {
+        switch self {
+        case .notATerminal:
+            "the interactive browser needs a terminal on stdin and stdout; for scripts use the commands (chargeye locations --format json ...)"
+        case .unsupported(let term):
+            "terminal type \"\(term)\" is not supported by ncurses here; set TERM to one it knows (xterm-256color, screen, tmux-256color, linux, vt100)"
+        }
+    }
+}
+
+/// The real terminal, driven by ncursesw: the only code that calls ncurses.
+public final class NcursesTerminal: Terminal {
+    private var screen: OpaquePointer?
+    private let palette: Palette
+    private let asciiOnly: Bool
+    private var shown: CellGrid?
+    private var isActive = false
+
+    /// Takes over the terminal. `color` false (or NO_COLOR set) draws with attributes only.
+    public init(color: Bool) throws {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
+        setlocale(LC_ALL, "")
+        asciiOnly = String(cString: ce_codeset()).uppercased().replacingOccurrences(of: "-", with: "") != "UTF8"
+        let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
+        CrashGuard.install()
+        guard let screen = newterm(nil, ce_stdout(), ce_stdin()) else {
+            CrashGuard.uninstall()
+            throw TerminalError.unsupported(term: term)
+        }
+        self.screen = screen
+        set_term(screen)
+        raw()
+        noecho()
+        nonl()
+        keypad(ce_stdscr(), true)
+        nodelay(ce_stdscr(), true)
+        set_escdelay(25)
+        curs_set(0)
+        _ = mousemask(ce_mouse_mask(), nil)
+        mouseinterval(0)
+        let wantsColor = color && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
+        palette = Palette(colored: wantsColor && has_colors())
+        palette.install()
+        isActive = true
+    }
+
+    public var size: (width: Int, height: Int) {
+        var window = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &window) == 0, window.ws_col > 0, window.ws_row > 0 {
+            let width = Int(window.ws_col), height = Int(window.ws_row)
+            if width != Int(ce_cols()) || height != Int(ce_lines()) {
+                resizeterm(Int32(height), Int32(width))
+                shown = nil
+            }
+            return (width, height)
+        }
+        return (Int(ce_cols()), Int(ce_lines()))
+    }
+
+    public var inputDescriptor: Int32? { STDIN_FILENO }
+
+    /// Box drawing in UTF-8 locales, ASCII otherwise.
+    public var glyphs: Glyphs { asciiOnly ? .ascii : .unicode }
+
+    public func readInput() -> [InputEvent] {
+        var events: [InputEvent] = []
+        var character: wint_t = 0
+        while true {
+            let result = wget_wch(ce_stdscr(), &character)
+            if result == ERR { break }
+            if result == KEY_CODE_YES {
+                if let event = NcursesKeys.event(forKeyCode: Int32(character)) { events.append(event) }
+            } else if let key = NcursesKeys.key(forCharacter: UInt32(character)) {
+                events.append(.key(key))
+            }
+        }
+        return events
+    }
+
+    public func present(_ grid: CellGrid) {
+        let full = shown == nil || shown?.width != grid.width || shown?.height != grid.height
+        if full { werase(ce_stdscr()) }
+        for y in 0..<grid.height {
+            for x in 0..<grid.width {
+                let cell = grid[x, y]
+                if cell.isContinuation { continue }
+                if !full, let shown, shown[x, y] == cell { continue }
+                draw(cell, x: x, y: y, lastColumn: x == grid.width - 1 && y == grid.height - 1)
+            }
+        }
+        shown = grid
+        wnoutrefresh(ce_stdscr())
+        doupdate()
+    }
+
+    public func copyToClipboard(_ text: String) {
+        let sequence = "\u{1B}]52;c;\(Data(text.utf8).base64EncodedString())\u{07}"
+        _ = sequence.withCString { write(STDOUT_FILENO, $0, strlen($0)) }
+    }
+
+    public func suspend() {
+        def_prog_mode()
+        endwin()
+        kill(getpid(), SIGSTOP)
+        reset_prog_mode()
+        clearok(ce_curscr(), true)
+        shown = nil
+    }
+
+    public func shutdown() {
+        guard isActive else { return }
+        isActive = false
+        endwin()
+        if let screen { delscreen(screen) }
+        screen = nil
+        CrashGuard.uninstall()
+    }
+
+    deinit { shutdown() }
+
+    private func draw(_ cell: CellGrid.Cell, x: Int, y: Int, lastColumn: Bool) {
+        var scalars = cell.character.unicodeScalars.prefix(4).map { wchar_t(bitPattern: $0.value) }
+        if asciiOnly, cell.character.unicodeScalars.contains(where: { $0.value > 0x7E }) {
+            scalars = [wchar_t(UInt8(ascii: "?"))]
+        }
+        scalars.append(0)
+        let (attributes, pair) = palette.style(for: cell.role)
+        var value = cchar_t()
+        setcchar(&value, scalars, attributes, pair, nil)
+        if lastColumn {
+            // Writing the bottom-right cell would scroll some terminals; insert instead.
+            wmove(ce_stdscr(), Int32(y), Int32(x))
+            wins_wch(ce_stdscr(), &value)
+        } else {
+            mvwadd_wch(ce_stdscr(), Int32(y), Int32(x), &value)
+        }
+    }
+}

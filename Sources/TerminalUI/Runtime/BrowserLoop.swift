@@ -1,0 +1,136 @@
+import ChargEyeAPI
+public import Foundation
+public import ViewModels
+
+/// The interactive browser's run loop. One thread owns the terminal and blocks in poll() on
+/// the terminal's input and a wake pipe; the timeout is the state's next deadline (the
+/// countdown's next visible change), otherwise infinite. Each wake turns input, signals and
+/// inbox messages into `update` calls, runs the effects, and presents the new frame, of
+/// which the terminal sends only the changed cells. The terminal is restored on every exit.
+public final class BrowserLoop {
+    private var state: AppState
+    private let terminal: any Terminal
+    private let runner: EffectRunner
+    private let inbox: Inbox
+    private let glyphs: Glyphs
+    private let clock: () -> Date
+    private var quitting = false
+    private var lastFrame: CellGrid?
+
+    public init(state: AppState, terminal: any Terminal, runner: EffectRunner, inbox: Inbox, glyphs: Glyphs, clock: @escaping () -> Date = Date.init) {
+        self.state = state
+        self.terminal = terminal
+        self.runner = runner
+        self.inbox = inbox
+        self.glyphs = glyphs
+        self.clock = clock
+    }
+
+    /// The state now (for tests).
+    public var currentState: AppState { state }
+
+    /// Runs until the user quits or a terminating signal arrives.
+    public func run() throws {
+        let wakePipe = try WakePipe()
+        let signals = SignalMonitor(wake: { wakePipe.wake() })
+        defer {
+            signals.stop()
+            terminal.shutdown()
+        }
+        inbox.onPost { wakePipe.wake() }
+        let size = terminal.size
+        dispatch([.tick(clock()), .resized(width: size.width, height: size.height, listRows: Layout.listRows(width: size.width, height: size.height))])
+        perform(state.start())
+        runner.startBackground()
+        while !quitting {
+            let frame = Screen.draw(state, glyphs: glyphs)
+            if frame != lastFrame {
+                terminal.present(frame)
+                lastFrame = frame
+            }
+            wait(wakePipe: wakePipe)
+            wakePipe.drain()
+            var messages: [Message] = [.tick(clock())]
+            for event in signals.drain() { messages += handle(event) }
+            for event in terminal.readInput() { messages += translate(event) }
+            messages += inbox.drain()
+            dispatch(messages)
+        }
+    }
+
+    private func dispatch(_ messages: [Message]) {
+        for message in messages where !quitting { perform(state.update(message)) }
+    }
+
+    private func perform(_ effects: [Effect]) {
+        for effect in effects {
+            switch effect {
+            case .quit:
+                quitting = true
+            case .copyToClipboard(let text):
+                terminal.copyToClipboard(text)
+                inbox.post(.copied(text))
+            default:
+                runner.run(effect)
+            }
+        }
+    }
+
+    /// Blocks until input, a wake-up or the next deadline.
+    private func wait(wakePipe: WakePipe) {
+        var descriptors = [pollfd(fd: wakePipe.readEnd, events: Int16(POLLIN), revents: 0)]
+        if let input = terminal.inputDescriptor { descriptors.append(pollfd(fd: input, events: Int16(POLLIN), revents: 0)) }
+        var timeout: Int32 = -1
+        if let deadline = state.nextDeadline {
+            timeout = Int32(max(0, min(86_400_000, (deadline.timeIntervalSince(clock()) * 1000).rounded(.up))))
+        }
+        if terminal.inputDescriptor == nil { timeout = min(timeout < 0 ? 10 : timeout, 10) }
+        _ = poll(&descriptors, nfds_t(descriptors.count), timeout)
+    }
+
+    private func handle(_ event: SignalMonitor.Event) -> [Message] {
+        switch event {
+        case .terminate:
+            quitting = true
+            return []
+        case .suspend:
+            terminal.suspend()
+            lastFrame = nil
+            return resized()
+        case .resume:
+            lastFrame = nil
+            return resized()
+        case .resize:
+            lastFrame = nil
+            return resized()
+        }
+    }
+
+    private func resized() -> [Message] {
+        let size = terminal.size
+        return [.resized(width: size.width, height: size.height, listRows: Layout.listRows(width: size.width, height: size.height))]
+    }
+
+    private func translate(_ event: InputEvent) -> [Message] {
+        switch event {
+        case .key(.control("z")):
+            terminal.suspend()
+            lastFrame = nil
+            return resized()
+        case .key(let key):
+            return [.keyPressed(key)]
+        case .resized(let width, let height):
+            lastFrame = nil
+            return [.resized(width: width, height: height, listRows: Layout.listRows(width: width, height: height))]
+        case .wheel(let up, _, _):
+            return [.mouse(.wheel(up: up))]
+        case .click(let column, let row):
+            let layout = Layout(width: state.width, height: state.height, detailFocused: state.focus == .detail)
+            if layout.list.contains(x: column, y: row) {
+                let listRow = row - layout.list.y - 2
+                return listRow >= 0 ? [.mouse(.listRowClicked(listRow))] : []
+            }
+            return layout.detail.contains(x: column, y: row) ? [.mouse(.detailClicked)] : []
+        }
+    }
+}

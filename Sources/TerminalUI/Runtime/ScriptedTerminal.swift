@@ -1,0 +1,47 @@
+/// A terminal for tests: follows a script of input events and waits, and records every
+/// frame presented.
+public final class ScriptedTerminal: Terminal {
+    /// One step of the script.
+    public enum Step: Sendable {
+        /// Deliver these events in one loop turn.
+        case send([InputEvent])
+        /// Deliver nothing until the last frame shows this text.
+        case waitFor(String)
+    }
+
+    public private(set) var frames: [CellGrid] = []
+    public private(set) var copied: [String] = []
+    public private(set) var suspensions = 0
+    public private(set) var isShutDown = false
+    private var script: [Step]
+    public private(set) var size: (width: Int, height: Int)
+
+    /// A terminal of a size that follows `script`.
+    public init(width: Int, height: Int, script: [Step]) {
+        size = (width, height)
+        self.script = script
+    }
+
+    /// Whether the script has been played to the end.
+    public var isFinished: Bool { script.isEmpty }
+
+    public var inputDescriptor: Int32? { nil }
+
+    public func readInput() -> [InputEvent] {
+        guard let step = script.first else { return [] }
+        switch step {
+        case .waitFor(let text):
+            if frames.last?.lines.contains(where: { $0.contains(text) }) == true { script.removeFirst() }
+            return []
+        case .send(let events):
+            script.removeFirst()
+            for case .resized(let width, let height) in events { size = (width, height) }
+            return events
+        }
+    }
+
+    public func present(_ grid: CellGrid) { frames.append(grid) }
+    public func copyToClipboard(_ text: String) { copied.append(text) }
+    public func suspend() { suspensions += 1 }
+    public func shutdown() { isShutDown = true }
+}

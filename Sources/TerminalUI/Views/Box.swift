@@ -1,0 +1,70 @@
+import ChargEyeAPI
+public import ViewModels
+
+/// Pane frames: a border with a title on the top edge.
+enum Box {
+    /// Draws a frame around `rect` and returns the area inside it.
+    @discardableResult
+    static func draw(_ rect: Rect, title: [Span], focused: Bool, glyphs: Glyphs, into grid: inout CellGrid, clear: Bool = true) -> Rect {
+        guard rect.width >= 2, rect.height >= 2 else { return Rect(x: rect.x, y: rect.y, width: 0, height: 0) }
+        if clear { grid.fill(rect, role: .normal) }
+        let border: Role = focused ? .accent : .border
+        let right = rect.x + rect.width - 1, bottom = rect.y + rect.height - 1
+        let line = String(repeating: glyphs.horizontal, count: rect.width - 2)
+        grid.put(String(glyphs.topLeft) + line + String(glyphs.topRight), x: rect.x, y: rect.y, role: border)
+        grid.put(String(glyphs.bottomLeft) + line + String(glyphs.bottomRight), x: rect.x, y: bottom, role: border)
+        for row in rect.y + 1..<bottom {
+            grid.put(String(glyphs.vertical), x: rect.x, y: row, role: border)
+            grid.put(String(glyphs.vertical), x: right, y: row, role: border)
+        }
+        var column = rect.x + 2
+        let limit = rect.x + rect.width - 2
+        for (index, span) in title.enumerated() where column < limit {
+            let text = index == 0 ? " \(span.text) " : "\(span.text) "
+            column += grid.put(text, x: column, y: rect.y, role: index == 0 && focused ? .title : span.role, limit: limit - column)
+        }
+        return rect.inset(by: 1)
+    }
+}
+
+/// Breaking text into lines of a width, at spaces where possible.
+enum TextWrap {
+    static func wrap(_ text: String, width: Int) -> [String] {
+        guard width > 0 else { return [] }
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+            var word = String(word)
+            while DisplayWidth.of(word) > width {
+                if !current.isEmpty {
+                    lines.append(current)
+                    current = ""
+                }
+                let head = prefix(word, columns: width)
+                lines.append(head)
+                word = String(word.dropFirst(head.count))
+            }
+            let candidate = current.isEmpty ? word : current + " " + word
+            if DisplayWidth.of(candidate) > width {
+                lines.append(current)
+                current = word
+            } else {
+                current = candidate
+            }
+        }
+        if !current.isEmpty || lines.isEmpty { lines.append(current) }
+        return lines
+    }
+
+    private static func prefix(_ text: String, columns: Int) -> String {
+        var result = ""
+        var used = 0
+        for character in text {
+            let width = DisplayWidth.of(String(character))
+            if used + width > columns { break }
+            result.append(character)
+            used += width
+        }
+        return result.isEmpty ? String(text.prefix(1)) : result
+    }
+}

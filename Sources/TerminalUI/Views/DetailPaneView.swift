@@ -1,0 +1,48 @@
+import ChargEyeAPI
+public import ViewModels
+
+/// Draws the detail pane: labels in a column, values beside them, section headings.
+public enum DetailPaneView {
+    public static func draw(_ pane: DetailPane, in rect: Rect, glyphs: Glyphs, into grid: inout CellGrid) {
+        guard !rect.isEmpty else { return }
+        let inner = Box.draw(rect, title: [Span(pane.title, .title)], focused: pane.isFocused, glyphs: glyphs, into: &grid)
+        guard inner.height >= 1, inner.width >= 4 else { return }
+        let labelWidth = min(16, max(6, inner.width / 3), pane.lines.map { DisplayWidth.of($0.label) }.max() ?? 0)
+        let visible = pane.lines.dropFirst(min(pane.scroll, max(0, pane.lines.count - inner.height))).prefix(inner.height)
+        for (offset, line) in visible.enumerated() {
+            let y = inner.y + offset
+            if line.label.isEmpty {
+                grid.put(line.value, x: inner.x, y: y, role: line.role, limit: inner.width)
+                continue
+            }
+            grid.put(DisplayWidth.pad(line.label, to: labelWidth, alignRight: true), x: inner.x, y: y, role: .dim, limit: labelWidth)
+            let valueX = inner.x + labelWidth + 1
+            grid.put(DisplayWidth.truncate(line.value, to: inner.width - labelWidth - 1), x: valueX, y: y, role: line.role, limit: inner.width - labelWidth - 1)
+        }
+        if pane.lines.count > inner.height {
+            let more = "\(min(pane.scroll + inner.height, pane.lines.count))/\(pane.lines.count)"
+            grid.put(" \(more) ", x: rect.x + rect.width - DisplayWidth.of(more) - 4, y: rect.y + rect.height - 1, role: .dim)
+        }
+    }
+}
+
+/// Draws the error pane over the data, which stays visible around it.
+public enum ErrorPaneView {
+    public static func draw(_ pane: ErrorPane, in body: Rect, glyphs: Glyphs, into grid: inout CellGrid) {
+        let width = min(body.width - 2, 78)
+        let textWidth = width - 4
+        guard textWidth > 4 else { return }
+        var lines: [Span] = []
+        for span in pane.lines {
+            lines += TextWrap.wrap(span.text, width: textWidth).map { Span($0, span.role) }
+        }
+        let height = min(body.height, lines.count + 4)
+        let rect = body.centered(width: width, height: height)
+        let inner = Box.draw(rect, title: [Span(pane.title, .critical)], focused: true, glyphs: glyphs, into: &grid)
+        for (offset, line) in lines.prefix(max(0, inner.height - 2)).enumerated() {
+            grid.put(line.text, x: inner.x + 1, y: inner.y + offset, role: line.role, limit: textWidth)
+        }
+        grid.put(pane.keys, x: inner.x + 1, y: inner.y + inner.height - 1, role: .key, limit: textWidth)
+        grid.paint(x: rect.x, y: rect.y, width: 1, role: .critical)
+    }
+}

@@ -1,0 +1,64 @@
+import ChargEyeAPI
+public import ViewModels
+
+/// Draws the list pane: frame with title, position and badges; column headings; rows.
+public enum ListPaneView {
+    public static func draw(_ pane: ListPane, in rect: Rect, glyphs: Glyphs, into grid: inout CellGrid) {
+        guard !rect.isEmpty else { return }
+        let title = [Span(pane.title, .title), Span(pane.position, .dim)] + pane.badges
+        let inner = Box.draw(rect, title: title, focused: pane.isFocused, glyphs: glyphs, into: &grid)
+        guard inner.height >= 1, inner.width >= 1 else { return }
+        let widths = columnWidths(pane, available: inner.width)
+        var column = inner.x
+        for (index, heading) in pane.columns.enumerated() where widths[index] > 0 {
+            grid.put(DisplayWidth.pad(heading.title, to: widths[index], alignRight: heading.alignRight), x: column, y: inner.y, role: .header, limit: widths[index])
+            column += widths[index] + 1
+        }
+        grid.paint(x: inner.x, y: inner.y, width: inner.width, role: .header)
+        let rowsTop = inner.y + 1
+        let promptRows = pane.filterPrompt == nil ? 0 : 1
+        let rowsHeight = inner.height - 1 - promptRows
+        if let empty = pane.emptyText, pane.rows.isEmpty, rowsHeight > 0 {
+            let text = DisplayWidth.truncate(empty, to: inner.width)
+            grid.put(text, x: inner.x + max(0, (inner.width - DisplayWidth.of(text)) / 2), y: rowsTop + rowsHeight / 2, role: .dim)
+        }
+        for (offset, row) in pane.rows.prefix(max(0, rowsHeight)).enumerated() {
+            let y = rowsTop + offset
+            var x = inner.x
+            for (index, cell) in row.cells.enumerated() where index < widths.count && widths[index] > 0 {
+                let text = DisplayWidth.pad(cell, to: widths[index], alignRight: pane.columns[index].alignRight)
+                grid.put(text, x: x, y: y, role: row.isSelected ? .selected : row.role, limit: widths[index])
+                x += widths[index] + 1
+            }
+            if row.isSelected { grid.paint(x: inner.x, y: y, width: inner.width, role: pane.isFocused ? .selected : .selectedDim) }
+        }
+        if let prompt = pane.filterPrompt {
+            let y = inner.y + inner.height - 1
+            grid.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), role: .normal)
+            let used = grid.put("/" + prompt, x: inner.x, y: y, role: .accent, limit: inner.width - 1)
+            grid.put("_", x: inner.x + used, y: y, role: .accent)
+        }
+    }
+
+    /// Column widths: natural widths when they fit; otherwise flexible columns shrink
+    /// (widest first) to their minimum; columns that still do not fit get width 0.
+    static func columnWidths(_ pane: ListPane, available: Int) -> [Int] {
+        var widths = pane.columns.enumerated().map { index, column in
+            max(DisplayWidth.of(column.title), pane.rows.map { index < $0.cells.count ? DisplayWidth.of($0.cells[index]) : 0 }.max() ?? 0, column.flexible ? 0 : column.minWidth)
+        }
+        func total() -> Int { widths.filter { $0 > 0 }.reduce(0, +) + max(0, widths.filter { $0 > 0 }.count - 1) }
+        while total() > available {
+            let candidates = widths.indices.filter { pane.columns[$0].flexible && widths[$0] > pane.columns[$0].minWidth }
+            guard let widest = candidates.max(by: { widths[$0] < widths[$1] }) else { break }
+            widths[widest] -= 1
+        }
+        while total() > available, let last = widths.lastIndex(where: { $0 > 0 }), last > 0 {
+            widths[last] = 0
+        }
+        if total() > available, let first = widths.firstIndex(where: { $0 > 0 }) { widths[first] = available }
+        if total() < available, let flexible = pane.columns.firstIndex(where: \.flexible), widths[flexible] > 0 {
+            widths[flexible] += available - total()
+        }
+        return widths
+    }
+}

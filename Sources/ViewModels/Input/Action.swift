@@ -1,0 +1,53 @@
+/// What a key does. Keys map to actions through the `KeyMap`, so bindings can be remapped and
+/// the help overlay always tells the truth.
+public enum Action: String, CaseIterable, Sendable, Codable {
+    case moveUp, moveDown, pageUp, pageDown, top, bottom
+    case open, back, switchPane
+    case filter, sort, retry, reload, refreshToken
+    case console, copyID, vehicles, help, toggleFaults, quit
+
+    /// The label in the help overlay and the hint bar.
+    public var label: String {
+        switch self {
+        case .moveUp: "move up"
+        case .moveDown: "move down"
+        case .pageUp: "page up"
+        case .pageDown: "page down"
+        case .top: "first item"
+        case .bottom: "last item"
+        case .open: "open / drill in"
+        case .back: "back / dismiss"
+        case .switchPane: "switch pane"
+        case .filter: "filter"
+        case .sort: "cycle sort"
+        case .retry: "retry failed call"
+        case .reload: "reload"
+        case .refreshToken: "renew token now"
+        case .console: "raw GET console"
+        case .copyID: "copy id (OSC 52)"
+        case .vehicles: "vehicles of location"
+        case .help: "help"
+        case .toggleFaults: "demo: toggle faults"
+        case .quit: "quit"
+        }
+    }
+
+    /// The short word in the status bar's hints.
+    public var hint: String {
+        switch self {
+        case .open: "open"
+        case .back: "back"
+        case .filter: "filter"
+        case .sort: "sort"
+        case .retry: "retry"
+        case .help: "help"
+        case .quit: "quit"
+        case .vehicles: "vehicles"
+        case .console: "console"
+        case .toggleFaults: "faults"
+        case .switchPane: "pane"
+        case .copyID: "copy"
+        default: label
+        }
+    }
+}

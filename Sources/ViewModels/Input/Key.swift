@@ -1,0 +1,44 @@
+/// A key press, as the terminal backend reports it.
+public enum Key: Hashable, Sendable, CustomStringConvertible {
+    case character(Character)
+    case control(Character)
+    case up, down, left, right
+    case pageUp, pageDown, home, end
+    case enter, escape, backspace, delete, tab, backTab
+    case function(Int)
+
+    /// How the help overlay names the key: `j`, `Ctrl-R`, `PgDn`.
+    public var description: String {
+        switch self {
+        case .character(" "): "Space"
+        case .character(let character): String(character)
+        case .control(let character): "Ctrl-\(character.uppercased())"
+        case .up: "↑"
+        case .down: "↓"
+        case .left: "←"
+        case .right: "→"
+        case .pageUp: "PgUp"
+        case .pageDown: "PgDn"
+        case .home: "Home"
+        case .end: "End"
+        case .enter: "Enter"
+        case .escape: "Esc"
+        case .backspace: "Backspace"
+        case .delete: "Del"
+        case .tab: "Tab"
+        case .backTab: "Shift-Tab"
+        case .function(let number): "F\(number)"
+        }
+    }
+}
+
+/// A mouse event, already placed by the terminal layer: the view-model never sees screen
+/// coordinates.
+public enum MouseEvent: Hashable, Sendable {
+    /// The wheel turned; `up` towards the top of the list.
+    case wheel(up: Bool)
+    /// A click on the list's row `row` (0 = the first row on screen).
+    case listRowClicked(Int)
+    /// A click in the detail pane.
+    case detailClicked
+}

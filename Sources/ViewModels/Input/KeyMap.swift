@@ -1,0 +1,57 @@
+/// The key bindings: which keys trigger which action. It drives both input handling and the
+/// help overlay and hint bar, so they can never disagree.
+public struct KeyMap: Sendable, Equatable {
+    /// One action and the keys bound to it, in the order the help shows them.
+    public struct Binding: Sendable, Equatable {
+        public var action: Action
+        public var keys: [Key]
+    }
+
+    /// All bindings, in help order.
+    public private(set) var bindings: [Binding]
+    private var actionByKey: [Key: Action]
+
+    /// Creates a map from bindings; a key bound twice belongs to the first binding.
+    public init(_ bindings: [Binding]) {
+        self.bindings = bindings
+        var actionByKey: [Key: Action] = [:]
+        for binding in bindings {
+            for key in binding.keys where actionByKey[key] == nil { actionByKey[key] = binding.action }
+        }
+        self.actionByKey = actionByKey
+    }
+
+    /// The action of a key, if any.
+    public func action(for key: Key) -> Action? {
+        actionByKey[key]
+    }
+
+    /// The keys of an action, as the help names them: "j, ↓".
+    public func keys(for action: Action) -> [Key] {
+        bindings.first { $0.action == action }?.keys ?? []
+    }
+
+    /// The conventional bindings (less, vim, htop, k9s).
+    public static let standard = KeyMap([
+        Binding(action: .moveUp, keys: [.up, .character("k")]),
+        Binding(action: .moveDown, keys: [.down, .character("j")]),
+        Binding(action: .pageUp, keys: [.pageUp, .control("b")]),
+        Binding(action: .pageDown, keys: [.pageDown, .control("f"), .character(" ")]),
+        Binding(action: .top, keys: [.home, .character("g")]),
+        Binding(action: .bottom, keys: [.end, .character("G")]),
+        Binding(action: .open, keys: [.enter, .right, .character("l")]),
+        Binding(action: .back, keys: [.escape, .backspace, .left, .character("h")]),
+        Binding(action: .switchPane, keys: [.tab, .backTab]),
+        Binding(action: .filter, keys: [.character("/")]),
+        Binding(action: .sort, keys: [.character("s")]),
+        Binding(action: .vehicles, keys: [.character("v")]),
+        Binding(action: .retry, keys: [.character("r")]),
+        Binding(action: .reload, keys: [.control("r"), .function(5)]),
+        Binding(action: .refreshToken, keys: [.character("t")]),
+        Binding(action: .console, keys: [.character(":")]),
+        Binding(action: .copyID, keys: [.character("c")]),
+        Binding(action: .toggleFaults, keys: [.character("x")]),
+        Binding(action: .help, keys: [.character("?"), .function(1)]),
+        Binding(action: .quit, keys: [.character("q"), .control("c")]),
+    ])
+}

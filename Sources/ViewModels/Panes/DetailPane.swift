@@ -1,0 +1,175 @@
+import ChargEyeAPI
+import Foundation
+
+/// The detail pane: every field of the selected item, labelled, with units and local times.
+public struct DetailPane: Equatable, Sendable {
+    /// One labelled value; an empty label makes a section heading.
+    public struct Line: Equatable, Sendable {
+        public var label: String
+        public var value: String
+        public var role: Role
+    }
+
+    public var title: String
+    public var lines: [Line]
+    public var scroll: Int
+    public var isFocused: Bool
+}
+
+extension AppState {
+    /// The detail pane of the selected item.
+    public var detailPane: DetailPane {
+        let level = current
+        var lines: [DetailPane.Line] = []
+        var title = "Details"
+        if let data = level.data, let index = level.selectedIndex {
+            let builder = DetailBuilder(now: now, zone: timeZone)
+            (title, lines) = builder.describe(data, at: level.visible[index], rollups: rollups, level: level)
+        }
+        if let loadedAt = level.loadedAt {
+            lines.append(.init(label: "", value: "", role: .normal))
+            lines.append(.init(label: "as of", value: Format.timestamp(loadedAt, now: now, zone: timeZone) ?? "", role: level.isStale ? .warning : .dim))
+        }
+        let maximum = max(0, lines.count - 1)
+        return DetailPane(
+            title: TextSanitizer.singleLine(title, limit: 80),
+            lines: lines.map { .init(label: $0.label, value: TextSanitizer.singleLine($0.value, limit: 400), role: $0.role) },
+            scroll: min(detailScroll, maximum),
+            isFocused: focus == .detail && mode != .help
+        )
+    }
+}
+
+/// Turns one item into labelled lines.
+struct DetailBuilder {
+    let now: Date
+    let zone: TimeZone
+
+    private typealias Line = DetailPane.Line
+
+    func describe(_ data: LevelData, at index: Int, rollups: [String: Rollup], level: Level) -> (String, [DetailPane.Line]) {
+        switch data {
+        case .locations(let items): location(items[index], rollup: rollups[items[index].id])
+        case .stations(let items): station(items[index])
+        case .connectors(let station): connector(station.connectors![index], station: station)
+        case .transactions(let items): transaction(items[index], summary: level.summary)
+        case .vehicles(let items): vehicle(items[index])
+        }
+    }
+
+    private func lines(_ pairs: [(String, String?)], role: Role = .normal) -> [Line] {
+        pairs.compactMap { label, value in
+            guard let value, !value.isEmpty else { return nil }
+            return Line(label: label, value: value, role: role)
+        }
+    }
+
+    private func heading(_ text: String) -> Line { Line(label: "", value: text, role: .title) }
+
+    private func location(_ item: Location, rollup: Rollup?) -> (String, [Line]) {
+        var result = lines([
+            ("id", item.id), ("name", item.name), ("address", item.address),
+            ("postal code", item.postalCode), ("city", item.city), ("state", item.state),
+            ("country", [item.country, item.countryCode.map { "(\($0))" }].compactMap { $0 }.joined(separator: " ")),
+            ("coordinates", item.lat.flatMap { lat in item.lng.map { "\(Format.number(lat, decimals: 5)), \(Format.number($0, decimals: 5))" } }),
+            ("customer ref", item.locationId), ("operator", item._operator?.name), ("website", item._operator?.website ?? nil),
+            ("labels", item.labels?.map(\.value).joined(separator: ", ")), ("roaming pool", item.roamingPoolId),
+        ])
+        if let rollup {
+            result.append(heading("Status"))
+            result += lines([
+                ("stations", "\(rollup.stations) (\(rollup.offline) offline, \(rollup.faultedStations) faulted)"),
+                ("connectors", "\(rollup.connectors): \(rollup.charging) charging, \(rollup.available) available, \(rollup.faultedConnectors) faulted"),
+            ])
+        } else {
+            result.append(Line(label: "status", value: "Enter to load stations", role: .dim))
+        }
+        return (item.name ?? item.id, result)
+    }
+
+    private func station(_ item: Station) -> (String, [Line]) {
+        var result = lines([
+            ("station id", item.stationId), ("name", item.name), ("status", item.status?.text), ("online", item.onlineStatus?.text),
+            ("power now", Format.unit(item.currentPowerKw, "kW")), ("max power", StationText.maxPower(item) + " kW"),
+            ("current now", Format.unit(item.currentPowerA, "A", decimals: 0)), ("max current", Format.unit(item.maxPowerA, "A", decimals: 0)),
+            ("AC/DC ratio", item.acDcPowerRatio.map { Format.number($0, decimals: 2) }),
+            ("power group", item.powerGroupParentPath?.first), ("capabilities", item.stationCapabilities),
+            ("location", item.location?.name ?? nil), ("address", item.location?.address ?? nil), ("location id", item.locationUid),
+        ])
+        result.append(heading("Connectors"))
+        for connector in item.connectors ?? [] {
+            result.append(Line(
+                label: "#\(connector.id) \(connector._type?.text ?? "")",
+                value: "\(connector.status?.text ?? "?") \(connector.session.map(StationText.sessionSummary) ?? "")",
+                role: StationText.role(connector.status)
+            ))
+        }
+        return (item.name ?? item.stationId, result)
+    }
+
+    private func connector(_ item: Connector, station: Station) -> (String, [Line]) {
+        var result = lines([
+            ("connector", item.id), ("name", item.name), ("type", item._type?.text), ("status", item.status?.text),
+            ("max power", Format.unit(item.maxPowerKw, "kW")), ("max actual", Format.unit(item.maxPowerKwActual, "kW")),
+            ("station", station.stationId),
+        ])
+        if let session = item.session {
+            result.append(heading(session.status?.known == .ended ? "Previous session" : "Session"))
+            result += lines([
+                ("transaction", session.txId), ("status", session.status?.text),
+                ("started", Format.timestamp(session.startTime, now: now, zone: zone)),
+                ("ended", Format.timestamp(session.endTime, now: now, zone: zone)),
+                ("SoC", session.soc.map { "\(Format.number($0, decimals: 0)) %" }),
+                ("SoC at start", session.socInitial.map { "\(Format.number($0, decimals: 0)) %" }),
+                ("SoC limit", session.socLimit.map { "\(Format.number($0, decimals: 0)) %" }),
+                ("energy", Format.unit(session.chargedEnergyKwh, "kWh", decimals: 2)),
+                ("power", Format.unit(session.powerKw, "kW")), ("avg power", Format.unit(session.powerKwAvg, "kW")),
+                ("max power", Format.unit(session.powerKwMax, "kW")), ("limited by", session.powerLimitation?.text),
+                ("start reason", session.startReason), ("end reason", session.endReason),
+                ("updated", Format.timestamp(session.updateTime, now: now, zone: zone)),
+            ])
+        }
+        result.append(Line(label: "", value: "Enter: transactions of this station", role: .dim))
+        return ("\(station.stationId) #\(item.id)", result)
+    }
+
+    private func transaction(_ item: Transaction, summary: TransactionsSummary?) -> (String, [Line]) {
+        var result = lines([
+            ("transaction", item.txId), ("station", item.stationId), ("connector", item.evseId?.text),
+            ("connector name", item.evseName), ("type", item.evseType?.text), ("status", item.status?.text),
+            ("started", Format.timestamp(item.startTime, now: now, zone: zone)),
+            ("ended", Format.timestamp(item.endTime, now: now, zone: zone)),
+            ("duration", Format.duration(seconds: item.sessionDurationMs.map { $0 / 1000 })),
+            ("charging time", Format.duration(seconds: item.chargingDurationMs.map { $0 / 1000 })),
+            ("energy", Format.unit(item.chargedEnergyKwh, "kWh", decimals: 2)),
+            ("SoC", [item.socStart, item.socEnd].compactMap { $0.map { "\(Format.number($0, decimals: 0)) %" } }.joined(separator: " → ")),
+            ("avg power", Format.unit(item.avgPowerKw, "kW")), ("max power", Format.unit(item.maxPowerKw, "kW")),
+            ("limited by", item.powerLimitation?.text), ("start reason", item.startReason), ("end reason", item.endReason),
+            ("end detail", item.endReasonDescription), ("outcome", item.technicalFailClassification),
+            ("auth method", item.authorizationMethod), ("id token", item.idToken?.idToken ?? nil),
+            ("vehicle", item.vehicle.map { [$0.name, $0.evModel, $0.licensePlate].compactMap { $0 }.joined(separator: " · ") }),
+            ("EV MAC", item.evMacAddress),
+            ("cost", item.totalCostCents.map { "\(Format.number($0 / 100, decimals: 2)) \(item.paymentCurrency ?? "")" }),
+        ])
+        if let summary {
+            result.append(heading("Station totals"))
+            result += lines([
+                ("transactions", summary.count.map { Format.number($0, decimals: 0) }),
+                ("energy", Format.unit(summary.chargedEnergyKwh, "kWh")),
+                ("charging time", Format.duration(seconds: summary.chargingTimeMs.map { $0 / 1000 })),
+            ])
+        }
+        return (item.txId, result)
+    }
+
+    private func vehicle(_ item: Vehicle) -> (String, [Line]) {
+        let result = lines([
+            ("vehicle id", item.id), ("name", item.name), ("model", item.evModel), ("plate", item.licensePlate),
+            ("battery", item.fullChargeEnergykWh.map { "\($0.text) kWh" }), ("max charge", item.maxChargePowerkW.map { "\($0.text) kW" }),
+            ("consumption", item.consumption.map { "\(Format.number($0, decimals: 0)) Wh/km" }),
+            ("EV MAC", item.evMacAddress), ("scheduling", item.enableChargeScheduling.map { $0 ? "on" : "off" }),
+            ("pause/resume", item.supportsPauseResume.map { $0 ? "supported" : "not supported" }), ("notes", item.notes),
+        ])
+        return (item.name ?? item.id, result)
+    }
+}

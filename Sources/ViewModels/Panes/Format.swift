@@ -1,0 +1,62 @@
+import ChargEyeAPI
+import Foundation
+
+/// Display formatting shared by the pane models: numbers with units, local times with
+/// relative ages, durations.
+enum Format {
+    /// "212.4", "600", "" for nil.
+    static func number(_ value: Double?, decimals: Int = 1) -> String {
+        guard let value, value.isFinite else { return "" }
+        if value.rounded() == value, abs(value) < 1e12 { return String(Int64(value)) }
+        let scale = pow(10, Double(decimals))
+        let rounded = (value * scale).rounded() / scale
+        return rounded.rounded() == rounded ? String(Int64(rounded)) : String(rounded)
+    }
+
+    /// "212.4 kW", nil when the value is absent.
+    static func unit(_ value: Double?, _ unit: String, decimals: Int = 1) -> String? {
+        guard let value, value.isFinite else { return nil }
+        return "\(number(value, decimals: decimals)) \(unit)"
+    }
+
+    /// "2026-11-29 14:05:12 (3 min ago)" in the given zone.
+    static func timestamp(_ date: Date?, now: Date, zone: TimeZone) -> String? {
+        guard let date else { return nil }
+        return "\(clock(date, zone: zone, seconds: true)) (\(age(of: date, now: now)))"
+    }
+
+    /// "2026-11-29 14:05" or with seconds.
+    static func clock(_ date: Date, zone: TimeZone, seconds: Bool = false) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        let text = String(format: "%04d-%02d-%02d %02d:%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0, parts.hour ?? 0, parts.minute ?? 0)
+        return seconds ? text + String(format: ":%02d", parts.second ?? 0) : text
+    }
+
+    /// "14:05" in the given zone.
+    static func timeOfDay(_ date: Date, zone: TimeZone) -> String {
+        String(clock(date, zone: zone).suffix(5))
+    }
+
+    /// "just now", "3 min ago", "2 h ago", "5 d ago", "in 4 min".
+    static func age(of date: Date, now: Date) -> String {
+        let seconds = now.timeIntervalSince(date)
+        let magnitude = abs(seconds)
+        let text: String
+        switch magnitude {
+        case ..<45: return "just now"
+        case ..<3600: text = "\(Int((magnitude / 60).rounded())) min"
+        case ..<86_400: text = "\(Int(magnitude / 3600)) h"
+        default: text = "\(Int(magnitude / 86_400)) d"
+        }
+        return seconds >= 0 ? "\(text) ago" : "in \(text)"
+    }
+
+    /// "1 h 05 min" from seconds.
+    static func duration(seconds: Double?) -> String? {
+        guard let seconds, seconds.isFinite, seconds >= 0 else { return nil }
+        let minutes = Int(seconds / 60)
+        return minutes >= 60 ? "\(minutes / 60) h \(String(format: "%02d", minutes % 60)) min" : "\(minutes) min"
+    }
+}

@@ -1,0 +1,140 @@
+import ChargEyeAPI
+import Foundation
+
+/// The list pane, ready to draw: title, position, badges, columns and the rows on screen.
+public struct ListPane: Equatable, Sendable {
+    /// A column: its heading, the narrowest it may get, and whether it takes spare width.
+    public struct Column: Equatable, Sendable {
+        public var title: String
+        public var minWidth: Int
+        public var flexible: Bool
+        public var alignRight: Bool
+    }
+
+    /// One row on screen.
+    public struct Row: Equatable, Sendable {
+        public var cells: [String]
+        public var role: Role
+        public var isSelected: Bool
+    }
+
+    public var title: String
+    public var position: String
+    public var badges: [Span]
+    public var columns: [Column]
+    public var rows: [Row]
+    /// Shown instead of rows when there are none ("loading…", "no match for …").
+    public var emptyText: String?
+    public var isFocused: Bool
+    /// The filter being typed, shown as a prompt line.
+    public var filterPrompt: String?
+}
+
+extension AppState {
+    /// The list pane of the current level.
+    public var listPane: ListPane {
+        let level = current
+        let columns = Self.columns(for: level.kind)
+        var rows: [ListPane.Row] = []
+        if let data = level.data {
+            let end = min(level.visible.count, level.scroll + listRows)
+            if level.scroll < end {
+                for position in level.scroll..<end {
+                    let index = level.visible[position]
+                    let (cells, role) = row(data, index)
+                    rows.append(.init(cells: cells.map { TextSanitizer.singleLine($0, limit: 200) }, role: role, isSelected: data.id(at: index) == level.selectedID))
+                }
+            }
+        }
+        var badges: [Span] = []
+        if level.isStale { badges.append(Span("STALE", .warning)) }
+        if level.isLoading { badges.append(Span(level.data == nil ? "loading…" : "refreshing…", .accent)) }
+        if !level.filter.isEmpty, mode != .filtering { badges.append(Span("filter: \(level.filter)", .accent)) }
+        if level.kind.sortKeys.count > 1 { badges.append(Span("sort: \(level.sort.rawValue)", .dim)) }
+        let total = level.data?.count ?? 0
+        let shown = level.visible.count
+        let position = level.selectedIndex.map { "\($0 + 1)/\(shown)" } ?? "0/\(shown)"
+        return ListPane(
+            title: title(of: level.kind),
+            position: shown == total ? position : "\(position) of \(total)",
+            badges: badges,
+            columns: columns,
+            rows: rows,
+            emptyText: emptyText(level),
+            isFocused: focus == .list && mode != .help,
+            filterPrompt: mode == .filtering ? level.filter : nil
+        )
+    }
+
+    private func title(of kind: LevelKind) -> String {
+        switch kind {
+        case .locations: "Locations"
+        case .stations(let location): "Stations · \(TextSanitizer.singleLine(location.name, limit: 60))"
+        case .connectors(_, let stationId): "Connectors · \(TextSanitizer.singleLine(stationId, limit: 60))"
+        case .transactions(_, let stationId): "Transactions · \(TextSanitizer.singleLine(stationId, limit: 60))"
+        case .vehicles(let location): "Vehicles · \(TextSanitizer.singleLine(location.name, limit: 60))"
+        }
+    }
+
+    private func emptyText(_ level: Level) -> String? {
+        guard level.visible.isEmpty else { return nil }
+        if level.data == nil {
+            switch level.phase {
+            case .failed: return "could not load: press r to retry"
+            default: return "loading…"
+            }
+        }
+        if !level.filter.isEmpty { return "nothing matches \"\(level.filter)\" (Esc clears the filter)" }
+        return "nothing here"
+    }
+
+    private static func columns(for kind: LevelKind) -> [ListPane.Column] {
+        func column(_ title: String, _ width: Int, flexible: Bool = false, right: Bool = false) -> ListPane.Column {
+            ListPane.Column(title: title, minWidth: width, flexible: flexible, alignRight: right)
+        }
+        switch kind {
+        case .locations:
+            return [column("NAME", 12, flexible: true), column("CITY", 8, flexible: true), column("CC", 2), column("STATUS", 10, flexible: true)]
+        case .stations:
+            return [column("NAME", 10, flexible: true), column("STATUS", 9), column("NET", 7), column("KW NOW/MAX", 10, right: true), column("CONNECTORS", 10, flexible: true)]
+        case .connectors:
+            return [column("#", 3), column("TYPE", 7), column("STATUS", 11), column("KW", 11, right: true), column("SESSION", 12, flexible: true)]
+        case .transactions:
+            return [column("STARTED", 16), column("CONN", 4), column("KWH", 7, right: true), column("SOC %", 7), column("DURATION", 10, right: true), column("END", 8, flexible: true)]
+        case .vehicles:
+            return [column("NAME", 8, flexible: true), column("MODEL", 10, flexible: true), column("PLATE", 8), column("BATTERY", 9, right: true)]
+        }
+    }
+
+    private func row(_ data: LevelData, _ index: Int) -> ([String], Role) {
+        switch data {
+        case .locations(let items):
+            let item = items[index]
+            let rollup = rollups[item.id]
+            let role: Role = rollup.map { $0.faultedStations + $0.offline > 0 ? .warning : .normal } ?? .normal
+            return ([item.name ?? item.id, item.city ?? "", item.countryCode ?? item.country ?? "", rollup?.summary ?? "·"], role)
+        case .stations(let items):
+            let item = items[index]
+            let power = "\(Format.number(item.currentPowerKw ?? 0))/\(StationText.maxPower(item))"
+            return ([item.name ?? item.stationId, item.status?.text ?? "?", item.onlineStatus?.text ?? "?", power,
+                     StationText.connectorSummary(item.connectors ?? [])], StationText.role(item))
+        case .connectors(let station):
+            guard let item = station.connectors?[index] else { return ([], .normal) }
+            let session = item.session
+            let sessionText = session.map(StationText.sessionSummary) ?? ""
+            let power = "\(Format.number(session?.powerKw ?? 0))/\(Format.number(item.maxPowerKw))"
+            return ([item.id, item._type?.text ?? "?", item.status?.text ?? "?", power, sessionText], StationText.role(item.status))
+        case .transactions(let items):
+            let item = items[index]
+            let soc = [item.socStart, item.socEnd ?? item.soc].compactMap { $0.map { Format.number($0, decimals: 0) } }.joined(separator: "→")
+            let duration = item.sessionDurationMs.map { $0 / 1000 } ?? item.endTime.flatMap { end in item.startTime.map { end.timeIntervalSince($0) } }
+            let role: Role = item.technicalFailClassification.map { $0 != "OK" } ?? false ? .warning : .normal
+            return ([item.startTime.map { Format.clock($0, zone: timeZone) } ?? "?", item.evseId?.text ?? "",
+                     Format.number(item.chargedEnergyKwh, decimals: 1), soc, Format.duration(seconds: duration) ?? "",
+                     item.endReason ?? item.status?.text ?? ""], role)
+        case .vehicles(let items):
+            let item = items[index]
+            return ([item.name ?? item.id, item.evModel ?? "", item.licensePlate ?? "", item.fullChargeEnergykWh.map { "\($0.text) kWh" } ?? ""], .normal)
+        }
+    }
+}

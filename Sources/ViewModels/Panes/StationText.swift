@@ -1,0 +1,43 @@
+import ChargEyeAPI
+
+/// Words and roles for stations and connectors, shared by the list and detail panes.
+enum StationText {
+    /// The station's maximum power; 0 or absent means unknown, then the connectors' sum.
+    static func maxPower(_ station: Station) -> String {
+        if let power = station.maxPowerKw, power > 0 { return Format.number(power) }
+        let fromConnectors = (station.connectors ?? []).compactMap(\.maxPowerKw).reduce(0, +)
+        return fromConnectors > 0 ? "≤\(Format.number(fromConnectors))" : "?"
+    }
+
+    /// "2 Charging, 1 Available": counts by status, most frequent first.
+    static func connectorSummary(_ connectors: [Connector]) -> String {
+        var counts: [String: Int] = [:]
+        for connector in connectors { counts[connector.status?.text ?? "Unknown", default: 0] += 1 }
+        return counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+    }
+
+    /// "SoC 64% · 48.7 kWh · since 05:12" (time part added by the caller when it knows the zone).
+    static func sessionSummary(_ session: ConnectorSession) -> String {
+        var parts: [String] = []
+        if let soc = session.soc { parts.append("SoC \(Format.number(soc, decimals: 0))%") }
+        if let energy = session.chargedEnergyKwh { parts.append("\(Format.number(energy)) kWh") }
+        if parts.isEmpty, let status = session.status?.text { parts.append(status) }
+        if session.status?.known == .ended { parts.insert("last:", at: 0) }
+        return parts.joined(separator: " ")
+    }
+
+    static func role(_ station: Station) -> Role {
+        if station.status?.known == .faulted { return .critical }
+        if station.onlineStatus?.known == .offline || station.status?.known == .unavailable { return .warning }
+        return .normal
+    }
+
+    static func role(_ status: Components.Schemas.ConnectorStatus?) -> Role {
+        switch status?.known {
+        case .faulted: .critical
+        case .unavailable, .unknown, nil: .warning
+        case .charging: .ok
+        default: .normal
+        }
+    }
+}

@@ -1,0 +1,97 @@
+import ChargEyeAPI
+public import Foundation
+
+/// The bottom line: token countdown, activity (loading, retries, notices), key hints.
+public struct StatusBar: Equatable, Sendable {
+    public var countdown: TokenCountdown
+    public var activity: Span?
+    public var hints: [(key: String, label: String)]
+
+    public static func == (lhs: StatusBar, rhs: StatusBar) -> Bool {
+        lhs.countdown == rhs.countdown && lhs.activity == rhs.activity
+            && lhs.hints.map(\.key) == rhs.hints.map(\.key) && lhs.hints.map(\.label) == rhs.hints.map(\.label)
+    }
+}
+
+/// The top line: product, connection, demo badge, where we are.
+public struct Header: Equatable, Sendable {
+    public var product: String
+    public var connection: String
+    public var isDemo: Bool
+    public var faultsOn: Bool
+    public var breadcrumb: String
+}
+
+extension AppState {
+    /// The status bar for now.
+    public var statusBar: StatusBar {
+        StatusBar(countdown: TokenCountdown(state: token, now: now), activity: activity, hints: hints)
+    }
+
+    /// The header line.
+    public var header: Header {
+        let crumbs = stack.map { level -> String in
+            switch level.kind {
+            case .locations: "Locations"
+            case .stations(let location): location.name
+            case .connectors(_, let stationId): stationId
+            case .transactions: "transactions"
+            case .vehicles: "vehicles"
+            }
+        }
+        return Header(
+            product: "chargeye", connection: TextSanitizer.singleLine(connectionLabel, limit: 40),
+            isDemo: isDemo, faultsOn: faultsOn,
+            breadcrumb: TextSanitizer.singleLine(crumbs.joined(separator: " › "), limit: 200)
+        )
+    }
+
+    private var activity: Span? {
+        if let retry {
+            let left = max(0, retry.scheduledAt.addingTimeInterval(retry.delay).timeIntervalSince(now))
+            return Span("retry \(retry.nextAttempt)/\(retry.maxAttempts) in \(String(format: "%.1f", left)) s (\(retry.reason))", .warning)
+        }
+        if let notice { return Span(notice.text, notice.role) }
+        if mode == .filtering { return Span("filter: type to narrow, Enter keeps, Esc clears", .accent) }
+        if stack.contains(where: \.isLoading) || console.pending != nil { return Span("loading…", .accent) }
+        if let failure = token?.lastFailure { return Span("token renewal failed: \(failure.shortReason)", .warning) }
+        return nil
+    }
+
+    private var hints: [(key: String, label: String)] {
+        let actions: [Action]
+        switch mode {
+        case .help: return [("any key", "close help")]
+        case .filtering: return [("Enter", "keep"), ("Esc", "clear")]
+        case .consoleInput: return [("Enter", "GET"), ("Esc", "cancel")]
+        case .console: return [("↑↓", "scroll"), (":", "new GET"), ("Esc", "close")]
+        case .browse:
+            if failure != nil {
+                actions = [.retry, .back, .help, .quit]
+            } else if focus == .detail {
+                actions = [.switchPane, .moveDown, .copyID, .help, .quit]
+            } else {
+                var list: [Action] = [.open, .back, .filter, .sort]
+                if current.kind == .locations || current.kind.location != nil { list.append(.vehicles) }
+                list += [.console, .help, .quit]
+                if isDemo { list.insert(.toggleFaults, at: list.count - 2) }
+                actions = list
+            }
+        }
+        return actions.map { (keyName($0), $0.hint) }
+    }
+
+    /// The earliest time the screen changes by itself: the countdown's next visible change, a
+    /// notice expiring, retry progress, relative ages. nil means wait for input only.
+    public var nextDeadline: Date? {
+        var candidates: [Date] = []
+        if let change = TokenCountdown.nextChange(state: token, now: now) { candidates.append(change) }
+        if let notice { candidates.append(notice.until) }
+        if retry != nil { candidates.append(now.addingTimeInterval(0.1)) }
+        if failure != nil || current.loadedAt != nil {
+            let second = now.timeIntervalSinceReferenceDate
+            candidates.append(Date(timeIntervalSinceReferenceDate: (second / 60).rounded(.down) * 60 + 60))
+        }
+        return candidates.min()
+    }
+}

@@ -1,0 +1,59 @@
+public import ChargEyeAPI
+import Foundation
+
+/// What the browser needs from the outside world. The real one wraps `ChargEyeClient`;
+/// tests may use the same against the simulator, or a fake.
+public protocol BrowserService: Sendable {
+    /// Performs one read.
+    func perform(_ request: APIRequest) async throws -> APIResponse
+    /// A raw GET for the console.
+    func get(path: String) async throws -> RawResponse
+    /// Renews the token now.
+    func refreshToken() async throws
+    /// Turns the demo simulator's fault injection on or off.
+    func setFaults(on: Bool) async throws
+    /// Token state updates, starting with the current state.
+    func tokenUpdates() async -> AsyncStream<TokenState>
+    /// Keeps the token renewed until cancelled.
+    func keepTokenFresh() async
+}
+
+/// The real service: the API client, plus the demo's fault switch when there is one.
+public struct ClientService: BrowserService {
+    public let client: ChargEyeClient
+    private let faultSwitch: (@Sendable (Bool) async throws -> Void)?
+
+    public init(client: ChargEyeClient, faultSwitch: (@Sendable (Bool) async throws -> Void)? = nil) {
+        self.client = client
+        self.faultSwitch = faultSwitch
+    }
+
+    public func perform(_ request: APIRequest) async throws -> APIResponse {
+        switch request {
+        case .locations: .locations(try await client.locations())
+        case .stations(let uid): .stations(try await client.stations(locationUid: uid))
+        case .transactions(let stationId, let cursor): .transactions(try await client.transactions(stationId: stationId, cursor: cursor))
+        case .vehicles(let uid): .vehicles(try await client.vehicles(locationUid: uid))
+        }
+    }
+
+    public func get(path: String) async throws -> RawResponse {
+        try await client.get(path: path)
+    }
+
+    public func refreshToken() async throws {
+        _ = try await client.tokens.refresh()
+    }
+
+    public func setFaults(on: Bool) async throws {
+        try await faultSwitch?(on)
+    }
+
+    public func tokenUpdates() async -> AsyncStream<TokenState> {
+        await client.tokens.updates()
+    }
+
+    public func keepTokenFresh() async {
+        await client.tokens.runAutoRefresh()
+    }
+}

@@ -1,0 +1,66 @@
+public import ChargEyeAPI
+import Foundation
+
+/// The only place the view-model layer touches the API: runs effects as detached tasks and
+/// posts their outcomes, errors included, back as messages.
+public final class EffectRunner: Sendable {
+    private let service: any BrowserService
+    private let inbox: Inbox
+
+    public init(service: any BrowserService, inbox: Inbox) {
+        self.service = service
+        self.inbox = inbox
+    }
+
+    /// Starts the background work of a session: token state updates and auto-renewal.
+    public func startBackground() {
+        Task.detached { [service, inbox] in
+            for await state in await service.tokenUpdates() { inbox.post(.tokenChanged(state)) }
+        }
+        Task.detached { [service] in await service.keepTokenFresh() }
+    }
+
+    /// Runs one effect. `quit` and `copyToClipboard` belong to the terminal and are ignored here.
+    public func run(_ effect: Effect) {
+        switch effect {
+        case .load(let id, let request):
+            Task.detached { [service, inbox] in
+                do {
+                    inbox.post(.loaded(id, .success(try await service.perform(request))))
+                } catch {
+                    inbox.post(.loaded(id, .failure(Self.describe(error, request: request.line))))
+                }
+            }
+        case .consoleGet(let id, let path):
+            Task.detached { [service, inbox] in
+                do {
+                    inbox.post(.consoleAnswered(id, .success(try await service.get(path: path))))
+                } catch {
+                    inbox.post(.consoleAnswered(id, .failure(Self.describe(error, request: "GET \(path)"))))
+                }
+            }
+        case .refreshToken:
+            Task.detached { [service] in try? await service.refreshToken() }
+        case .setFaults(let on):
+            Task.detached { [service, inbox] in
+                do {
+                    try await service.setFaults(on: on)
+                    inbox.post(.faultsSwitched(on: on))
+                } catch {
+                    inbox.post(.faultsSwitched(on: !on))
+                }
+            }
+        case .quit, .copyToClipboard:
+            break
+        }
+    }
+
+    private static func describe(_ error: any Error, request: String) -> ChargEyeError {
+        if let error = error as? ChargEyeError { return error }
+        let parts = request.split(separator: " ", maxSplits: 1).map(String.init)
+        return .transport(.init(
+            request: .init(method: parts.first ?? "GET", path: parts.last ?? "/"), host: "",
+            kind: .other, detail: TextSanitizer.singleLine(String(describing: error), limit: 200)
+        ))
+    }
+}

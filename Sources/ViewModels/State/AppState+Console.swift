@@ -1,0 +1,82 @@
+import ChargEyeAPI
+import Foundation
+
+extension AppState {
+    mutating func handleConsoleInputKey(_ key: Key) -> [Effect] {
+        switch key {
+        case .escape:
+            mode = console.response == nil && console.error == nil ? .browse : .console
+        case .enter:
+            let path = console.input.trimmingCharacters(in: .whitespaces)
+            guard !path.isEmpty else {
+                mode = .browse
+                return []
+            }
+            let id = makeRequestID()
+            console.pending = id
+            console.history.append(path)
+            mode = .console
+            return [.consoleGet(id, path: path)]
+        case .backspace, .delete:
+            console.input = String(console.input.dropLast())
+        case .control("u"):
+            console.input = ""
+        case .control("c"):
+            return [.quit]
+        case .up:
+            console.input = console.history.last ?? console.input
+        case .character(let character):
+            console.input.append(character)
+        default:
+            break
+        }
+        return []
+    }
+
+    mutating func handleConsoleKey(_ key: Key) -> [Effect] {
+        let page = max(1, height - 8)
+        switch key {
+        case .escape, .character("q"), .backspace:
+            mode = .browse
+        case .character(":"):
+            mode = .consoleInput
+        case .control("c"):
+            return [.quit]
+        default:
+            switch keyMap.action(for: key) {
+            case .moveUp: console.scroll -= 1
+            case .moveDown: console.scroll += 1
+            case .pageUp: console.scroll -= page
+            case .pageDown: console.scroll += page
+            case .top: console.scroll = 0
+            case .bottom: console.scroll = console.lines.count
+            default: break
+            }
+            console.scroll = max(0, min(console.scroll, max(0, console.lines.count - page)))
+        }
+        return []
+    }
+
+    /// The most lines the console keeps of one response.
+    static let consoleLineLimit = 20_000
+
+    mutating func receiveConsole(_ id: RequestID, _ result: Result<RawResponse, ChargEyeError>) {
+        guard console.pending == id else { return }
+        console.pending = nil
+        console.scroll = 0
+        switch result {
+        case .success(let response):
+            console.response = response
+            console.error = nil
+            var lines = response.displayText.split(separator: "\n", omittingEmptySubsequences: false).prefix(Self.consoleLineLimit + 1).map(String.init)
+            if lines.count > Self.consoleLineLimit {
+                lines = Array(lines.prefix(Self.consoleLineLimit)) + ["… (cut at \(Self.consoleLineLimit) lines; use `chargeye get` for the whole body)"]
+            }
+            console.lines = lines
+        case .failure(let error):
+            console.response = nil
+            console.error = error
+            console.lines = []
+        }
+    }
+}

@@ -1,0 +1,110 @@
+import ChargEyeAPI
+import Foundation
+
+extension AppState {
+    /// Starts (re)loading the level at `depth`; its current data stays on screen meanwhile.
+    mutating func load(depth: Int) -> [Effect] {
+        let id = makeRequestID()
+        stack[depth].phase = .loading(id)
+        return [.load(id, stack[depth].kind.request)]
+    }
+
+    /// Asks for the next page of transactions when the selection nears the end of the list.
+    mutating func loadMoreIfNeeded() -> [Effect] {
+        let level = current
+        guard case .transactions(_, let stationId) = level.kind, let cursor = level.nextCursor,
+            level.pageLoading == nil, level.phase != .failed,
+            (level.selectedIndex ?? 0) >= level.visible.count - max(5, listRows / 2)
+        else { return [] }
+        let id = makeRequestID()
+        stack[stack.count - 1].pageLoading = id
+        return [.load(id, .transactions(stationId: stationId, cursor: cursor))]
+    }
+
+    /// Applies a reply; replies nobody waits for any more are dropped.
+    mutating func receive(_ id: RequestID, _ result: Result<APIResponse, ChargEyeError>) -> [Effect] {
+        guard let depth = stack.lastIndex(where: { $0.phase == .loading(id) || $0.pageLoading == id }) else { return [] }
+        let isPage = stack[depth].pageLoading == id
+        retry = nil
+        switch result {
+        case .success(let response):
+            apply(response, depth: depth, isPage: isPage)
+            if failure?.depth == depth { failure = nil }
+            return depth == stack.count - 1 ? loadMoreIfNeeded() : []
+        case .failure(let error):
+            let request: APIRequest
+            if isPage {
+                stack[depth].pageLoading = nil
+                request = .transactions(stationId: stationID(of: stack[depth].kind), cursor: stack[depth].nextCursor)
+            } else {
+                stack[depth].phase = .failed
+                request = stack[depth].kind.request
+            }
+            failure = Failure(error: error, request: request, at: now, depth: depth)
+            return []
+        }
+    }
+
+    /// Re-issues the failed request (the `r` key); the error pane closes while it runs.
+    mutating func retryFailed() -> [Effect] {
+        guard let failure else {
+            if current.phase == .failed || current.data == nil { return load(depth: stack.count - 1) }
+            show("nothing to retry")
+            return []
+        }
+        self.failure = nil
+        guard failure.depth < stack.count else { return [] }
+        if case .transactions(_, let cursor?) = failure.request {
+            let id = makeRequestID()
+            stack[failure.depth].pageLoading = id
+            return [.load(id, .transactions(stationId: stationID(of: stack[failure.depth].kind), cursor: cursor))]
+        }
+        return load(depth: failure.depth)
+    }
+
+    private mutating func apply(_ response: APIResponse, depth: Int, isPage: Bool) {
+        var level = stack[depth]
+        switch (response, level.kind) {
+        case (.locations(let items), _):
+            level.data = .locations(items)
+        case (.stations(let items), .stations(let location)):
+            level.data = .stations(items)
+            rollups[location.id] = Rollup(items)
+        case (.stations(let items), .connectors(let location, let stationId)):
+            rollups[location.id] = Rollup(items)
+            if let station = items.first(where: { $0.stationId == stationId }) {
+                level.data = .connectors(station)
+            } else {
+                show("station \(stationId) is no longer listed at \(location.name)", role: .warning, seconds: 8)
+            }
+        case (.transactions(let page), _):
+            if isPage, case .transactions(let existing)? = level.data {
+                let known = Set(existing.map(\.txId))
+                level.data = .transactions(existing + page.transactions.filter { !known.contains($0.txId) })
+            } else {
+                level.data = .transactions(page.transactions)
+            }
+            level.nextCursor = page.next
+            level.summary = page.summary ?? level.summary
+            level.pageLoading = nil
+        case (.vehicles(let items), _):
+            level.data = .vehicles(items)
+        default:
+            break
+        }
+        if !isPage { level.phase = .loaded(at: now) }
+        level.loadedAt = now
+        level.refreshVisible(rollups: rollups, listRows: listRows)
+        stack[depth] = level
+        if depth > 0, case .stations = response {
+            stack[0].refreshVisible(rollups: rollups, listRows: listRows)
+        }
+    }
+
+    private func stationID(of kind: LevelKind) -> String {
+        switch kind {
+        case .connectors(_, let id), .transactions(_, let id): id
+        default: ""
+        }
+    }
+}

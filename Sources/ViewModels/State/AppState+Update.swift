@@ -1,0 +1,77 @@
+import ChargEyeAPI
+import Foundation
+
+extension AppState {
+    /// Applies one message and returns the effects to run. Pure: no I/O, no clock reads.
+    public mutating func update(_ message: Message) -> [Effect] {
+        switch message {
+        case .keyPressed(let key):
+            return handle(key)
+        case .mouse(let event):
+            return handle(event)
+        case .resized(let width, let height, let rows):
+            self.width = width
+            self.height = height
+            listRows = max(1, rows)
+            for depth in stack.indices { stack[depth].keepSelectionVisible(listRows: listRows) }
+            return []
+        case .tick(let date):
+            now = date
+            if let notice, notice.until <= now { self.notice = nil }
+            if let retry, retry.scheduledAt.addingTimeInterval(retry.delay + 1) < now { self.retry = nil }
+            return []
+        case .loaded(let id, let result):
+            return receive(id, result)
+        case .tokenChanged(let state):
+            if let previous = token?.validUntil, let next = state.validUntil, next > previous, !state.isRefreshing {
+                show("token renewed, valid until \(Format.timeOfDay(next, zone: timeZone))", role: .ok, seconds: 10)
+            }
+            if let failure = state.lastFailure, token?.lastFailure == nil {
+                show("token renewal failed: \(failure.shortReason)", role: .warning, seconds: 10)
+            }
+            token = state
+            return []
+        case .retryScheduled(let event):
+            retry = event
+            return []
+        case .consoleAnswered(let id, let result):
+            receiveConsole(id, result)
+            return []
+        case .faultsSwitched(let on):
+            faultsOn = on
+            show(on ? "fault injection ON: calls fail at random (x to stop)" : "fault injection OFF", role: on ? .warning : .ok)
+            return []
+        case .copied(let text):
+            show("copied \(text)", role: .ok)
+            return []
+        case .warning(let text):
+            show(TextSanitizer.singleLine(text, limit: 200), role: .warning, seconds: 10)
+            return []
+        }
+    }
+
+    mutating func show(_ text: String, role: Role = .normal, seconds: TimeInterval = 4) {
+        notice = Notice(text: text, role: role, until: now.addingTimeInterval(seconds))
+    }
+
+    private mutating func handle(_ event: MouseEvent) -> [Effect] {
+        guard mode == .browse || mode == .filtering else { return [] }
+        switch event {
+        case .wheel(let up):
+            if focus == .detail {
+                detailScroll = max(0, detailScroll + (up ? -3 : 3))
+                return []
+            }
+            stack[stack.count - 1].moveSelection(by: up ? -3 : 3, listRows: listRows)
+            return loadMoreIfNeeded()
+        case .listRowClicked(let row):
+            focus = .list
+            stack[stack.count - 1].select(screenRow: row, listRows: listRows)
+            detailScroll = 0
+            return loadMoreIfNeeded()
+        case .detailClicked:
+            focus = .detail
+            return []
+        }
+    }
+}

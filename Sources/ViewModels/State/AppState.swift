@@ -1,0 +1,89 @@
+public import ChargEyeAPI
+public import Foundation
+
+/// The whole browser as a value: navigation stack, data, selection, modes, token, errors.
+/// Changed only by `update(_:)`, which is pure.
+public struct AppState: Equatable, Sendable {
+    /// Which pane has the keyboard.
+    public enum Focus: Sendable, Equatable { case list, detail }
+
+    /// What the keyboard is doing.
+    public enum Mode: Sendable, Equatable {
+        case browse
+        case filtering
+        case help
+        case consoleInput
+        case console
+    }
+
+    /// A call that failed, shown in the error pane.
+    public struct Failure: Equatable, Sendable {
+        public var error: ChargEyeError
+        public var request: APIRequest
+        public var at: Date
+        /// The level the request was for (its depth in the stack).
+        public var depth: Int
+    }
+
+    /// A short message in the status bar, gone after `until`.
+    public struct Notice: Equatable, Sendable {
+        public var text: String
+        public var role: Role
+        public var until: Date
+    }
+
+    /// The raw GET console.
+    public struct Console: Equatable, Sendable {
+        public var input = ""
+        public var history: [String] = []
+        public var pending: RequestID?
+        public var response: RawResponse?
+        public var error: ChargEyeError?
+        public var lines: [String] = []
+        public var scroll = 0
+    }
+
+    public var connectionLabel: String
+    public var isDemo: Bool
+    public var keyMap: KeyMap
+    public var timeZone: TimeZone
+    public internal(set) var width = 80
+    public internal(set) var height = 24
+    public internal(set) var listRows = 10
+    public internal(set) var now: Date
+    public internal(set) var stack: [Level]
+    public internal(set) var focus = Focus.list
+    public internal(set) var detailScroll = 0
+    public internal(set) var mode = Mode.browse
+    public internal(set) var rollups: [String: Rollup] = [:]
+    public internal(set) var failure: Failure?
+    public internal(set) var retry: RetryEvent?
+    public internal(set) var token: TokenState?
+    public internal(set) var faultsOn = false
+    public internal(set) var notice: Notice?
+    public internal(set) var console = Console()
+    var nextRequest = 1
+
+    /// The state at start-up; `start()` gives the first effects.
+    public init(connectionLabel: String, isDemo: Bool, now: Date, keyMap: KeyMap = .standard, timeZone: TimeZone = .current) {
+        self.connectionLabel = connectionLabel
+        self.isDemo = isDemo
+        self.keyMap = keyMap
+        self.timeZone = timeZone
+        self.now = now
+        self.stack = [Level(kind: .locations)]
+    }
+
+    /// The level on top of the stack.
+    public var current: Level { stack[stack.count - 1] }
+
+    /// Loads the first screen.
+    public mutating func start() -> [Effect] {
+        load(depth: 0)
+    }
+
+    mutating func makeRequestID() -> RequestID {
+        defer { nextRequest += 1 }
+        return RequestID(nextRequest)
+    }
+}

@@ -1,0 +1,105 @@
+import ChargEyeAPI
+import Foundation
+
+extension Level {
+    /// Recomputes the visible items after the data, filter or sort changed, keeping the
+    /// selection on the same item (by id) when it is still visible.
+    mutating func refreshVisible(rollups: [String: Rollup], listRows: Int) {
+        guard let data else {
+            visible = []
+            return
+        }
+        let needle = Self.fold(filter)
+        var indices = Array(0..<data.count)
+        if !needle.isEmpty {
+            indices = indices.filter { index in
+                data.searchFields(at: index).contains { (field: String?) -> Bool in
+                    guard let field else { return false }
+                    return Self.fold(field).contains(needle)
+                }
+            }
+        }
+        visible = sorted(indices, data: data, rollups: rollups)
+        if selectedIndex == nil { selectedID = visible.first.map(data.id(at:)) }
+        keepSelectionVisible(listRows: listRows)
+    }
+
+    /// Moves the selection by `delta` rows (clamped) and scrolls to keep it on screen.
+    mutating func moveSelection(by delta: Int, listRows: Int) {
+        guard let data, !visible.isEmpty else { return }
+        let index = max(0, min(visible.count - 1, (selectedIndex ?? 0) + delta))
+        selectedID = data.id(at: visible[index])
+        keepSelectionVisible(listRows: listRows)
+    }
+
+    /// Selects the visible row at `row` (0 = first on screen), for mouse clicks.
+    mutating func select(screenRow row: Int, listRows: Int) {
+        guard let data, scroll + row < visible.count, row >= 0 else { return }
+        selectedID = data.id(at: visible[scroll + row])
+        keepSelectionVisible(listRows: listRows)
+    }
+
+    mutating func keepSelectionVisible(listRows: Int) {
+        let rows = max(1, listRows)
+        let index = selectedIndex ?? 0
+        if index < scroll { scroll = index }
+        if index >= scroll + rows { scroll = index - rows + 1 }
+        scroll = max(0, min(scroll, max(0, visible.count - rows)))
+    }
+
+    mutating func setFilter(_ text: String, rollups: [String: Rollup], listRows: Int) {
+        filter = text
+        refreshVisible(rollups: rollups, listRows: listRows)
+    }
+
+    mutating func cycleSort(rollups: [String: Rollup], listRows: Int) {
+        sortIndex = (sortIndex + 1) % kind.sortKeys.count
+        refreshVisible(rollups: rollups, listRows: listRows)
+    }
+
+    /// Lowercased, accents removed: "Jyväskylä" → "jyvaskyla".
+    static func fold(_ text: String) -> String {
+        text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+    }
+
+    private func sorted(_ indices: [Int], data: LevelData, rollups: [String: Rollup]) -> [Int] {
+        func by<T: Comparable>(_ key: (Int) -> T) -> [Int] {
+            let keyed: [(index: Int, key: T)] = indices.map { (index: $0, key: key($0)) }
+            let ordered = keyed.sorted { (left: (index: Int, key: T), right: (index: Int, key: T)) -> Bool in
+                left.key != right.key ? left.key < right.key : left.index < right.index
+            }
+            return ordered.map(\.index)
+        }
+        func text(_ parts: String?...) -> String {
+            Self.fold(parts.map { $0 ?? "" }.joined(separator: "\u{1}"))
+        }
+        switch (data, sort) {
+        case (.locations(let items), .name): return by { text(items[$0].name) }
+        case (.locations(let items), .city): return by { text(items[$0].city, items[$0].name) }
+        case (.locations(let items), .country): return by { text(items[$0].country, items[$0].city, items[$0].name) }
+        case (.locations(let items), .status): return by { -(rollups[items[$0].id]?.severity ?? -1) }
+        case (.stations(let items), .name): return by { text(items[$0].name ?? items[$0].stationId) }
+        case (.stations(let items), .status): return by { Self.rank(items[$0]) }
+        case (.stations(let items), .power): return by { -(items[$0].currentPowerKw ?? 0) }
+        case (.connectors(let station), .status): return by { Self.rank(station.connectors?[$0].status?.text) }
+        case (.connectors(let station), .power): return by { -(station.connectors?[$0].session?.powerKw ?? 0) }
+        case (.vehicles(let items), .name): return by { text(items[$0].name ?? items[$0].id) }
+        default: return indices
+        }
+    }
+
+    /// Worst first: faulted, offline, unavailable, then the rest.
+    private static func rank(_ station: Station) -> Int {
+        if station.onlineStatus?.known == .offline { return 1 }
+        switch station.status?.known {
+        case .faulted: return 0
+        case .unavailable: return 2
+        case .operative: return 4
+        case nil: return 3
+        }
+    }
+
+    private static func rank(_ connectorStatus: String?) -> Int {
+        ["Faulted", "Unavailable", "Unknown", "Charging", "Occupied", "Reserved", "Available"].firstIndex(of: connectorStatus ?? "") ?? 2
+    }
+}

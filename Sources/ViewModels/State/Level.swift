@@ -1,0 +1,117 @@
+public import ChargEyeAPI
+public import Foundation
+
+/// A location as the navigation stack remembers it.
+public struct LocationRef: Equatable, Sendable {
+    public var id: String
+    public var name: String
+
+    public init(id: String, name: String) {
+        self.id = id
+        self.name = name
+    }
+}
+
+/// What one level of the navigation stack lists.
+public enum LevelKind: Equatable, Sendable {
+    case locations
+    case stations(LocationRef)
+    case connectors(LocationRef, stationId: String)
+    case transactions(LocationRef, stationId: String)
+    case vehicles(LocationRef)
+
+    /// The request that loads this level's first page.
+    var request: APIRequest {
+        switch self {
+        case .locations: .locations
+        case .stations(let location), .connectors(let location, _): .stations(locationUid: location.id)
+        case .transactions(_, let stationId): .transactions(stationId: stationId, cursor: nil)
+        case .vehicles(let location): .vehicles(locationUid: location.id)
+        }
+    }
+
+    /// The ways this level can be sorted; the first is the default.
+    var sortKeys: [SortKey] {
+        switch self {
+        case .locations: [.name, .city, .country, .status]
+        case .stations: [.name, .status, .power]
+        case .connectors: [.name, .status, .power]
+        case .transactions: [.newest]
+        case .vehicles: [.name]
+        }
+    }
+
+    /// The location this level belongs to, below the top level.
+    var location: LocationRef? {
+        switch self {
+        case .locations: nil
+        case .stations(let location), .connectors(let location, _), .transactions(let location, _), .vehicles(let location):
+            location
+        }
+    }
+}
+
+/// How a list is ordered.
+public enum SortKey: String, Sendable, Equatable {
+    case name, city, country, status, power, newest
+}
+
+/// Where a level's data stands.
+public enum LoadPhase: Equatable, Sendable {
+    /// Nothing asked yet.
+    case idle
+    /// A request is in flight; replies with another id are stale and dropped.
+    case loading(RequestID)
+    /// The last request failed; any data shown is the last good data, marked stale.
+    case failed
+    /// Data is current as of `at`.
+    case loaded(at: Date)
+}
+
+/// One level of the navigation stack: its data, selection (by id), scroll, filter and sort.
+public struct Level: Equatable, Sendable {
+    public var kind: LevelKind
+    /// The last good data; kept while a reload is in flight or has failed.
+    public internal(set) var data: LevelData?
+    public internal(set) var phase: LoadPhase = .idle
+    /// When the data shown was received.
+    public internal(set) var loadedAt: Date?
+    /// The selected item's id; selection follows the item across reloads, filters and sorts.
+    public internal(set) var selectedID: String?
+    /// The first list row on screen.
+    public internal(set) var scroll = 0
+    /// The filter text (case- and accent-insensitive substring).
+    public internal(set) var filter = ""
+    /// Index into `kind.sortKeys`.
+    public internal(set) var sortIndex = 0
+    /// Indices into the data, filtered and sorted: what the list shows.
+    public internal(set) var visible: [Int] = []
+    /// Transactions: where the next page starts, while more exist.
+    public internal(set) var nextCursor: TransactionCursor?
+    /// Transactions: a further page is in flight.
+    public internal(set) var pageLoading: RequestID?
+    /// Transactions: the server's totals.
+    public internal(set) var summary: TransactionsSummary?
+
+    public init(kind: LevelKind) {
+        self.kind = kind
+    }
+
+    /// The current sort.
+    public var sort: SortKey { kind.sortKeys[sortIndex % kind.sortKeys.count] }
+
+    /// True when a failed reload left older data on screen.
+    public var isStale: Bool { phase == .failed && data != nil }
+
+    /// True while the first load or a reload is in flight.
+    public var isLoading: Bool {
+        if case .loading = phase { return true }
+        return pageLoading != nil
+    }
+
+    /// Position of the selection among the visible items.
+    public var selectedIndex: Int? {
+        guard let selectedID, let data else { return nil }
+        return visible.firstIndex { data.id(at: $0) == selectedID }
+    }
+}

@@ -1,0 +1,54 @@
+public import ChargEyeAPI
+import Foundation
+
+/// The items of a level.
+public enum LevelData: Equatable, Sendable {
+    case locations([Location])
+    case stations([Station])
+    case connectors(Station)
+    case transactions([Transaction])
+    case vehicles([Vehicle])
+
+    /// How many items there are.
+    public var count: Int {
+        switch self {
+        case .locations(let items): items.count
+        case .stations(let items): items.count
+        case .connectors(let station): station.connectors?.count ?? 0
+        case .transactions(let items): items.count
+        case .vehicles(let items): items.count
+        }
+    }
+
+    /// The id of the item at `index` (connectors are unique only within their station).
+    public func id(at index: Int) -> String {
+        switch self {
+        case .locations(let items): items[index].id
+        case .stations(let items): items[index].stationId
+        case .connectors(let station): station.connectors?[index].id ?? ""
+        case .transactions(let items): items[index].txId
+        case .vehicles(let items): items[index].id
+        }
+    }
+
+    /// The texts the filter searches: names, places and ids.
+    func searchFields(at index: Int) -> [String?] {
+        switch self {
+        case .locations(let items):
+            let item = items[index]
+            return [item.name, item.city, item.country, item.address, item.id, item.locationId, item.postalCode]
+        case .stations(let items):
+            let item = items[index]
+            return [item.name, item.stationId, item.status?.text, item.onlineStatus?.text]
+        case .connectors(let station):
+            let item = station.connectors?[index]
+            return [item?.name, item?.id, item?.status?.text, item?._type?.text]
+        case .transactions(let items):
+            let item = items[index]
+            return [item.txId, item.evseName, item.endReason, item.status?.text, item.vehicle?.name]
+        case .vehicles(let items):
+            let item = items[index]
+            return [item.name, item.id, item.evModel, item.licensePlate]
+        }
+    }
+}

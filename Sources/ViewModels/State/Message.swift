@@ -1,0 +1,32 @@
+public import ChargEyeAPI
+public import Foundation
+
+/// Something that happened. Every change to the state arrives as a message.
+public enum Message: Sendable {
+    case keyPressed(Key)
+    case mouse(MouseEvent)
+    /// The terminal's size, and how many list rows the layout shows at that size.
+    case resized(width: Int, height: Int, listRows: Int)
+    /// Time passed (the countdown, notices, retry progress).
+    case tick(Date)
+    case loaded(RequestID, Result<APIResponse, ChargEyeError>)
+    case tokenChanged(TokenState)
+    case retryScheduled(RetryEvent)
+    case consoleAnswered(RequestID, Result<RawResponse, ChargEyeError>)
+    /// The demo simulator's fault injection was switched.
+    case faultsSwitched(on: Bool)
+    /// Text was put on the clipboard.
+    case copied(String)
+    /// Something worth telling the user that did not fail a call (e.g. an ignored token cache).
+    case warning(String)
+}
+
+/// Something to do outside the pure update: I/O and process control.
+public enum Effect: Equatable, Sendable {
+    case load(RequestID, APIRequest)
+    case refreshToken
+    case consoleGet(RequestID, path: String)
+    case copyToClipboard(String)
+    case setFaults(on: Bool)
+    case quit
+}

@@ -1,0 +1,35 @@
+import ChargEyeAPI
+import Foundation
+import TerminalUI
+import ViewModels
+
+/// Starts the interactive browser: connects, takes over the terminal, runs the loop, and
+/// gives the terminal back (also when anything fails).
+enum Browser {
+    static func run(_ options: ConnectionOptions, color: Bool) async throws {
+        let inbox = Inbox()
+        let session = try await Session.open(
+            options,
+            warn: { inbox.post(.warning($0)) },
+            retryObserver: { inbox.post(.retryScheduled($0)) }
+        )
+        let terminal: NcursesTerminal
+        do {
+            terminal = try NcursesTerminal(color: color)
+        } catch let error as TerminalError {
+            await session.close()
+            throw UsageError(error.description)
+        }
+        let state = AppState(connectionLabel: session.label, isDemo: options.demo, now: Date())
+        let runner = EffectRunner(service: ClientService(client: session.client, faultSwitch: session.faultSwitch), inbox: inbox)
+        let loop = BrowserLoop(state: state, terminal: terminal, runner: runner, inbox: inbox, glyphs: terminal.glyphs)
+        do {
+            try loop.run()
+        } catch {
+            terminal.shutdown()
+            await session.close()
+            throw error
+        }
+        await session.close()
+    }
+}
