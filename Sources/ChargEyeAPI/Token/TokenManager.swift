@@ -94,16 +94,19 @@ public actor TokenManager {
     }) async {
         var failures = 0
         while !Task.isCancelled {
-            let wait: TimeInterval
-            if let due = refreshDueDate() {
-                wait = max(0, due.timeIntervalSince(now()))
-            } else {
-                wait = 0
-            }
             do {
-                let backoff = min(60, 5 * pow(2, Double(failures - 1)))
-                try await sleep(failures == 0 ? wait : (wait > 0 ? min(backoff, wait) : backoff))
-                _ = try await sharedRefresh()
+                if failures > 0 {
+                    let untilExpiry = current.map { $0.expiresAt.timeIntervalSince(now()) } ?? 0
+                    let backoff = min(60, 5 * pow(2, Double(failures - 1)))
+                    try await sleep(untilExpiry > 0 ? min(backoff, untilExpiry / 2) : backoff)
+                    _ = try await sharedRefresh()
+                } else {
+                    // The first token comes from the cache or a shared refresh, never a second one.
+                    let token = try await validToken()
+                    try await sleep(max(0, policy.refreshDue(for: token).timeIntervalSince(now())))
+                    if let current, now() < policy.refreshDue(for: current) { continue }
+                    _ = try await sharedRefresh()
+                }
                 failures = 0
             } catch is CancellationError {
                 return

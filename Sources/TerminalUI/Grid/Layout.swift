@@ -35,7 +35,7 @@ public struct Layout: Equatable, Sendable {
         }
         if width >= 100 {
             arrangement = .sideBySide
-            let listWidth = width * 11 / 20
+            let listWidth = width * 3 / 5
             list = Rect(x: 0, y: 1, width: listWidth, height: body.height)
             detail = Rect(x: listWidth, y: 1, width: width - listWidth, height: body.height)
         } else if width >= 60 && height >= 16 {

@@ -53,7 +53,8 @@ extension AppState {
         if level.kind.sortKeys.count > 1 { badges.append(Span("sort: \(level.sort.rawValue)", .dim)) }
         let total = level.data?.count ?? 0
         let shown = level.visible.count
-        let position = level.selectedIndex.map { "\($0 + 1)/\(shown)" } ?? "0/\(shown)"
+        let more = level.nextCursor == nil ? "" : "+"
+        let position = (level.selectedIndex.map { "\($0 + 1)/\(shown)" } ?? "0/\(shown)") + more
         return ListPane(
             title: title(of: level.kind),
             position: shown == total ? position : "\(position) of \(total)",
@@ -100,7 +101,7 @@ extension AppState {
         case .connectors:
             return [column("#", 3), column("TYPE", 7), column("STATUS", 11), column("KW", 11, right: true), column("SESSION", 12, flexible: true)]
         case .transactions:
-            return [column("STARTED", 16), column("CONN", 4), column("KWH", 7, right: true), column("SOC %", 7), column("DURATION", 10, right: true), column("END", 8, flexible: true)]
+            return [column("STARTED", 11), column("CONN", 4), column("KWH", 7, right: true), column("SOC %", 7), column("DURATION", 10, right: true), column("END", 8, flexible: true)]
         case .vehicles:
             return [column("NAME", 8, flexible: true), column("MODEL", 10, flexible: true), column("PLATE", 8), column("BATTERY", 9, right: true)]
         }
@@ -129,7 +130,7 @@ extension AppState {
             let soc = [item.socStart, item.socEnd ?? item.soc].compactMap { $0.map { Format.number($0, decimals: 0) } }.joined(separator: "→")
             let duration = item.sessionDurationMs.map { $0 / 1000 } ?? item.endTime.flatMap { end in item.startTime.map { end.timeIntervalSince($0) } }
             let role: Role = item.technicalFailClassification.map { $0 != "OK" } ?? false ? .warning : .normal
-            return ([item.startTime.map { Format.clock($0, zone: timeZone) } ?? "?", item.evseId?.text ?? "",
+            return ([item.startTime.map { String(Format.clock($0, zone: timeZone).dropFirst(5)) } ?? "?", item.evseId?.text ?? "",
                      Format.number(item.chargedEnergyKwh, decimals: 1), soc, Format.duration(seconds: duration) ?? "",
                      item.endReason ?? item.status?.text ?? ""], role)
         case .vehicles(let items):

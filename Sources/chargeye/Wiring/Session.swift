@@ -34,7 +34,7 @@ final class Session: Sendable {
             var configuration = ChargEyeConfiguration(baseURL: simulator.baseURL, refreshToken: Secret(simulator.refreshToken))
             configuration.tokenCacheDirectory = nil
             apply(options, profile: nil, to: &configuration, logger: logger, warn: warn, retryObserver: retryObserver)
-            return Session(client: try ChargEyeClient(configuration: configuration), label: "demo", simulator: simulator)
+            return Session(client: try ChargEyeClient(configuration: configuration), label: "built-in simulator", simulator: simulator)
         }
 
         let config = try ConfigFile.load(environment: environment)
