@@ -71,10 +71,10 @@ extension AppState {
             } else if focus == .detail {
                 actions = [.switchPane, .moveDown, .copyID, .help, .quit]
             } else {
-                var list: [Action] = [.open, .back, .filter, .sort]
-                if current.kind == .locations || current.kind.location != nil { list.append(.vehicles) }
-                list += [.console, .help, .quit]
-                if isDemo { list.insert(.toggleFaults, at: list.count - 2) }
+                // Most useful first: the bar drops hints from the end when it runs out of room.
+                var list: [Action] = [.open, .back, .filter, .help, .quit]
+                if isDemo { list.insert(.toggleFaults, at: 3) }
+                list += [.sort, .vehicles, .console, .switchPane]
                 actions = list
             }
         }

@@ -1,0 +1,71 @@
+import ChargEyeAPI
+import Testing
+import TerminalUI
+@testable import ViewModels
+
+@Suite("Pane views drawn into a grid")
+struct PaneViewTests {
+    private func draw(_ body: (inout CellGrid) -> Void, width: Int, height: Int) -> CellGrid {
+        var grid = CellGrid(width: width, height: height)
+        body(&grid)
+        return grid
+    }
+
+    @Test("the list pane at 80 columns: title, position, headings, rows, wide characters aligned")
+    func listPane() {
+        let state = ScreenFixtures.state()
+        let grid = draw({ ListPaneView.draw(state.listPane, in: Rect(x: 0, y: 0, width: 80, height: 7), glyphs: .unicode, into: &$0) }, width: 80, height: 7)
+        #expect(grid.trimmedLines == [
+            "┌─ Locations 1/3 sort: name ───────────────────────────────────────────────────┐",
+            "│NAME                                                          CITY   CC STATUS│",
+            "│Acme Depot Vantaa                                             Vantaa FI ·     │",
+            "│Café Charge 🚌                                                Paris  FR ·     │",
+            "│東京 Bus Depot                                                東京   JP ·     │",
+            "│                                                                              │",
+            "└──────────────────────────────────────────────────────────────────────────────┘",
+        ])
+        #expect(grid[1, 2].role == .selected)
+        #expect(grid[1, 3].role == .normal)
+    }
+
+    @Test("panes survive tiny and empty rectangles", arguments: [(0, 0), (1, 1), (3, 2), (10, 3)])
+    func tinyRects(width: Int, height: Int) {
+        let state = ScreenFixtures.failedState()
+        let rect = Rect(x: 0, y: 0, width: width, height: height)
+        var grid = CellGrid(width: width, height: height)
+        ListPaneView.draw(state.listPane, in: rect, glyphs: .ascii, into: &grid)
+        DetailPaneView.draw(state.detailPane, in: rect, glyphs: .ascii, into: &grid)
+        ErrorPaneView.draw(state.errorPane!, in: rect, glyphs: .ascii, into: &grid)
+        StatusBarView.draw(state.statusBar, in: rect, into: &grid)
+        HeaderView.draw(state.header, in: rect, glyphs: .ascii, into: &grid)
+        #expect(grid.width == width)
+    }
+
+    @Test("the detail pane labels every field, with the as-of time")
+    func detailPane() {
+        let state = ScreenFixtures.state()
+        let grid = draw({ DetailPaneView.draw(state.detailPane, in: Rect(x: 0, y: 0, width: 50, height: 14), glyphs: .ascii, into: &$0) }, width: 50, height: 14)
+        #expect(grid.trimmedLines[0] == "+- Acme Depot Vantaa ----------------------------+")
+        #expect(grid.trimmedLines[1] == "|         id LF59aGkk2t                          |")
+        #expect(grid.trimmedLines.contains("|coordinates 60.2934, 25.0378                    |"))
+        #expect(grid.trimmedLines.contains("|      as of 2025-11-24 16:00:00 (just now)      |"))
+    }
+
+    @Test("the status bar shows the countdown left and key hints right")
+    func statusBar() {
+        let state = ScreenFixtures.state()
+        let grid = draw({ StatusBarView.draw(state.statusBar, in: Rect(x: 0, y: 0, width: 80, height: 1), into: &$0) }, width: 80, height: 1)
+        #expect(grid.lines[0].hasPrefix(" token 7h 59m "))
+        #expect(grid.trimmedLines[0].contains("Enter open  Esc back  / filter  ? help  q quit"))
+        #expect(grid[1, 0].role == .ok)
+    }
+
+    @Test("the header carries the DEMO badge in demo mode")
+    func header() {
+        var state = ScreenFixtures.state()
+        state.isDemo = true
+        let grid = draw({ HeaderView.draw(state.header, in: Rect(x: 0, y: 0, width: 60, height: 1), glyphs: .unicode, into: &$0) }, width: 60, height: 1)
+        #expect(grid.trimmedLines[0] == " chargeye  DEMO  kempower.io · Locations")
+        #expect(grid[11, 0].role == .badge)
+    }
+}

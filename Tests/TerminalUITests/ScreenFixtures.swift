@@ -1,0 +1,40 @@
+import ChargEyeAPI
+import Foundation
+import TerminalUI
+@testable import ViewModels
+
+/// Fixed states for screen tests: fixed clock, UTC, names with wide characters.
+enum ScreenFixtures {
+    static let now = Date(timeIntervalSince1970: 1_764_000_000)
+
+    static let locations: [Location] = [
+        Location(id: "LF59aGkk2t", name: "Acme Depot Vantaa", address: "Tikkurilantie 10", city: "Vantaa", postalCode: "01300", country: "Finland", countryCode: "FI", lat: 60.2934, lng: 25.0378),
+        Location(id: "TYO0000001", name: "東京 Bus Depot", address: "1-1 Chiyoda", city: "東京", country: "Japan", countryCode: "JP"),
+        Location(id: "CAFE000002", name: "Café Charge 🚌", address: "Rue de Rivoli 5", city: "Paris", country: "France", countryCode: "FR"),
+    ]
+
+    /// The browser with locations loaded, at a size.
+    static func state(width: Int = 80, height: Int = 24, token: Bool = true) -> AppState {
+        var state = AppState(connectionLabel: "kempower.io", isDemo: false, now: now, timeZone: TimeZone(identifier: "UTC")!)
+        _ = state.update(.resized(width: width, height: height, listRows: Layout.listRows(width: width, height: height)))
+        if case .load(let id, _)? = state.start().first {
+            _ = state.update(.loaded(id, .success(.locations(locations))))
+        }
+        if token {
+            _ = state.update(.tokenChanged(TokenState(validUntil: now.addingTimeInterval(28_740), lastRefresh: now)))
+        }
+        return state
+    }
+
+    /// The same, with a failed reload on screen.
+    static func failedState(width: Int = 80, height: Int = 24) -> AppState {
+        var state = state(width: width, height: height)
+        if case .load(let id, _)? = state.update(.keyPressed(.control("r"))).first {
+            _ = state.update(.loaded(id, .failure(.http(.init(
+                request: .init(method: "GET", path: "/locations"), status: 503,
+                serverMessage: "Maintenance until 14:00", attempts: 3
+            )))))
+        }
+        return state
+    }
+}
