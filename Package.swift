@@ -103,7 +103,8 @@ let package = Package(
         ),
         .testTarget(
             name: "TerminalUITests",
-            dependencies: ["TerminalUI", "ViewModels", "ChargEyeAPI"],
+            dependencies: ["TerminalUI", "ViewModels", "ChargEyeAPI", "ChargEyeSimulator"],
+            exclude: ["Snapshots"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

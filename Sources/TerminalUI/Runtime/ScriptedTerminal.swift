@@ -13,13 +13,19 @@ public final class ScriptedTerminal: Terminal {
     public private(set) var copied: [String] = []
     public private(set) var suspensions = 0
     public private(set) var isShutDown = false
+    /// The text a `waitFor` step was still waiting for when the patience ran out.
+    public private(set) var gaveUpWaitingFor: String?
     private var script: [Step]
+    private let patience: Duration
+    private var waitingSince: ContinuousClock.Instant?
     public private(set) var size: (width: Int, height: Int)
 
-    /// A terminal of a size that follows `script`.
-    public init(width: Int, height: Int, script: [Step]) {
+    /// A terminal of a size that follows `script`; a `waitFor` that is not met within
+    /// `patience` ends the session with Ctrl-C (and is reported in `gaveUpWaitingFor`).
+    public init(width: Int, height: Int, script: [Step], patience: Duration = .seconds(20)) {
         size = (width, height)
         self.script = script
+        self.patience = patience
     }
 
     /// Whether the script has been played to the end.
@@ -31,8 +37,17 @@ public final class ScriptedTerminal: Terminal {
         guard let step = script.first else { return [] }
         switch step {
         case .waitFor(let text):
-            if frames.last?.lines.contains(where: { $0.contains(text) }) == true { script.removeFirst() }
-            return []
+            if frames.last?.lines.contains(where: { $0.contains(text) }) == true {
+                script.removeFirst()
+                waitingSince = nil
+                return []
+            }
+            let started = waitingSince ?? .now
+            waitingSince = started
+            guard ContinuousClock.now - started > patience else { return [] }
+            gaveUpWaitingFor = text
+            script.removeAll()
+            return [.key(.control("c"))]
         case .send(let events):
             script.removeFirst()
             for case .resized(let width, let height) in events { size = (width, height) }
