@@ -112,8 +112,15 @@ public final class NcursesTerminal: Terminal {
         def_prog_mode()
         endwin()
         kill(getpid(), SIGSTOP)
+        resume()
+    }
+
+    public func resume() {
+        // Back after `fg` (the shell may have reset the tty modes): curses modes again, and
+        // the next frame repaints every cell.
         reset_prog_mode()
-        clearok(ce_curscr(), true)
+        clearok(ce_stdscr(), true)
+        wrefresh(ce_stdscr())
         shown = nil
     }
 

@@ -98,6 +98,7 @@ public final class BrowserLoop {
             lastFrame = nil
             return resized()
         case .resume:
+            terminal.resume()
             lastFrame = nil
             return resized()
         case .resize:

@@ -58,5 +58,6 @@ public final class ScriptedTerminal: Terminal {
     public func present(_ grid: CellGrid) { frames.append(grid) }
     public func copyToClipboard(_ text: String) { copied.append(text) }
     public func suspend() { suspensions += 1 }
+    public func resume() {}
     public func shutdown() { isShutDown = true }
 }

@@ -25,6 +25,8 @@ public protocol Terminal: AnyObject {
     func copyToClipboard(_ text: String)
     /// Gives the terminal back to the shell and stops the process (Ctrl-Z); returns after `fg`.
     func suspend()
+    /// Takes the terminal back after the process was continued (SIGCONT), whoever stopped it.
+    func resume()
     /// Restores the terminal for the shell. Safe to call more than once.
     func shutdown()
 }

@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+
+@Suite("The browser in a real terminal (tmux)", .serialized, .enabled(if: Tmux.isAvailable))
+struct BrowserEndToEndTests {
+    private func shell(width: Int = 100, height: Int = 30) throws -> Tmux {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("chargeye-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        return try Tmux(width: width, height: height, environment: [
+            "HOME": home.path, "PATH": CommandRunner.executable.deletingLastPathComponent().path + ":/usr/bin:/bin",
+            "LANG": "C.UTF-8", "TERM": "xterm-256color",
+        ])
+    }
+
+    @Test("browse, filter, drill in and out, fail and retry, resize, suspend and resume, quit cleanly")
+    func fullSession() async throws {
+        let tmux = try shell()
+        try await tmux.waitFor("$")
+        try tmux.type("stty -g > /tmp/chargeye-stty-before-$$")
+        try tmux.send("Enter")
+        try tmux.type("chargeye --demo")
+        try tmux.send("Enter")
+        try await tmux.waitFor("Helsinki Fleet Yard")
+        var screen = try await tmux.waitFor("token 7h 59m")
+        #expect(screen.contains("DEMO"))
+        #expect(screen.contains("Locations 1/40"))
+
+        try tmux.send("j", "j")
+        try await tmux.waitFor("Locations 3/40")
+        try tmux.type("/oslo")
+        screen = try await tmux.waitFor("1/1 of 40")
+        #expect(screen.contains("Oslo"))
+        try tmux.send("Enter", "Enter")
+        try await tmux.waitFor("Stations · Oslo")
+        screen = try await tmux.waitFor("station id KEM-OSL-")
+        try tmux.send("Enter")
+        try await tmux.waitFor("Connectors · KEM-OSL-")
+        try tmux.send("Escape")
+        try await tmux.waitFor("Stations · Oslo")
+        try tmux.send("Escape")
+        screen = try await tmux.waitFor("Locations 1/1 of 40")
+
+        try tmux.send("x")
+        try await tmux.waitFor("FAULTS ON")
+        try tmux.send("C-r")
+        screen = try await tmux.waitFor("Request failed")
+        #expect(screen.contains("HTTP 503 Service Unavailable"))
+        #expect(screen.contains("Simulated outage"))
+        #expect(screen.contains("STALE"))
+        #expect(screen.contains("Oslo"))
+        try tmux.send("x")
+        try await tmux.waitFor("fault injection OFF")
+        try tmux.send("r")
+        try await tmux.waitUntil(description: "the error pane to close") { !$0.contains("Request failed") && !$0.contains("STALE") }
+
+        try tmux.resize(width: 60, height: 20)
+        screen = try await tmux.waitUntil(description: "a 60x20 redraw") { $0.split(separator: "\n").first?.count ?? 0 <= 60 && $0.contains("Locations") }
+        try tmux.resize(width: 200, height: 50)
+        try await tmux.waitUntil(description: "a 200x50 redraw") { $0.contains("Locations") && $0.split(separator: "\n").contains { $0.count > 150 } }
+        try tmux.resize(width: 30, height: 8)
+        try await tmux.waitFor("terminal too small")
+        try tmux.resize(width: 100, height: 30)
+        try await tmux.waitFor("Locations 1/1 of 40")
+
+        try tmux.send("C-z")
+        try await tmux.waitFor("Stopped")
+        try tmux.type("fg")
+        try tmux.send("Enter")
+        try await tmux.waitFor("Locations 1/1 of 40")
+
+        try tmux.send("q")
+        try await tmux.waitUntil(description: "the shell prompt") { $0.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("$") }
+        try tmux.type("stty -g | cmp -s - /tmp/chargeye-stty-before-$$ && echo TTY-RESTORED")
+        try tmux.send("Enter")
+        screen = try await tmux.waitFor("TTY-RESTORED")
+        #expect(!screen.contains("Locations 1/1"))
+    }
+
+    @Test("a terminal type ncurses does not know is refused with exit code 2")
+    func unknownTerminal() async throws {
+        let tmux = try shell()
+        try await tmux.waitFor("$")
+        try tmux.type("TERM=no-such-terminal chargeye --demo; echo EXIT=$?")
+        try tmux.send("Enter")
+        let screen = try await tmux.waitUntil(description: "the exit status") { $0.split(separator: "\n").contains { $0.hasPrefix("EXIT=") } }
+        #expect(screen.contains("EXIT=2"))
+        #expect(screen.contains("terminal type \"no-such-terminal\" is not supported"))
+    }
+
+    @Test("works at 80x24 without colour, with ASCII lines in the C locale")
+    func plainTerminal() async throws {
+        let tmux = try shell(width: 80, height: 24)
+        try await tmux.waitFor("$")
+        try tmux.type("LANG=C LC_ALL=C NO_COLOR=1 chargeye --demo")
+        try tmux.send("Enter")
+        let screen = try await tmux.waitFor("Locations 1/40")
+        #expect(screen.contains("+- Locations"))
+        #expect(!screen.contains("┌"))
+        try tmux.send("?")
+        try await tmux.waitFor("any key closes")
+        try tmux.send("q")
+        try await tmux.waitUntil(description: "the help to close") { !$0.contains("any key closes") }
+        try tmux.send("q")
+        try await tmux.waitUntil(description: "the shell prompt") { $0.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("$") }
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+
+/// A private tmux server with one window running a plain shell, driven as a user would:
+/// send keys, read the screen.
+final class Tmux {
+    private let socket = "chargeye-test-\(UUID().uuidString.prefix(8))"
+    private let session = "t"
+
+    /// Starts a shell in a `width` x `height` window, with a clean, known prompt.
+    init(width: Int, height: Int, environment: [String: String]) throws {
+        var env = environment
+        env["PS1"] = "$ "
+        env["TERM"] = env["TERM"] ?? "xterm-256color"
+        let exports = env.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
+        // The first command starts the tmux server, which must not inherit an output pipe.
+        try run(["new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)", "env -i \(exports) bash --norc --noprofile"], output: false)
+        try run(["set-option", "-t", session, "status", "off"])
+    }
+
+    /// Whether tmux is installed (the CI script installs it).
+    static var isAvailable: Bool {
+        FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") || FileManager.default.isExecutableFile(atPath: "/usr/local/bin/tmux")
+    }
+
+    /// Types keys (tmux key names: "Enter", "Escape", "C-r", or literal text).
+    func send(_ keys: String...) throws {
+        try run(["send-keys", "-t", session] + keys)
+    }
+
+    /// Types text literally.
+    func type(_ text: String) throws {
+        try run(["send-keys", "-t", session, "-l", text])
+    }
+
+    /// The screen now.
+    func capture() throws -> String {
+        try run(["capture-pane", "-p", "-t", session], output: true)
+    }
+
+    /// Resizes the window.
+    func resize(width: Int, height: Int) throws {
+        try run(["resize-window", "-t", session, "-x", "\(width)", "-y", "\(height)"])
+    }
+
+    /// Waits until the screen shows `text` (or `predicate` holds), up to `seconds`.
+    @discardableResult
+    func waitFor(_ text: String, seconds: Double = 15, sourceLocation: SourceLocation = #_sourceLocation) async throws -> String {
+        try await waitUntil(seconds: seconds, description: text, sourceLocation: sourceLocation) { $0.contains(text) }
+    }
+
+    @discardableResult
+    func waitUntil(seconds: Double = 15, description: String, sourceLocation: SourceLocation = #_sourceLocation, _ predicate: (String) -> Bool) async throws -> String {
+        let deadline = Date().addingTimeInterval(seconds)
+        var screen = ""
+        while Date() < deadline {
+            screen = try capture()
+            if predicate(screen) { return screen }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        Issue.record("timed out waiting for \(description); the screen was:\n\(screen)", sourceLocation: sourceLocation)
+        throw CancellationError()
+    }
+
+    deinit {
+        _ = try? run(["kill-server"])
+    }
+
+    /// Runs `tmux -L <socket> arguments...` with posix_spawn and waits for it; Foundation's
+    /// Process is avoided here because the first call forks the tmux server.
+    @discardableResult
+    private func run(_ arguments: [String], output: Bool = false) throws -> String {
+        var pipeEnds: [Int32] = [-1, -1]
+        guard pipe(&pipeEnds) == 0 else { throw POSIXError(.EMFILE) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        if output {
+            posix_spawn_file_actions_adddup2(&actions, pipeEnds[1], 1)
+        } else {
+            posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        }
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addclose(&actions, pipeEnds[0])
+        posix_spawn_file_actions_addclose(&actions, pipeEnds[1])
+        let argv = (["tmux", "-L", socket] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawnp(&pid, "tmux", &actions, nil, argv, environ)
+        close(pipeEnds[1])
+        defer { close(pipeEnds[0]) }
+        guard spawned == 0 else { throw POSIXError(.ENOENT) }
+        var data = Data()
+        if output {
+            var buffer = [UInt8](repeating: 0, count: 65_536)
+            while true {
+                let count = read(pipeEnds[0], &buffer, buffer.count)
+                if count <= 0 { break }
+                data.append(contentsOf: buffer[0..<count])
+            }
+        }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        return String(decoding: data, as: UTF8.self)
+    }
+}
