@@ -25,7 +25,8 @@ struct FleetGenerator: Sendable {
         let round = index / CityCatalog.cities.count
         let name = round == 0 ? "\(city.name) \(kind.name)" : "\(city.name) \(kind.name) \(round + 1)"
         var labels = [Components.Schemas.Label(value: kind.isDepot ? "Depot" : "Public")]
-        if random.chance(0.4) { labels.append(.init(value: random.pick(CityCatalog.labels))) }
+        let extra = random.pick(CityCatalog.labels)
+        if random.chance(0.4), !labels.contains(where: { $0.value == extra }) { labels.append(.init(value: extra)) }
         return Location(
             id: random.string(length: 10),
             name: name,

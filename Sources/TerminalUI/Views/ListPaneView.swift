@@ -40,17 +40,18 @@ public enum ListPaneView {
         }
     }
 
-    /// Column widths: natural widths when they fit; otherwise flexible columns shrink
-    /// (widest first) to their minimum; columns that still do not fit get width 0.
+    /// Column widths: natural widths when they fit; otherwise flexible columns shrink, right to
+    /// left, to their minimum; columns that still do not fit get width 0.
     static func columnWidths(_ pane: ListPane, available: Int) -> [Int] {
         var widths = pane.columns.enumerated().map { index, column in
             max(DisplayWidth.of(column.title), pane.rows.map { index < $0.cells.count ? DisplayWidth.of($0.cells[index]) : 0 }.max() ?? 0, column.flexible ? 0 : column.minWidth)
         }
         func total() -> Int { widths.filter { $0 > 0 }.reduce(0, +) + max(0, widths.filter { $0 > 0 }.count - 1) }
-        while total() > available {
-            let candidates = widths.indices.filter { pane.columns[$0].flexible && widths[$0] > pane.columns[$0].minWidth }
-            guard let widest = candidates.max(by: { widths[$0] < widths[$1] }) else { break }
-            widths[widest] -= 1
+        // The rightmost flexible column gives way first, so the name column keeps its room longest.
+        for index in widths.indices.reversed() where pane.columns[index].flexible {
+            let excess = total() - available
+            guard excess > 0 else { break }
+            widths[index] -= min(excess, max(0, widths[index] - pane.columns[index].minWidth))
         }
         while total() > available, let last = widths.lastIndex(where: { $0 > 0 }), last > 0 {
             widths[last] = 0

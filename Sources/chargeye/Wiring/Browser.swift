@@ -11,7 +11,8 @@ enum Browser {
         let session = try await Session.open(
             options,
             warn: { inbox.post(.warning($0)) },
-            retryObserver: { inbox.post(.retryScheduled($0)) }
+            retryObserver: { inbox.post(.retryScheduled($0)) },
+            interactive: true
         )
         let terminal: NcursesTerminal
         do {

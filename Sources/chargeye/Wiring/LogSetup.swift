@@ -3,11 +3,12 @@ import Logging
 import Synchronization
 
 /// Sets up swift-log once per process: to `--log-file` when given, to stderr with `--verbose`
-/// alone, otherwise nowhere. Every handler redacts tokens.
+/// alone (never in the browser, whose screen is curses'), otherwise nowhere. Every handler
+/// redacts tokens.
 enum LogSetup {
     private static let bootstrapped = Mutex(false)
 
-    static func bootstrap(logFile: String?, verbose: Bool) throws -> Logger {
+    static func bootstrap(logFile: String?, verbose: Bool, toStandardError: Bool) throws -> Logger {
         let sink: FileLogHandler.Sink?
         if let logFile {
             do {
@@ -16,7 +17,7 @@ enum LogSetup {
                 throw UsageError("cannot open the log file \(logFile) for writing")
             }
         } else {
-            sink = verbose ? .standardError() : nil
+            sink = verbose && toStandardError ? .standardError() : nil
         }
         let level: Logger.Level = verbose ? .debug : .info
         let first = bootstrapped.withLock { done in

@@ -24,16 +24,18 @@ final class Session: Sendable {
         _ options: ConnectionOptions,
         environment: [String: String] = ProcessInfo.processInfo.environment,
         warn: @escaping @Sendable (String) -> Void = { Standard.error($0) },
-        retryObserver: (@Sendable (RetryEvent) -> Void)? = nil
+        retryObserver: (@Sendable (RetryEvent) -> Void)? = nil,
+        interactive: Bool = false
     ) async throws -> Session {
-        let logger = try LogSetup.bootstrap(logFile: options.logFile, verbose: options.verbose)
+        // While curses owns the screen, logs may only go to a file.
+        let logger = try LogSetup.bootstrap(logFile: options.logFile, verbose: options.verbose, toStandardError: !interactive)
         if options.demo {
             var simulatorConfiguration = Simulator.Configuration()
             if let ttl = options.tokenTTL { simulatorConfiguration.tokenTTL = TimeInterval(ttl) }
             let simulator = try await Simulator.start(simulatorConfiguration)
             var configuration = ChargEyeConfiguration(baseURL: simulator.baseURL, refreshToken: Secret(simulator.refreshToken))
             configuration.tokenCacheDirectory = nil
-            apply(options, profile: nil, to: &configuration, logger: logger, warn: warn, retryObserver: retryObserver)
+            apply(options, profile: nil, to: &configuration, logger: logger, warn: warn, retryObserver: retryObserver, interactive: interactive)
             return Session(client: try ChargEyeClient(configuration: configuration), label: "built-in simulator", simulator: simulator)
         }
 
@@ -55,7 +57,7 @@ final class Session: Sendable {
 
         var configuration = ChargEyeConfiguration(baseURL: baseURL, refreshToken: refreshToken)
         configuration.tokenCacheDirectory = options.noTokenCache ? nil : TokenCache.defaultDirectory(environment: environment)
-        apply(options, profile: profile, to: &configuration, logger: logger, warn: warn, retryObserver: retryObserver)
+        apply(options, profile: profile, to: &configuration, logger: logger, warn: warn, retryObserver: retryObserver, interactive: interactive)
         let label = profile?.label ?? profileName ?? baseURL.host ?? baseText
         return Session(client: try ChargEyeClient(configuration: configuration), label: label, simulator: nil)
     }
@@ -94,14 +96,15 @@ final class Session: Sendable {
 
     private static func apply(
         _ options: ConnectionOptions, profile: ConfigFile.Profile?, to configuration: inout ChargEyeConfiguration,
-        logger: Logger, warn: @escaping @Sendable (String) -> Void, retryObserver: (@Sendable (RetryEvent) -> Void)?
+        logger: Logger, warn: @escaping @Sendable (String) -> Void, retryObserver: (@Sendable (RetryEvent) -> Void)?,
+        interactive: Bool
     ) {
         configuration.timeout = options.timeout ?? profile?.timeout ?? 30
         if let megabytes = options.maxResponseMB { configuration.maxResponseBytes = megabytes * 1024 * 1024 }
         configuration.logger = logger
         configuration.warn = { message in
             logger.warning("\(message)")
-            warn("warning: \(message)")
+            warn(interactive ? message : "warning: \(message)")
         }
         configuration.retryObserver = { event in
             logger.info(
