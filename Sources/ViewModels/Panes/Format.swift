@@ -1,11 +1,11 @@
 import ChargEyeAPI
-import Foundation
+public import Foundation
 
-/// Display formatting shared by the pane models: numbers with units, local times with
-/// relative ages, durations.
-enum Format {
+/// Display formatting shared by the pane models and the command line's tables: numbers with
+/// units, local times with relative ages, durations.
+public enum Format {
     /// "212.4", "600", "" for nil.
-    static func number(_ value: Double?, decimals: Int = 1) -> String {
+    public static func number(_ value: Double?, decimals: Int = 1) -> String {
         guard let value, value.isFinite else { return "" }
         if value.rounded() == value, abs(value) < 1e12 { return String(Int64(value)) }
         let scale = pow(10, Double(decimals))
@@ -26,7 +26,7 @@ enum Format {
     }
 
     /// "2026-11-29 14:05" or with seconds.
-    static func clock(_ date: Date, zone: TimeZone, seconds: Bool = false) -> String {
+    public static func clock(_ date: Date, zone: TimeZone, seconds: Bool = false) -> String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
         let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
@@ -54,7 +54,7 @@ enum Format {
     }
 
     /// "1 h 05 min" from seconds.
-    static func duration(seconds: Double?) -> String? {
+    public static func duration(seconds: Double?) -> String? {
         guard let seconds, seconds.isFinite, seconds >= 0 else { return nil }
         let minutes = Int(seconds / 60)
         return minutes >= 60 ? "\(minutes / 60) h \(String(format: "%02d", minutes % 60)) min" : "\(minutes) min"

@@ -1,16 +1,16 @@
-import ChargEyeAPI
+public import ChargEyeAPI
 
-/// Words and roles for stations and connectors, shared by the list and detail panes.
-enum StationText {
+/// Words and roles for stations and connectors, shared by the panes and the command line.
+public enum StationText {
     /// The station's maximum power; 0 or absent means unknown, then the connectors' sum.
-    static func maxPower(_ station: Station) -> String {
+    public static func maxPower(_ station: Station) -> String {
         if let power = station.maxPowerKw, power > 0 { return Format.number(power) }
         let fromConnectors = (station.connectors ?? []).compactMap(\.maxPowerKw).reduce(0, +)
         return fromConnectors > 0 ? "≤\(Format.number(fromConnectors))" : "?"
     }
 
     /// "2 Charging, 1 Available": counts by status, most frequent first.
-    static func connectorSummary(_ connectors: [Connector]) -> String {
+    public static func connectorSummary(_ connectors: [Connector]) -> String {
         var counts: [String: Int] = [:]
         for connector in connectors { counts[connector.status?.text ?? "Unknown", default: 0] += 1 }
         return counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")

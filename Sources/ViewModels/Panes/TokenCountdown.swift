@@ -32,7 +32,7 @@ public struct TokenCountdown: Equatable, Sendable {
     }
 
     /// "7h 59m", "59m", "9m 59s", "42s".
-    static func format(_ remaining: TimeInterval) -> String {
+    public static func format(_ remaining: TimeInterval) -> String {
         let seconds = Int(remaining.rounded(.down))
         if seconds >= 600 {
             let minutes = seconds / 60

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ChargEyeAPI
+import ViewModels
 import Foundation
 
 /// `chargeye token`: authenticates and shows how long the access token stays valid.
@@ -37,8 +38,8 @@ struct TokenCommand: AsyncParsableCommand {
         } else {
             Standard.out("""
                 authenticated to \(label)
-                token valid until \(Formatting.localTime(token.expiresAt)) (local time), \(Formatting.remaining(left)) left
-                obtained \(Formatting.localTime(token.obtainedAt))
+                token valid until \(Format.clock(token.expiresAt, zone: .current)) (local time), \(TokenCountdown.format(max(0, left))) left
+                obtained \(Format.clock(token.obtainedAt, zone: .current))
                 """)
         }
     }

@@ -1,4 +1,5 @@
 import ChargEyeAPI
+import ViewModels
 import Foundation
 
 /// How locations appear in tables, CSV and the detail view.
@@ -8,7 +9,7 @@ enum LocationRecords {
     static func csvRow(_ location: Location) -> [String] {
         [location.id, location.name ?? "", location.address ?? "", location.city ?? "", location.postalCode ?? "",
          location.state ?? "", location.country ?? "", location.countryCode ?? "",
-         Formatting.number(location.lat, decimals: 6), Formatting.number(location.lng, decimals: 6), location.locationId ?? ""]
+         Format.number(location.lat, decimals: 6), Format.number(location.lng, decimals: 6), location.locationId ?? ""]
     }
 
     static func table(_ locations: [Location]) -> TextTable {
@@ -32,7 +33,7 @@ enum LocationRecords {
             ("id", location.id), ("name", location.name), ("address", location.address),
             ("city", place.isEmpty ? nil : place), ("state", location.state),
             ("country", [location.country, location.countryCode.map { "(\($0))" }].compactMap { $0 }.joined(separator: " ")),
-            ("coordinates", location.lat.flatMap { lat in location.lng.map { "\(Formatting.number(lat, decimals: 6)), \(Formatting.number($0, decimals: 6))" } }),
+            ("coordinates", location.lat.flatMap { lat in location.lng.map { "\(Format.number(lat, decimals: 6)), \(Format.number($0, decimals: 6))" } }),
             ("customer reference", location.locationId),
             ("operator", location._operator?.name),
             ("labels", location.labels?.map(\.value).joined(separator: ", ")),

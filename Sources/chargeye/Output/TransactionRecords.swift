@@ -1,4 +1,5 @@
 import ChargEyeAPI
+import ViewModels
 
 /// How transactions appear in tables and CSV.
 enum TransactionRecords {
@@ -10,9 +11,9 @@ enum TransactionRecords {
         return [transaction.txId, transaction.stationId ?? "", transaction.evseId?.text ?? "",
                 transaction.startTime.flatMap { try? transcoder.encode($0) } ?? "",
                 transaction.endTime.flatMap { try? transcoder.encode($0) } ?? "",
-                Formatting.number(transaction.chargedEnergyKwh, decimals: 2), Formatting.number(transaction.socStart),
-                Formatting.number(transaction.socEnd), Formatting.number(transaction.avgPowerKw),
-                Formatting.number(transaction.maxPowerKw), transaction.endReason ?? "", transaction.authorizationMethod ?? ""]
+                Format.number(transaction.chargedEnergyKwh, decimals: 2), Format.number(transaction.socStart),
+                Format.number(transaction.socEnd), Format.number(transaction.avgPowerKw),
+                Format.number(transaction.maxPowerKw), transaction.endReason ?? "", transaction.authorizationMethod ?? ""]
     }
 
     static func table(_ transactions: [Transaction]) -> TextTable {
@@ -21,10 +22,10 @@ enum TransactionRecords {
                       .init(title: "DURATION", alignRight: true, flexible: false), .init(title: "KWH", alignRight: true, flexible: false),
                       .init(title: "SOC %", flexible: false), .init(title: "END REASON"), .init(title: "TX ID", flexible: false)],
             rows: transactions.map { transaction in
-                [Formatting.localTime(transaction.startTime), transaction.evseId?.text ?? "",
-                 Formatting.duration(milliseconds: transaction.sessionDurationMs
-                    ?? transaction.endTime.flatMap { end in transaction.startTime.map { end.timeIntervalSince($0) * 1000 } }),
-                 Formatting.number(transaction.chargedEnergyKwh, decimals: 2),
+                [transaction.startTime.map { Format.clock($0, zone: .current) } ?? "", transaction.evseId?.text ?? "",
+                 Format.duration(seconds: transaction.sessionDurationMs.map { $0 / 1000 }
+                    ?? transaction.endTime.flatMap { end in transaction.startTime.map { end.timeIntervalSince($0) } }) ?? "",
+                 Format.number(transaction.chargedEnergyKwh, decimals: 2),
                  soc(transaction), transaction.endReason ?? transaction.status?.text ?? "", transaction.txId]
             }
         )
@@ -32,8 +33,8 @@ enum TransactionRecords {
 
     private static func soc(_ transaction: Transaction) -> String {
         switch (transaction.socStart, transaction.socEnd ?? transaction.soc) {
-        case (let start?, let end?): "\(Formatting.number(start, decimals: 0))→\(Formatting.number(end, decimals: 0))"
-        case (nil, let end?): Formatting.number(end, decimals: 0)
+        case (let start?, let end?): "\(Format.number(start, decimals: 0))→\(Format.number(end, decimals: 0))"
+        case (nil, let end?): Format.number(end, decimals: 0)
         default: ""
         }
     }
