@@ -113,8 +113,9 @@ extension ChargEyeError: CustomStringConvertible, LocalizedError {
         }
     }
 
-    /// "45 s", "5 min", "1 h 0 min".
+    /// "0.5 s", "45 s", "5 min", "1 h 0 min".
     public static func duration(_ seconds: TimeInterval) -> String {
+        if seconds < 10, seconds.rounded() != seconds { return String(format: "%.1f s", seconds) }
         let total = Int(seconds.rounded())
         if total < 120 { return "\(total) s" }
         if total < 3600 { return "\(total / 60) min" }
