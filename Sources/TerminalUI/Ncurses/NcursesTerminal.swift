@@ -1,6 +1,6 @@
 import CNcursesw
 import ChargEyeAPI
-public import Foundation
+import Foundation
 import ViewModels
 
 /// Why the terminal could not be set up.

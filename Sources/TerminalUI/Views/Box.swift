@@ -1,5 +1,5 @@
 import ChargEyeAPI
-public import ViewModels
+import ViewModels
 
 /// Pane frames: a border with a title on the top edge.
 enum Box {

@@ -1,4 +1,4 @@
-public import ChargEyeAPI
+import ChargEyeAPI
 import Foundation
 
 /// The only place the view-model layer touches the API: runs effects as detached tasks and
