@@ -51,7 +51,7 @@ struct CountdownTests {
         _ = app.update(.tokenChanged(state(validFor: 28_800, refreshing: true)))
         #expect(app.statusBar.countdown.text == "token refreshing…")
         _ = app.update(.tokenChanged(TokenState(validUntil: Fixtures.start.addingTimeInterval(36_000), lastRefresh: Fixtures.start)))
-        #expect(app.statusBar.activity?.text == "token renewed, valid until 02:00")
+        #expect(app.statusBar.activity?.text == "token renewed, valid until 02:00:00")
         #expect(app.press(.character("t")) == [.refreshToken])
     }
 }

@@ -34,9 +34,9 @@ public enum Format {
         return seconds ? text + String(format: ":%02d", parts.second ?? 0) : text
     }
 
-    /// "14:05" in the given zone.
+    /// "14:05:09" in the given zone.
     static func timeOfDay(_ date: Date, zone: TimeZone) -> String {
-        String(clock(date, zone: zone).suffix(5))
+        String(clock(date, zone: zone, seconds: true).suffix(8))
     }
 
     /// "just now", "3 min ago", "2 h ago", "5 d ago", "in 4 min".

@@ -89,9 +89,20 @@ final class Session: Sendable {
         }
     }
 
-    /// Stops the embedded simulator, if any.
+    /// Stops the embedded simulator, if any, waiting at most a second for its graceful
+    /// shutdown (an idle keep-alive connection must not keep the process from exiting).
     func close() async {
-        await simulator?.stop()
+        guard let simulator else { return }
+        let done = Latch()
+        Task {
+            await simulator.stop()
+            done.open()
+        }
+        Task {
+            try? await Task.sleep(for: .seconds(1))
+            done.open()
+        }
+        await done.wait()
     }
 
     private static func apply(
