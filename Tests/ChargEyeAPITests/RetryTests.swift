@@ -124,6 +124,33 @@ struct RetryTests {
         #expect(error?.description.contains("cannot connect to 127.0.0.1") == true)
     }
 
+    @Test("a redirect to another host is not followed, so the token cannot leak there")
+    func crossHostRedirectIsRefused() async throws {
+        try await withSimulator { elsewhere in
+            try await withSimulator { simulator in
+                let client = try makeClient(simulator)
+                _ = try await client.tokens.validToken()
+                let target = elsewhere.baseURL.absoluteString.replacingOccurrences(of: "127.0.0.1", with: "localhost") + "/locations"
+                simulator.addFault(FaultRule(path: "/locations", status: 302, headers: ["Location": target]))
+                let error = await chargEyeError { try await client.locations() }
+                #expect(error?.status == 302)
+                #expect(error?.description.contains("redirected") == true)
+                #expect(elsewhere.requestCounts.isEmpty)
+            }
+        }
+    }
+
+    @Test("a redirect within the same server is followed")
+    func sameHostRedirectIsFollowed() async throws {
+        try await withSimulator { simulator in
+            let client = try makeClient(simulator)
+            simulator.addFault(FaultRule(path: "/old-locations", status: 307, headers: ["Location": simulator.baseURL.absoluteString + "/locations"]))
+            let response = try await client.get(path: "/old-locations")
+            #expect(response.status == 200)
+            #expect(simulator.requestCounts["/locations"] == 1)
+        }
+    }
+
     @Test("a response over the size limit fails clearly")
     func responseSizeIsBounded() async throws {
         try await withSimulator { simulator in

@@ -147,7 +147,7 @@ public final class ChargEyeClient: Sendable {
         sessionConfiguration.httpCookieStorage = nil
         sessionConfiguration.urlCache = nil
         sessionConfiguration.requestCachePolicy = .reloadIgnoringLocalCacheData
-        let session = URLSession(configuration: sessionConfiguration)
+        let session = URLSession(configuration: sessionConfiguration, delegate: RedirectGuard(), delegateQueue: nil)
         return URLSessionTransport(configuration: .init(session: session))
     }
 }

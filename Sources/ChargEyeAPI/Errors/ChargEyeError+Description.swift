@@ -40,6 +40,7 @@ extension ChargEyeError: CustomStringConvertible, LocalizedError {
                 return "The server asks to wait \(Self.duration(wait)) before retrying; try again then"
             }
             switch failure.status {
+            case 300..<400: return "The server redirected the request elsewhere, which chargeye does not follow with credentials; check --base-url"
             case 400: return "Check the ids and options given"
             case 401: return "Check the refresh token and its permissions"
             case 403: return "This account may not see it (some APIs need an extra licence, e.g. ChargEye for Depots)"

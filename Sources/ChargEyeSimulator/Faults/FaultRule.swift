@@ -15,11 +15,13 @@ public struct FaultRule: Codable, Sendable, Equatable {
     public var times: Int?
     /// Extra delay before answering, in milliseconds (e.g. longer than the client's timeout).
     public var delayMs: Int?
+    /// Extra response headers, e.g. `Location` for a redirect.
+    public var headers: [String: String]?
 
     /// Creates a rule.
     public init(
         path: String, status: Int, body: String? = nil, contentType: String? = nil, retryAfter: String? = nil,
-        times: Int? = nil, delayMs: Int? = nil
+        times: Int? = nil, delayMs: Int? = nil, headers: [String: String]? = nil
     ) {
         self.path = path
         self.status = status
@@ -28,6 +30,7 @@ public struct FaultRule: Codable, Sendable, Equatable {
         self.retryAfter = retryAfter
         self.times = times
         self.delayMs = delayMs
+        self.headers = headers
     }
 
     /// Parses the command line form `PATH=STATUS`, e.g. `/locations=503`.

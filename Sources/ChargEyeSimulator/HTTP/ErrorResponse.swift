@@ -1,5 +1,6 @@
 import ChargEyeAPI
 import Foundation
+import HTTPTypes
 import Hummingbird
 
 /// ChargEye-style error answers: a status and `{"errorMessage": "..."}`.
@@ -13,12 +14,18 @@ enum ErrorResponse {
 
     /// The answer an injected fault gives.
     static func make(for fault: FaultRule) -> Response {
-        guard let body = fault.body else {
+        var response: Response
+        if let body = fault.body {
+            var headers: HTTPFields = [.contentType: fault.contentType ?? "application/json"]
+            if let retryAfter = fault.retryAfter { headers[.retryAfter] = retryAfter }
+            response = Response(status: .init(code: fault.status), headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
+        } else {
             let reason = HTTPStatusText.reason(fault.status)
-            return make(status: fault.status, message: "Injected fault: \(fault.status) \(reason)", retryAfter: fault.retryAfter)
+            response = make(status: fault.status, message: "Injected fault: \(fault.status) \(reason)", retryAfter: fault.retryAfter)
         }
-        var headers: HTTPFields = [.contentType: fault.contentType ?? "application/json"]
-        if let retryAfter = fault.retryAfter { headers[.retryAfter] = retryAfter }
-        return Response(status: .init(code: fault.status), headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
+        for (name, value) in fault.headers ?? [:] {
+            if let field = HTTPField.Name(name) { response.headers[field] = value }
+        }
+        return response
     }
 }
