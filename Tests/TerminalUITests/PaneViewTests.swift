@@ -60,6 +60,26 @@ struct PaneViewTests {
         #expect(grid[1, 0].role == .ok)
     }
 
+    @Test("hostile names are drawn without their escape sequences, controls or bidi overrides")
+    func hostileText() throws {
+        var state = AppState(connectionLabel: "evil\u{1B}]0;title\u{07}", isDemo: false, now: ScreenFixtures.now)
+        _ = state.update(.resized(width: 100, height: 30, listRows: 20))
+        guard case .load(let id, _)? = state.start().first else { throw CancellationError() }
+        let hostile = Location(
+            id: "X\u{1B}[2J", name: "Depot\u{1B}]52;c;cHduZWQ=\u{07} \u{202E}gnp.exe\u{9B}31m" + String(repeating: "A", count: 10_000),
+            city: "C\u{0}ity\u{7F}", country: "\u{1B}[31mRed"
+        )
+        _ = state.update(.loaded(id, .success(.locations([hostile]))))
+        let grid = Screen.draw(state)
+        let text = grid.lines.joined(separator: "\n")
+        #expect(text.contains("Depot gnp.exeAAAA"))
+        #expect(text.contains("City"))
+        #expect(text.contains("evil"))
+        for scalar in text.unicodeScalars {
+            #expect(!(scalar.value < 0x20 && scalar != "\n") && !(0x7F...0x9F).contains(scalar.value) && !(0x202A...0x202E).contains(scalar.value))
+        }
+    }
+
     @Test("the header carries the DEMO badge in demo mode")
     func header() {
         var state = ScreenFixtures.state()

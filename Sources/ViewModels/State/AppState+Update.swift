@@ -45,13 +45,13 @@ extension AppState {
             show("copied \(text)", role: .ok)
             return []
         case .warning(let text):
-            show(TextSanitizer.singleLine(text, limit: 200), role: .warning, seconds: 10)
+            show(text, role: .warning, seconds: 10)
             return []
         }
     }
 
     mutating func show(_ text: String, role: Role = .normal, seconds: TimeInterval = 4) {
-        notice = Notice(text: text, role: role, until: now.addingTimeInterval(seconds))
+        notice = Notice(text: TextSanitizer.singleLine(text, limit: 300), role: role, until: now.addingTimeInterval(seconds))
     }
 
     private mutating func handle(_ event: MouseEvent) -> [Effect] {
