@@ -124,6 +124,9 @@ struct CLITests {
             let none = try await missing.run(["locations"])
             #expect(none.status == 3)
             #expect(none.stderr.contains("no refresh token configured"))
+            let browser = try await missing.run([])
+            #expect(browser.status == 3)
+            #expect(browser.stderr.contains("no refresh token configured"))
 
             var wrong = runner
             wrong.environment["CHARGEYE_REFRESH_TOKEN"] = "wrong-token-value"

@@ -44,7 +44,7 @@ public final class NcursesTerminal: Terminal {
         nonl()
         keypad(ce_stdscr(), true)
         nodelay(ce_stdscr(), true)
-        set_escdelay(25)
+        set_escdelay(75)  // long enough for an arrow key's bytes to arrive together over SSH
         curs_set(0)
         _ = mousemask(ce_mouse_mask(), nil)
         mouseinterval(0)

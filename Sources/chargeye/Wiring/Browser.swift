@@ -14,6 +14,10 @@ enum Browser {
             retryObserver: { inbox.post(.retryScheduled($0)) },
             interactive: true
         )
+        guard session.client.configuration.refreshToken != nil else {
+            await session.close()
+            throw ChargEyeError.missingRefreshToken
+        }
         let terminal: NcursesTerminal
         do {
             terminal = try NcursesTerminal(color: color)
