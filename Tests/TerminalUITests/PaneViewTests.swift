@@ -16,7 +16,7 @@ struct PaneViewTests {
         let state = ScreenFixtures.state()
         let grid = draw({ ListPaneView.draw(state.listPane, in: Rect(x: 0, y: 0, width: 80, height: 7), glyphs: .unicode, into: &$0) }, width: 80, height: 7)
         #expect(grid.trimmedLines == [
-            "┌─ Locations 1/3 sort: name ───────────────────────────────────────────────────┐",
+            "┌─ Locations 1/3 sort: name as of 16:00:00, 0 s ago ───────────────────────────┐",
             "│NAME                                                          CITY   CC STATUS│",
             "│Acme Depot Vantaa                                             Vantaa FI ·     │",
             "│Café Charge 🚌                                                Paris  FR ·     │",

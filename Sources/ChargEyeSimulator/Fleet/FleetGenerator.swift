@@ -11,7 +11,7 @@ struct FleetGenerator: Sendable {
     let epoch: Date
 
     /// How long a connector keeps its live status before it may change.
-    static let statusPeriod: TimeInterval = 300
+    static let statusPeriod: TimeInterval = 60
 
     // MARK: Locations
 

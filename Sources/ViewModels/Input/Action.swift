@@ -3,7 +3,7 @@
 public enum Action: String, CaseIterable, Sendable, Codable {
     case moveUp, moveDown, pageUp, pageDown, top, bottom
     case open, back, switchPane
-    case filter, sort, retry, reload, refreshToken
+    case filter, sort, retry, reload, pauseLive, refreshToken
     case console, copyID, vehicles, help, toggleFaults, quit
 
     /// The label in the help overlay and the hint bar.
@@ -22,6 +22,7 @@ public enum Action: String, CaseIterable, Sendable, Codable {
         case .sort: "cycle sort"
         case .retry: "retry failed call"
         case .reload: "reload"
+        case .pauseLive: "pause / resume live refresh"
         case .refreshToken: "renew token now"
         case .console: "raw GET console"
         case .copyID: "copy id (OSC 52)"
@@ -46,6 +47,7 @@ public enum Action: String, CaseIterable, Sendable, Codable {
         case .console: "console"
         case .toggleFaults: "faults"
         case .switchPane: "pane"
+        case .pauseLive: "pause"
         case .copyID: "copy"
         default: label
         }

@@ -47,6 +47,7 @@ public struct KeyMap: Sendable, Equatable {
         Binding(action: .vehicles, keys: [.character("v")]),
         Binding(action: .retry, keys: [.character("r")]),
         Binding(action: .reload, keys: [.control("r"), .function(5)]),
+        Binding(action: .pauseLive, keys: [.character("p")]),
         Binding(action: .refreshToken, keys: [.character("t")]),
         Binding(action: .console, keys: [.character(":")]),
         Binding(action: .copyID, keys: [.character("c")]),

@@ -26,6 +26,12 @@ extension AppState {
             let builder = DetailBuilder(now: now, zone: timeZone)
             (title, lines) = builder.describe(data, at: level.visible[index], rollups: rollups, level: level)
         }
+        if level.kind.isLive, !events.isEmpty {
+            lines.append(.init(label: "", value: "Recent changes", role: .title))
+            for event in events.prefix(5) {
+                lines.append(.init(label: Format.timeOfDay(event.at, zone: timeZone), value: event.text, role: .accent))
+            }
+        }
         if let loadedAt = level.loadedAt {
             lines.append(.init(label: "", value: "", role: .normal))
             lines.append(.init(label: "as of", value: Format.timestamp(loadedAt, now: now, zone: timeZone) ?? "", role: level.isStale ? .warning : .dim))

@@ -53,6 +53,12 @@ public enum Format {
         return seconds >= 0 ? "\(text) ago" : "in \(text)"
     }
 
+    /// "12 s ago" within the first minute, then like `age(of:now:)`.
+    static func freshness(of date: Date, now: Date) -> String {
+        let seconds = now.timeIntervalSince(date)
+        return seconds >= 0 && seconds < 60 ? "\(Int(seconds)) s ago" : age(of: date, now: now)
+    }
+
     /// "1 h 05 min" from seconds.
     public static func duration(seconds: Double?) -> String? {
         guard let seconds, seconds.isFinite, seconds >= 0 else { return nil }

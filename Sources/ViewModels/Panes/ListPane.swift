@@ -42,15 +42,21 @@ extension AppState {
                 for position in level.scroll..<end {
                     let index = level.visible[position]
                     let (cells, role) = row(data, index)
-                    rows.append(.init(cells: cells.map { TextSanitizer.singleLine($0, limit: 200) }, role: role, isSelected: data.id(at: index) == level.selectedID))
+                    let id = data.id(at: index)
+                    let shown = changedIDs.contains(id) && role != .critical ? Role.accent : role
+                    rows.append(.init(cells: cells.map { TextSanitizer.singleLine($0, limit: 200) }, role: shown, isSelected: id == level.selectedID))
                 }
             }
         }
         var badges: [Span] = []
         if level.isStale { badges.append(Span("STALE", .warning)) }
+        if level.kind.isLive, livePaused { badges.append(Span("PAUSED", .warning)) }
         if level.isLoading { badges.append(Span(level.data == nil ? "loading…" : "refreshing…", .accent)) }
         if !level.filter.isEmpty, mode != .filtering { badges.append(Span("filter: \(level.filter)", .accent)) }
         if level.kind.sortKeys.count > 1 { badges.append(Span("sort: \(level.sort.rawValue)", .dim)) }
+        if let loadedAt = level.loadedAt {
+            badges.append(Span("as of \(Format.timeOfDay(loadedAt, zone: timeZone)), \(Format.freshness(of: loadedAt, now: now))", level.isStale ? .warning : .dim))
+        }
         let total = level.data?.count ?? 0
         let shown = level.visible.count
         let more = level.nextCursor == nil ? "" : "+"

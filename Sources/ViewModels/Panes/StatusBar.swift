@@ -52,9 +52,16 @@ extension AppState {
             return Span("retry \(retry.nextAttempt)/\(retry.maxAttempts) in \(String(format: "%.1f", left)) s (\(retry.reason))", .warning)
         }
         if let notice { return Span(notice.text, notice.role) }
+        if let liveError, current.kind.isLive {
+            let next = nextLiveRefresh.map { " in \(ChargEyeError.duration(max(0, $0.timeIntervalSince(now))))" } ?? ""
+            return Span("live refresh failed (\(liveError.shortReason)); retrying\(next)", .warning)
+        }
         if mode == .filtering { return Span("filter: type to narrow, Enter keeps, Esc clears", .accent) }
         if stack.contains(where: \.isLoading) || console.pending != nil { return Span("loading…", .accent) }
         if let failure = token?.lastFailure { return Span("token renewal failed: \(failure.shortReason)", .warning) }
+        if let event = events.first, current.kind.isLive, now.timeIntervalSince(event.at) < 2 * refreshInterval {
+            return Span("\(Format.timeOfDay(event.at, zone: timeZone)) \(event.text)", .accent)
+        }
         return nil
     }
 
@@ -88,7 +95,11 @@ extension AppState {
         if let change = TokenCountdown.nextChange(state: token, now: now) { candidates.append(change) }
         if let notice { candidates.append(notice.until) }
         if retry != nil { candidates.append(now.addingTimeInterval(0.1)) }
-        if failure != nil || current.loadedAt != nil {
+        if let live = nextLiveRefresh { candidates.append(max(now, live)) }
+        if let loadedAt = current.loadedAt, now.timeIntervalSince(loadedAt) < 60 {
+            // "12 s ago" changes every second during the first minute.
+            candidates.append(now.addingTimeInterval(1 - now.timeIntervalSince(loadedAt).truncatingRemainder(dividingBy: 1)))
+        } else if failure != nil || current.loadedAt != nil {
             let second = now.timeIntervalSinceReferenceDate
             candidates.append(Date(timeIntervalSinceReferenceDate: (second / 60).rounded(.down) * 60 + 60))
         }

@@ -44,6 +44,10 @@ extension AppState {
         case .reload:
             failure = nil
             return load(depth: stack.count - 1)
+        case .pauseLive:
+            livePaused.toggle()
+            show(livePaused ? "live refresh paused (p resumes)" : "live refresh resumed, every \(Int(refreshInterval)) s", role: livePaused ? .warning : .ok)
+            return livePaused ? [] : refreshLiveIfDue()
         case .refreshToken: return [.refreshToken]
         case .console:
             mode = .consoleInput
@@ -94,6 +98,7 @@ extension AppState {
             next.phase = .loaded(at: now)
             next.loadedAt = level.loadedAt
             next.refreshVisible(rollups: rollups, listRows: listRows)
+            changedIDs = []
             stack.append(next)
             focus = .list
             detailScroll = 0
@@ -107,6 +112,7 @@ extension AppState {
     }
 
     private mutating func push(_ kind: LevelKind) -> [Effect] {
+        changedIDs = []
         stack.append(Level(kind: kind))
         focus = .list
         detailScroll = 0
@@ -129,6 +135,7 @@ extension AppState {
         guard stack.count > 1 else { return [] }
         stack.removeLast()
         detailScroll = 0
+        changedIDs = []
         return []
     }
 

@@ -6,7 +6,26 @@ extension AppState {
     mutating func load(depth: Int) -> [Effect] {
         let id = makeRequestID()
         stack[depth].phase = .loading(id)
+        stack[depth].attemptedAt = now
         return [.load(id, stack[depth].kind.request)]
+    }
+
+    /// When the current live view reloads next: the refresh interval after the last attempt,
+    /// stretched by backoff (up to 5 minutes) after failures. nil when paused or not live.
+    var nextLiveRefresh: Date? {
+        let level = current
+        guard level.kind.isLive, !livePaused, let last = level.attemptedAt ?? level.loadedAt else { return nil }
+        if case .loading = level.phase { return nil }
+        let backoff = min(300, refreshInterval * pow(2, Double(min(liveFailures, 8))))
+        return last.addingTimeInterval(liveFailures == 0 ? refreshInterval : max(refreshInterval, backoff))
+    }
+
+    /// Reloads the current live view when its time has come.
+    mutating func refreshLiveIfDue() -> [Effect] {
+        guard let due = nextLiveRefresh, due <= now, mode != .consoleInput else { return [] }
+        let effects = load(depth: stack.count - 1)
+        if case .load(let id, _)? = effects.first { liveRequest = id }
+        return effects
     }
 
     /// Asks for the next page of transactions when the selection nears the end of the list.
@@ -25,12 +44,25 @@ extension AppState {
     mutating func receive(_ id: RequestID, _ result: Result<APIResponse, ChargEyeError>) -> [Effect] {
         guard let depth = stack.lastIndex(where: { $0.phase == .loading(id) || $0.pageLoading == id }) else { return [] }
         let isPage = stack[depth].pageLoading == id
+        let isLive = liveRequest == id
+        if isLive { liveRequest = nil }
         retry = nil
         switch result {
         case .success(let response):
+            let before = stack[depth].data
             apply(response, depth: depth, isPage: isPage)
             if failure?.depth == depth { failure = nil }
+            if stack[depth].kind.isLive {
+                liveFailures = 0
+                liveError = nil
+                noteTransitions(from: before, to: stack[depth].data, in: stack[depth].kind)
+            }
             return depth == stack.count - 1 ? loadMoreIfNeeded() : []
+        case .failure(let error) where isLive:
+            stack[depth].phase = .failed
+            liveFailures += 1
+            liveError = error
+            return []
         case .failure(let error):
             let request: APIRequest
             if isPage {
@@ -100,6 +132,20 @@ extension AppState {
             stack[0].refreshVisible(rollups: rollups, listRows: listRows)
         }
     }
+
+    /// Records status changes between two loads of a live view, and which rows changed.
+    private mutating func noteTransitions(from before: LevelData?, to after: LevelData?, in kind: LevelKind) {
+        guard let before, let after else {
+            changedIDs = []
+            return
+        }
+        let found = StatusEvent.transitions(from: before, to: after, at: now)
+        changedIDs = Set(found.map(\.rowID))
+        events = Array((found.reversed() + events).prefix(Self.eventLimit))
+    }
+
+    /// How many status events are kept.
+    static let eventLimit = 20
 
     private func stationID(of kind: LevelKind) -> String {
         switch kind {

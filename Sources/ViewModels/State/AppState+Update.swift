@@ -19,7 +19,7 @@ extension AppState {
             now = date
             if let notice, notice.until <= now { self.notice = nil }
             if let retry, retry.scheduledAt.addingTimeInterval(retry.delay + 1) < now { self.retry = nil }
-            return []
+            return refreshLiveIfDue()
         case .loaded(let id, let result):
             return receive(id, result)
         case .tokenChanged(let state):

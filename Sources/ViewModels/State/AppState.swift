@@ -45,6 +45,8 @@ public struct AppState: Equatable, Sendable {
 
     public var connectionLabel: String
     public var isDemo: Bool
+    /// How often live views (stations, connectors) reload by themselves, in seconds.
+    public var refreshInterval: TimeInterval
     public var keyMap: KeyMap
     public var timeZone: TimeZone
     public internal(set) var width = 80
@@ -62,12 +64,29 @@ public struct AppState: Equatable, Sendable {
     public internal(set) var faultsOn = false
     public internal(set) var notice: Notice?
     public internal(set) var console = Console()
+    /// Live refresh switched off with `p`.
+    public internal(set) var livePaused = false
+    /// Consecutive failed live refreshes (for backoff); their errors mark data STALE but do not
+    /// open the error pane.
+    public internal(set) var liveFailures = 0
+    /// The last live refresh failure, for the status bar.
+    public internal(set) var liveError: ChargEyeError?
+    /// The request in flight that the live refresh (not the user) started.
+    var liveRequest: RequestID?
+    /// Latest status transitions seen between refreshes, newest first.
+    public internal(set) var events: [StatusEvent] = []
+    /// Items that changed in the last refresh of the current level (highlighted for one cycle).
+    public internal(set) var changedIDs: Set<String> = []
     var nextRequest = 1
 
     /// The state at start-up; `start()` gives the first effects.
-    public init(connectionLabel: String, isDemo: Bool, now: Date, keyMap: KeyMap = .standard, timeZone: TimeZone = .current) {
+    public init(
+        connectionLabel: String, isDemo: Bool, now: Date, keyMap: KeyMap = .standard, timeZone: TimeZone = .current,
+        refreshInterval: TimeInterval = 30
+    ) {
         self.connectionLabel = connectionLabel
         self.isDemo = isDemo
+        self.refreshInterval = max(1, refreshInterval)
         self.keyMap = keyMap
         self.timeZone = timeZone
         self.now = now

@@ -41,6 +41,14 @@ public enum LevelKind: Equatable, Sendable {
         }
     }
 
+    /// Whether this level shows live data that reloads by itself.
+    var isLive: Bool {
+        switch self {
+        case .stations, .connectors: true
+        default: false
+        }
+    }
+
     /// The location this level belongs to, below the top level.
     var location: LocationRef? {
         switch self {
@@ -76,6 +84,8 @@ public struct Level: Equatable, Sendable {
     public internal(set) var phase: LoadPhase = .idle
     /// When the data shown was received.
     public internal(set) var loadedAt: Date?
+    /// When the last (re)load started.
+    public internal(set) var attemptedAt: Date?
     /// The selected item's id; selection follows the item across reloads, filters and sorts.
     public internal(set) var selectedID: String?
     /// The first list row on screen.

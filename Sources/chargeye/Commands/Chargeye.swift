@@ -29,8 +29,17 @@ struct Chargeye: AsyncParsableCommand {
     @Flag(help: "Draw without colour (also when NO_COLOR is set).")
     var noColor = false
 
+    @Option(help: ArgumentHelp("How often station and connector views reload by themselves.", valueName: "seconds"))
+    var refreshInterval = 30.0
+
+    func validate() throws {
+        guard refreshInterval >= 2, refreshInterval <= 3600 else {
+            throw ValidationError("--refresh-interval must be between 2 and 3600 seconds")
+        }
+    }
+
     /// Without a subcommand: the interactive browser.
     func run() async throws {
-        try await Browser.run(connection, color: !noColor)
+        try await Browser.run(connection, color: !noColor, refreshInterval: refreshInterval)
     }
 }

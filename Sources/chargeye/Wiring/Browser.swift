@@ -6,7 +6,7 @@ import ViewModels
 /// Starts the interactive browser: connects, takes over the terminal, runs the loop, and
 /// gives the terminal back (also when anything fails).
 enum Browser {
-    static func run(_ options: ConnectionOptions, color: Bool) async throws {
+    static func run(_ options: ConnectionOptions, color: Bool, refreshInterval: Double) async throws {
         let inbox = Inbox()
         let session = try await Session.open(
             options,
@@ -25,7 +25,7 @@ enum Browser {
             await session.close()
             throw UsageError(error.description)
         }
-        let state = AppState(connectionLabel: session.label, isDemo: options.demo, now: Date())
+        let state = AppState(connectionLabel: session.label, isDemo: options.demo, now: Date(), refreshInterval: refreshInterval)
         let runner = EffectRunner(service: ClientService(client: session.client, faultSwitch: session.faultSwitch), inbox: inbox)
         let loop = BrowserLoop(state: state, terminal: terminal, runner: runner, inbox: inbox, glyphs: terminal.glyphs)
         do {
