@@ -84,6 +84,32 @@ struct CLITests {
         #expect(Set(transactions.compactMap { $0["txId"] as? String }).count == transactions.count)
     }
 
+    @Test("connectors lists a station's connectors with their sessions")
+    func connectors() async throws {
+        let stations = try await runner.run(["stations", "--demo", "--format", "csv", try await firstLocation()])
+        let stationId = try #require(stations.stdout.split(separator: "\r\n").dropFirst().first?.split(separator: ",").first)
+        let result = try await runner.run(["connectors", String(stationId), "--demo", "--format", "csv"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\r\n")
+        #expect(lines.first == "stationId,connectorId,name,type,status,maxPowerKw,txId,soc,chargedEnergyKwh,powerKw,startTime")
+        #expect(lines.dropFirst().allSatisfy { $0.hasPrefix(stationId + ",") })
+        let missing = try await runner.run(["connectors", "KEM-NOPE-1-S01", "--demo"])
+        #expect(missing.status == 4)
+    }
+
+    @Test("--watch prints the list again and again until interrupted")
+    func watch() async throws {
+        let result = try await runner.run(["locations", "--demo", "--watch", "1", "--filter", "oslo"], interruptAfter: .milliseconds(2600))
+        let rounds = result.stdout.split(separator: "\n").filter { $0.hasPrefix("as of ") }
+        #expect(rounds.count >= 2)
+        #expect(result.stdout.components(separatedBy: "Oslo Airport P3").count - 1 == rounds.count)
+    }
+
+    private func firstLocation() async throws -> String {
+        let locations = try await runner.run(["locations", "--demo", "--format", "csv"])
+        return String(try #require(locations.stdout.split(separator: "\r\n").dropFirst().first?.split(separator: ",").first))
+    }
+
     @Test("get prints pretty JSON of any path")
     func rawGet() async throws {
         let result = try await runner.run(["get", "/locations", "--demo"])

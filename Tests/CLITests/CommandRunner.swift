@@ -40,7 +40,7 @@ struct CommandRunner {
     }
 
     /// Runs `chargeye arguments...`, optionally under `umask`, and waits for it.
-    func run(_ arguments: [String], umask: String? = nil) async throws -> Result {
+    func run(_ arguments: [String], umask: String? = nil, interruptAfter: Duration? = nil) async throws -> Result {
         let process = Process()
         if let umask {
             process.executableURL = URL(fileURLWithPath: "/bin/sh")
@@ -68,6 +68,13 @@ struct CommandRunner {
             process.terminationHandler = { _ in continuation.resume() }
             do {
                 try process.run()
+                if let interruptAfter {
+                    let pid = process.processIdentifier
+                    Task {
+                        try? await Task.sleep(for: interruptAfter)
+                        kill(pid, SIGINT)
+                    }
+                }
             } catch {
                 process.terminationHandler = nil
                 continuation.resume()

@@ -79,6 +79,13 @@ public final class ChargEyeClient: Sendable {
         }
     }
 
+    /// The live view of the given stations, wherever they are.
+    public func stations(ids: [String]) async throws -> [Station] {
+        try await call("/stations?stationIds=\(ids.joined(separator: ","))") {
+            try await $0.listStations(query: .init(stationIds: ids)).ok.body.json.stations
+        }
+    }
+
     /// The asset view of a location's stations (model, firmware, serial number).
     public func stationAssets(locationUid: String) async throws -> [StationAsset] {
         try await call("/locations/\(locationUid)/stations") {

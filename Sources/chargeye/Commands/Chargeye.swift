@@ -19,7 +19,7 @@ struct Chargeye: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            TokenCommand.self, LocationsCommand.self, LocationCommand.self, StationsCommand.self,
+            TokenCommand.self, LocationsCommand.self, LocationCommand.self, StationsCommand.self, ConnectorsCommand.self,
             TransactionsCommand.self, VehiclesCommand.self, GetCommand.self, SimulatorCommand.self,
         ]
     )

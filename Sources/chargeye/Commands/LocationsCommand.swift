@@ -13,13 +13,17 @@ struct LocationsCommand: AsyncParsableCommand {
     @Option(help: "Only locations whose name, city, country, address or id contains this text (case-insensitive).")
     var filter: String?
 
+    @OptionGroup var repeating: WatchOption
+
     func run() async throws {
-        var locations = try await Session.with(connection) { try await $0.client.locations() }
-        if let filter, !filter.isEmpty { locations = locations.filter { LocationRecords.matches($0, filter: filter) } }
-        switch format {
-        case .table: Standard.out(LocationRecords.table(locations).render(width: Standard.terminalWidth))
-        case .json: Standard.out(try JSONOutput.render(locations))
-        case .csv: Standard.out(CSVWriter.render(header: LocationRecords.fields, rows: locations.map(LocationRecords.csvRow)))
+        try await repeating.run(connection) { [format, filter] session in
+            var locations = try await session.client.locations()
+            if let filter, !filter.isEmpty { locations = locations.filter { LocationRecords.matches($0, filter: filter) } }
+            switch format {
+            case .table: return LocationRecords.table(locations).render(width: Standard.terminalWidth)
+            case .json: return try JSONOutput.render(locations)
+            case .csv: return CSVWriter.render(header: LocationRecords.fields, rows: locations.map(LocationRecords.csvRow))
+            }
         }
     }
 }

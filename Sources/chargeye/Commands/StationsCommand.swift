@@ -22,21 +22,12 @@ struct StationsCommand: AsyncParsableCommand {
         if assets, format != .json { throw ValidationError("--assets prints JSON; add --format json") }
     }
 
+    @OptionGroup var repeating: WatchOption
+
     func run() async throws {
-        if assets {
-            let records = try await Session.with(connection) { [locationUid] in
-                try await $0.client.stationAssets(locationUid: locationUid)
-            }
-            Standard.out(try JSONOutput.render(records))
-            return
-        }
-        let stations = try await Session.with(connection) { [locationUid] in
-            try await $0.client.stations(locationUid: locationUid)
-        }
-        switch format {
-        case .table: Standard.out(StationRecords.table(stations).render(width: Standard.terminalWidth))
-        case .json: Standard.out(try JSONOutput.render(stations))
-        case .csv: Standard.out(CSVWriter.render(header: StationRecords.fields, rows: stations.map(StationRecords.csvRow)))
+        try await repeating.run(connection) { [assets, format, locationUid] session in
+            if assets { return try JSONOutput.render(try await session.client.stationAssets(locationUid: locationUid)) }
+            return try StationRecords.render(try await session.client.stations(locationUid: locationUid), format: format)
         }
     }
 }

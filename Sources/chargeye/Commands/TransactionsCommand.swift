@@ -30,24 +30,28 @@ struct TransactionsCommand: AsyncParsableCommand {
         _ = try TimeArgument.parse(to, name: "--to")
     }
 
+    @OptionGroup var repeating: WatchOption
+
     func run() async throws {
         let start = try TimeArgument.parse(from, name: "--from")
         let end = try TimeArgument.parse(to, name: "--to")
-        let (transactions, more) = try await Session.with(connection) { [stationId, all] session in
+        let noteMore = repeating.watch == nil
+        try await repeating.run(connection) { [stationId, all, format] session in
             var page = try await session.client.transactions(stationId: stationId, from: start, to: end)
             var transactions = page.transactions
             while all, let next = page.next {
                 page = try await session.client.transactions(stationId: stationId, from: start, to: end, cursor: next)
                 transactions += page.transactions
             }
-            return (transactions, page.next != nil)
+            if noteMore, page.next != nil {
+                Standard.error("(first \(transactions.count) shown; more exist: pass --all for every page)")
+            }
+            switch format {
+            case .table: return TransactionRecords.table(transactions).render(width: Standard.terminalWidth)
+            case .json: return try JSONOutput.render(transactions)
+            case .csv: return CSVWriter.render(header: TransactionRecords.fields, rows: transactions.map(TransactionRecords.csvRow))
+            }
         }
-        switch format {
-        case .table: Standard.out(TransactionRecords.table(transactions).render(width: Standard.terminalWidth))
-        case .json: Standard.out(try JSONOutput.render(transactions))
-        case .csv: Standard.out(CSVWriter.render(header: TransactionRecords.fields, rows: transactions.map(TransactionRecords.csvRow)))
-        }
-        if more { Standard.error("(first \(transactions.count) shown; more exist: pass --all for every page)") }
     }
 }
 

@@ -17,22 +17,26 @@ struct VehiclesCommand: AsyncParsableCommand {
 
     static let fields = ["id", "name", "evModel", "licensePlate", "fullChargeEnergykWh", "maxChargePowerkW", "evMacAddress"]
 
+    @OptionGroup var repeating: WatchOption
+
     func run() async throws {
-        let vehicles = try await Session.with(connection) { [locationUid] in try await $0.client.vehicles(locationUid: locationUid) }
-        let rows = vehicles.map { vehicle in
-            [vehicle.id, vehicle.name ?? "", vehicle.evModel ?? "", vehicle.licensePlate ?? "",
-             vehicle.fullChargeEnergykWh?.text ?? "", vehicle.maxChargePowerkW?.text ?? "", vehicle.evMacAddress ?? ""]
-        }
-        switch format {
-        case .table:
-            let columns: [TextTable.Column] = [
-                .init(title: "ID", flexible: false), .init(title: "NAME"), .init(title: "MODEL"), .init(title: "PLATE"),
-                .init(title: "BATTERY KWH", alignRight: true, flexible: false), .init(title: "MAX KW", alignRight: true, flexible: false),
-                .init(title: "EV MAC"),
-            ]
-            Standard.out(TextTable(columns: columns, rows: rows).render(width: Standard.terminalWidth))
-        case .json: Standard.out(try JSONOutput.render(vehicles))
-        case .csv: Standard.out(CSVWriter.render(header: Self.fields, rows: rows))
+        try await repeating.run(connection) { [locationUid, format] session in
+            let vehicles = try await session.client.vehicles(locationUid: locationUid)
+            let rows = vehicles.map { vehicle in
+                [vehicle.id, vehicle.name ?? "", vehicle.evModel ?? "", vehicle.licensePlate ?? "",
+                 vehicle.fullChargeEnergykWh?.text ?? "", vehicle.maxChargePowerkW?.text ?? "", vehicle.evMacAddress ?? ""]
+            }
+            switch format {
+            case .table:
+                let columns: [TextTable.Column] = [
+                    .init(title: "ID", flexible: false), .init(title: "NAME"), .init(title: "MODEL"), .init(title: "PLATE"),
+                    .init(title: "BATTERY KWH", alignRight: true, flexible: false), .init(title: "MAX KW", alignRight: true, flexible: false),
+                    .init(title: "EV MAC"),
+                ]
+                return TextTable(columns: columns, rows: rows).render(width: Standard.terminalWidth)
+            case .json: return try JSONOutput.render(vehicles)
+            case .csv: return CSVWriter.render(header: Self.fields, rows: rows)
+            }
         }
     }
 }

@@ -11,6 +11,14 @@ enum StationRecords {
          String(station.connectors?.count ?? 0), station.locationUid ?? ""]
     }
 
+    static func render(_ stations: [Station], format: OutputFormat) throws -> String {
+        switch format {
+        case .table: table(stations).render(width: Standard.terminalWidth)
+        case .json: try JSONOutput.render(stations)
+        case .csv: CSVWriter.render(header: fields, rows: stations.map(csvRow))
+        }
+    }
+
     static func table(_ stations: [Station]) -> TextTable {
         TextTable(
             columns: [.init(title: "STATION", flexible: false), .init(title: "NAME"), .init(title: "STATUS"),
