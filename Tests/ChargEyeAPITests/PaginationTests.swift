@@ -45,6 +45,26 @@ struct PaginationTests {
         }
     }
 
+    @Test("every physical request is reported to the request observer, without credentials")
+    func requestRecords() async throws {
+        try await withSimulator { simulator in
+            let records = Recorder<RequestRecord>()
+            var configuration = ChargEyeConfiguration(baseURL: simulator.baseURL, refreshToken: Secret("demo"))
+            configuration.tokenCacheDirectory = nil
+            configuration.requestObserver = { records.append($0) }
+            let client = try ChargEyeClient(configuration: configuration)
+            simulator.addFault(FaultRule(path: "/locations", status: 503, times: 1))
+            _ = try await client.locations()
+            let seen = records.values
+            #expect(seen.map(\.path) == ["/auth/refreshAccessToken", "/locations", "/locations"])
+            #expect(seen.map(\.status) == [200, 503, 200])
+            #expect(seen.map(\.attempt) == [1, 1, 2])
+            #expect(seen[0].isTokenExchange)
+            #expect(seen[2].url == simulator.baseURL.absoluteString + "/locations")
+            #expect(seen.allSatisfy { !$0.curlCommand.contains("eyJ") && !$0.curlCommand.contains("demo") })
+        }
+    }
+
     @Test("a raw GET returns status, timing and pretty JSON")
     func rawGet() async throws {
         try await withSimulator { simulator in

@@ -39,6 +39,20 @@ struct ScreenSnapshotTests {
         try assertSnapshot(Screen.draw(state), named: "console-80x24")
     }
 
+    @Test("the request log")
+    func requestLog() throws {
+        var state = ScreenFixtures.state()
+        for (path, status) in [("/auth/refreshAccessToken", 200), ("/locations", 503), ("/locations", 200)] {
+            _ = state.update(.requestLogged(RequestRecord(
+                at: ScreenFixtures.now, method: "GET", path: path, url: "https://kempower.io/api" + path, status: status,
+                outcome: "HTTP \(status)", milliseconds: 87, attempt: path == "/auth/refreshAccessToken" ? 1 : (status == 503 ? 1 : 2),
+                isReplay: false, bytes: 2048, isTokenExchange: path.hasPrefix("/auth")
+            )))
+        }
+        _ = state.update(.keyPressed(.character("L")))
+        try assertSnapshot(Screen.draw(state), named: "request-log-80x24")
+    }
+
     @Test("too small, in ASCII")
     func tooSmall() throws {
         let grid = Screen.draw(ScreenFixtures.state(width: 36, height: 8), glyphs: .ascii)

@@ -31,7 +31,7 @@ public final class ChargEyeClient: Sendable {
         self.transport = transport
         let clientConfiguration = Configuration(dateTranscoder: TolerantDateTranscoder())
         let retry = RetryMiddleware(policy: configuration.retryPolicy, observer: configuration.retryObserver)
-        let logging = LoggingMiddleware(logger: configuration.logger)
+        let logging = LoggingMiddleware(logger: configuration.logger, observer: configuration.requestObserver)
         let guardrail = ResponseGuardMiddleware(
             timeout: configuration.timeout, maxResponseBytes: configuration.maxResponseBytes
         )

@@ -19,6 +19,8 @@ public struct ChargEyeConfiguration: Sendable {
     public var tokenCacheDirectory: URL? = TokenCache.defaultDirectory()
     /// Told about every scheduled retry (for "retry 2/3 in 1.2 s").
     public var retryObserver: (@Sendable (RetryEvent) -> Void)?
+    /// Told about every physical request (the browser's request log).
+    public var requestObserver: (@Sendable (RequestRecord) -> Void)?
     /// Told about problems worth a user's attention that do not fail a call (e.g. a token
     /// cache file with loose permissions).
     public var warn: @Sendable (String) -> Void = { _ in }

@@ -17,7 +17,9 @@ public enum Screen {
         HeaderView.draw(state.header, in: layout.header, glyphs: glyphs, into: &grid)
         ListPaneView.draw(state.listPane, in: layout.list, glyphs: glyphs, into: &grid)
         DetailPaneView.draw(state.detailPane, in: layout.detail, glyphs: glyphs, into: &grid)
-        if let console = state.consolePane {
+        if let log = state.requestLogPane {
+            RequestLogView.draw(log, in: layout.body, glyphs: glyphs, into: &grid)
+        } else if let console = state.consolePane {
             ConsoleView.draw(console, in: layout.body, glyphs: glyphs, into: &grid)
         } else if let help = state.helpOverlay {
             HelpOverlayView.draw(help, in: layout.body, glyphs: glyphs, into: &grid)

@@ -4,7 +4,7 @@ public enum Action: String, CaseIterable, Sendable, Codable {
     case moveUp, moveDown, pageUp, pageDown, top, bottom
     case open, back, switchPane
     case filter, sort, retry, reload, pauseLive, refreshToken
-    case console, copyID, vehicles, help, toggleFaults, quit
+    case console, requestLog, copyID, vehicles, help, toggleFaults, quit
 
     /// The label in the help overlay and the hint bar.
     public var label: String {
@@ -25,6 +25,7 @@ public enum Action: String, CaseIterable, Sendable, Codable {
         case .pauseLive: "pause / resume live refresh"
         case .refreshToken: "renew token now"
         case .console: "raw GET console"
+        case .requestLog: "request log"
         case .copyID: "copy id (OSC 52)"
         case .vehicles: "vehicles of location"
         case .help: "help"
@@ -45,6 +46,7 @@ public enum Action: String, CaseIterable, Sendable, Codable {
         case .quit: "quit"
         case .vehicles: "vehicles"
         case .console: "console"
+        case .requestLog: "requests"
         case .toggleFaults: "faults"
         case .switchPane: "pane"
         case .pauseLive: "pause"

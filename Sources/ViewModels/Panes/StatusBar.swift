@@ -72,6 +72,7 @@ extension AppState {
         case .filtering: return [("Enter", "keep"), ("Esc", "clear")]
         case .consoleInput: return [("Enter", "GET"), ("Esc", "cancel")]
         case .console: return [("↑↓", "scroll"), (":", "new GET"), ("Esc", "close")]
+        case .requestLog: return [("↑↓", "select"), ("Enter", "detail"), ("c", "copy as curl"), ("Esc", "close")]
         case .browse:
             if failure != nil {
                 actions = [.retry, .back, .help, .quit]
@@ -81,7 +82,7 @@ extension AppState {
                 // Most useful first: the bar drops hints from the end when it runs out of room.
                 var list: [Action] = [.open, .back, .filter, .help, .quit]
                 if isDemo { list.insert(.toggleFaults, at: 3) }
-                list += [.sort, .vehicles, .console, .switchPane]
+                list += [.sort, .vehicles, .console, .requestLog, .switchPane]
                 actions = list
             }
         }

@@ -8,6 +8,7 @@ extension AppState {
         case .filtering: return handleFilterKey(key)
         case .consoleInput: return handleConsoleInputKey(key)
         case .console: return handleConsoleKey(key)
+        case .requestLog: return handleRequestLogKey(key)
         case .help:
             if keyMap.action(for: key) == .quit, key == .control("c") { return [.quit] }
             mode = .browse
@@ -51,6 +52,11 @@ extension AppState {
         case .refreshToken: return [.refreshToken]
         case .console:
             mode = .consoleInput
+            return []
+        case .requestLog:
+            mode = .requestLog
+            requestLog.selected = max(0, requestLog.records.count - 1)
+            requestLog.showsDetail = false
             return []
         case .copyID:
             guard let id = current.selectedID else { return [] }

@@ -44,6 +44,15 @@ extension AppState {
         case .copied(let text):
             show("copied \(text)", role: .ok)
             return []
+        case .requestLogged(let record):
+            let following = requestLog.selected >= requestLog.records.count - 1
+            requestLog.records.append(record)
+            if requestLog.records.count > RequestLog.limit {
+                requestLog.records.removeFirst(requestLog.records.count - RequestLog.limit)
+                requestLog.selected = max(0, requestLog.selected - 1)
+            }
+            if following { requestLog.selected = requestLog.records.count - 1 }
+            return []
         case .warning(let text):
             show(text, role: .warning, seconds: 10)
             return []

@@ -14,6 +14,18 @@ public struct AppState: Equatable, Sendable {
         case help
         case consoleInput
         case console
+        case requestLog
+    }
+
+    /// The request log: the latest API calls, newest last, bounded.
+    public struct RequestLog: Equatable, Sendable {
+        public internal(set) var records: [RequestRecord] = []
+        /// Index of the selected record.
+        public internal(set) var selected = 0
+        /// Showing the selected record in full.
+        public internal(set) var showsDetail = false
+        /// How many records are kept.
+        public static let limit = 500
     }
 
     /// A call that failed, shown in the error pane.
@@ -64,6 +76,7 @@ public struct AppState: Equatable, Sendable {
     public internal(set) var faultsOn = false
     public internal(set) var notice: Notice?
     public internal(set) var console = Console()
+    public internal(set) var requestLog = RequestLog()
     /// Live refresh switched off with `p`.
     public internal(set) var livePaused = false
     /// Consecutive failed live refreshes (for backoff); their errors mark data STALE but do not

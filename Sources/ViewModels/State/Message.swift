@@ -17,6 +17,8 @@ public enum Message: Sendable {
     case faultsSwitched(on: Bool)
     /// Text was put on the clipboard.
     case copied(String)
+    /// An API request completed or failed (for the request log).
+    case requestLogged(RequestRecord)
     /// Something worth telling the user that did not fail a call (e.g. an ignored token cache).
     case warning(String)
 }

@@ -12,6 +12,7 @@ enum Browser {
             options,
             warn: { inbox.post(.warning($0)) },
             retryObserver: { inbox.post(.retryScheduled($0)) },
+            requestObserver: { inbox.post(.requestLogged($0)) },
             interactive: true
         )
         guard session.client.configuration.refreshToken != nil else {

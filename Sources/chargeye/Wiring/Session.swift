@@ -25,6 +25,7 @@ final class Session: Sendable {
         environment: [String: String] = ProcessInfo.processInfo.environment,
         warn: @escaping @Sendable (String) -> Void = { Standard.error($0) },
         retryObserver: (@Sendable (RetryEvent) -> Void)? = nil,
+        requestObserver: (@Sendable (RequestRecord) -> Void)? = nil,
         interactive: Bool = false
     ) async throws -> Session {
         // While curses owns the screen, logs may only go to a file.
@@ -36,6 +37,7 @@ final class Session: Sendable {
             var configuration = ChargEyeConfiguration(baseURL: simulator.baseURL, refreshToken: Secret(simulator.refreshToken))
             configuration.tokenCacheDirectory = nil
             apply(options, profile: nil, to: &configuration, logger: logger, warn: warn, retryObserver: retryObserver, interactive: interactive)
+            configuration.requestObserver = requestObserver
             return Session(client: try ChargEyeClient(configuration: configuration), label: "built-in simulator", simulator: simulator)
         }
 
@@ -58,6 +60,7 @@ final class Session: Sendable {
         var configuration = ChargEyeConfiguration(baseURL: baseURL, refreshToken: refreshToken)
         configuration.tokenCacheDirectory = options.noTokenCache ? nil : TokenCache.defaultDirectory(environment: environment)
         apply(options, profile: profile, to: &configuration, logger: logger, warn: warn, retryObserver: retryObserver, interactive: interactive)
+        configuration.requestObserver = requestObserver
         let label = profile?.label ?? profileName ?? baseURL.host ?? baseText
         return Session(client: try ChargEyeClient(configuration: configuration), label: label, simulator: nil)
     }

@@ -1,0 +1,42 @@
+import ChargEyeAPI
+public import ViewModels
+
+/// Draws the request log over the body: a table of recent calls, or one call in full.
+public enum RequestLogView {
+    public static func draw(_ pane: RequestLogPane, in body: Rect, glyphs: Glyphs, into grid: inout CellGrid) {
+        let inner = Box.draw(body, title: [Span(pane.title, .title), Span("Esc closes", .dim)], focused: true, glyphs: glyphs, into: &grid)
+        guard inner.height >= 2, inner.width >= 10 else { return }
+        if let detail = pane.detail {
+            for (offset, line) in detail.prefix(inner.height).enumerated() {
+                let text = line.label.isEmpty ? line.value : DisplayWidth.pad(line.label, to: 9, alignRight: true) + " " + line.value
+                grid.put(DisplayWidth.truncate(text, to: inner.width), x: inner.x, y: inner.y + offset, role: line.role, limit: inner.width)
+            }
+            return
+        }
+        let fixed = [8, 6, 0, 16, 6, 3, 8]
+        let pathWidth = max(8, inner.width - fixed.reduce(0, +) - fixed.count)
+        let widths = fixed.map { $0 == 0 ? pathWidth : $0 }
+        func line(_ cells: [String], y: Int, role: Role) {
+            var x = inner.x
+            for (index, cell) in cells.enumerated() where index < widths.count {
+                let right = index >= 4
+                grid.put(DisplayWidth.pad(cell, to: widths[index], alignRight: right), x: x, y: y, role: role, limit: widths[index])
+                x += widths[index] + 1
+            }
+        }
+        line(pane.columns, y: inner.y, role: .header)
+        grid.paint(x: inner.x, y: inner.y, width: inner.width, role: .header)
+        let visibleRows = inner.height - 1
+        guard visibleRows > 0 else { return }
+        if pane.rows.isEmpty {
+            grid.put("no requests yet", x: inner.x, y: inner.y + 1, role: .dim, limit: inner.width)
+            return
+        }
+        let first = max(0, min(pane.selected - visibleRows + 1, pane.rows.count - visibleRows))
+        for (offset, index) in (first..<min(pane.rows.count, first + visibleRows)).enumerated() {
+            let y = inner.y + 1 + offset
+            line(pane.rows[index], y: y, role: index == pane.selected ? .selected : pane.roles[index])
+            if index == pane.selected { grid.paint(x: inner.x, y: y, width: inner.width, role: .selected) }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import ChargEyeAPI
+import Foundation
+
+/// The request log overlay: recent API calls, or one in full.
+public struct RequestLogPane: Equatable, Sendable {
+    public var title: String
+    public var columns: [String]
+    public var rows: [[String]]
+    public var roles: [Role]
+    /// Index (into `rows`) of the selected call.
+    public var selected: Int
+    /// The selected call in full, when Enter was pressed.
+    public var detail: [DetailPane.Line]?
+}
+
+extension AppState {
+    /// The request log, when open.
+    public var requestLogPane: RequestLogPane? {
+        guard mode == .requestLog else { return nil }
+        let records = requestLog.records
+        let rows = records.map { record -> [String] in
+            [Format.timeOfDay(record.at, zone: timeZone), record.method, record.path, record.outcome,
+             "\(record.milliseconds)", record.isReplay ? "\(record.attempt)r" : "\(record.attempt)", record.bytes.map(String.init) ?? ""]
+        }
+        let roles = records.map { record -> Role in
+            guard let status = record.status else { return .critical }
+            return status >= 500 ? .critical : status >= 400 ? .warning : .normal
+        }
+        var detail: [DetailPane.Line]?
+        if requestLog.showsDetail, records.indices.contains(requestLog.selected) {
+            let record = records[requestLog.selected]
+            detail = [
+                .init(label: "time", value: Format.clock(record.at, zone: timeZone, seconds: true), role: .normal),
+                .init(label: "request", value: "\(record.method) \(record.path)", role: .normal),
+                .init(label: "outcome", value: record.outcome, role: roles[requestLog.selected]),
+                .init(label: "duration", value: "\(record.milliseconds) ms", role: .normal),
+                .init(label: "attempt", value: "\(record.attempt)\(record.isReplay ? " (replay after token renewal)" : "")", role: .normal),
+                .init(label: "bytes", value: record.bytes.map(String.init) ?? "unknown", role: .normal),
+                .init(label: "curl", value: record.curlCommand, role: .accent),
+                .init(label: "", value: "c copies the curl command; the token is left as an environment variable", role: .dim),
+            ]
+        }
+        return RequestLogPane(
+            title: "Requests \(records.isEmpty ? 0 : requestLog.selected + 1)/\(records.count)",
+            columns: ["TIME", "METHOD", "PATH", "RESULT", "MS", "TRY", "BYTES"],
+            rows: rows, roles: roles, selected: requestLog.selected, detail: detail
+        )
+    }
+}
