@@ -41,6 +41,8 @@ public struct CellGrid: Equatable, Sendable, CustomStringConvertible {
             if characterWidth == 0 { continue }
             if column + characterWidth > end { break }
             if column >= 0 {
+                clearWideCharacter(at: column, y: y)
+                if characterWidth == 2 { clearWideCharacter(at: column + 1, y: y) }
                 cells[y * width + column] = Cell(character: character, role: role)
                 if characterWidth == 2 { cells[y * width + column + 1] = Cell(character: " ", role: role, isContinuation: true) }
             }
@@ -49,10 +51,25 @@ public struct CellGrid: Equatable, Sendable, CustomStringConvertible {
         return column - x
     }
 
+    /// Before a cell is overwritten: a wide character that covers it (from the left, or
+    /// spilling into the right) is blanked, so no half character is left on screen.
+    private mutating func clearWideCharacter(at column: Int, y: Int) {
+        let index = y * width + column
+        if cells[index].isContinuation, column > 0 {
+            cells[index - 1] = Cell(character: " ", role: cells[index - 1].role)
+        } else if column + 1 < width, cells[index + 1].isContinuation {
+            cells[index + 1] = Cell(character: " ", role: cells[index + 1].role)
+        }
+    }
+
     /// Fills a rectangle with spaces of one role.
     public mutating func fill(_ rect: Rect, role: Role) {
         let clipped = rect.clipped(to: Rect(x: 0, y: 0, width: width, height: height))
         for row in clipped.y..<clipped.y + clipped.height {
+            if clipped.width > 0 {
+                clearWideCharacter(at: clipped.x, y: row)
+                clearWideCharacter(at: clipped.x + clipped.width - 1, y: row)
+            }
             for column in clipped.x..<clipped.x + clipped.width {
                 cells[row * width + column] = Cell(character: " ", role: role)
             }

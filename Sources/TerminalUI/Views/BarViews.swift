@@ -47,16 +47,29 @@ public enum StatusBarView {
     }
 }
 
-/// Draws the help overlay: every binding from the key map.
+/// Draws the help overlay: every binding from the key map, in two columns when one does not
+/// fit the height.
 public enum HelpOverlayView {
     public static func draw(_ help: HelpOverlay, in body: Rect, glyphs: Glyphs, into grid: inout CellGrid) {
-        let keysWidth = min(24, help.rows.map { DisplayWidth.of($0.keys) }.max() ?? 0)
-        let labelWidth = help.rows.map { DisplayWidth.of($0.label) }.max() ?? 0
-        let rect = body.centered(width: keysWidth + labelWidth + 7, height: help.rows.count + 4)
+        let fitsOneColumn = help.rows.count + 2 <= body.height
+        let half = (help.rows.count + 1) / 2
+        let columns = fitsOneColumn ? [help.rows[...]] : [help.rows[..<half], help.rows[half...]]
+        let widths = columns.map { rows -> (keys: Int, label: Int) in
+            (min(24, rows.map { DisplayWidth.of($0.keys) }.max() ?? 0), rows.map { DisplayWidth.of($0.label) }.max() ?? 0)
+        }
+        let width = widths.reduce(0) { $0 + $1.keys + $1.label + 2 } + 3 * (columns.count - 1) + 4
+        let height = (columns.map(\.count).max() ?? 0) + 2
+        let rect = body.centered(width: width, height: height)
         let inner = Box.draw(rect, title: [Span(help.title, .title), Span("any key closes", .dim)], focused: true, glyphs: glyphs, into: &grid)
-        for (offset, row) in help.rows.prefix(max(0, inner.height - 1)).enumerated() {
-            grid.put(DisplayWidth.pad(row.keys, to: keysWidth, alignRight: true), x: inner.x + 1, y: inner.y + offset + 1, role: .key, limit: keysWidth)
-            grid.put(row.label, x: inner.x + keysWidth + 3, y: inner.y + offset + 1, role: .normal, limit: inner.width - keysWidth - 3)
+        var x = inner.x + 1
+        for (column, rows) in columns.enumerated() {
+            let (keysWidth, labelWidth) = widths[column]
+            for (offset, row) in rows.prefix(max(0, inner.height)).enumerated() {
+                let y = inner.y + offset
+                grid.put(DisplayWidth.pad(row.keys, to: keysWidth, alignRight: true), x: x, y: y, role: .key, limit: keysWidth)
+                grid.put(row.label, x: x + keysWidth + 2, y: y, role: .normal, limit: max(0, inner.x + inner.width - x - keysWidth - 2))
+            }
+            x += keysWidth + labelWidth + 5
         }
     }
 }
