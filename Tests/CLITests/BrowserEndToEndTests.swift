@@ -3,8 +3,9 @@ import Testing
 
 @Suite("The browser in a real terminal (tmux)", .serialized, .enabled(if: Tmux.isAvailable))
 struct BrowserEndToEndTests {
+    private let home = FileManager.default.temporaryDirectory.appendingPathComponent("chargeye-e2e-\(UUID().uuidString)")
+
     private func shell(width: Int = 100, height: Int = 30) throws -> Tmux {
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("chargeye-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
         return try Tmux(width: width, height: height, environment: [
             "HOME": home.path, "PATH": CommandRunner.executable.deletingLastPathComponent().path + ":/usr/bin:/bin",
@@ -91,16 +92,26 @@ struct BrowserEndToEndTests {
     func plainTerminal() async throws {
         let tmux = try shell(width: 80, height: 24)
         try await tmux.waitFor("$")
-        try tmux.type("LANG=C LC_ALL=C NO_COLOR=1 chargeye --demo")
+        try tmux.type("umask 000; LANG=C LC_ALL=C NO_COLOR=1 chargeye --demo")
         try tmux.send("Enter")
         let screen = try await tmux.waitFor("Locations 1/40")
         #expect(screen.contains("+- Locations"))
         #expect(!screen.contains("┌"))
+        try tmux.send("H")
+        try await tmux.waitFor("hand-off written to")
         try tmux.send("?")
         try await tmux.waitFor("any key closes")
         try tmux.send("q")
         try await tmux.waitUntil(description: "the help to close") { !$0.contains("any key closes") }
         try tmux.send("q")
         try await tmux.waitUntil(description: "the shell prompt") { $0.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("$") }
+        let directory = home.appendingPathComponent(".local/state/chargeye")
+        let file = try #require(try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil).first)
+        let text = try String(contentsOf: file, encoding: .utf8)
+        #expect(text.contains("connection: built-in simulator (demo)"))
+        #expect(text.contains("TERM=xterm-256color"))
+        #expect(!text.contains("eyJ"))
+        #expect((try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? Int) == 0o600)
+        #expect((try FileManager.default.attributesOfItem(atPath: directory.path)[.posixPermissions] as? Int) == 0o700)
     }
 }

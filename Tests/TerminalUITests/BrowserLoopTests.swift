@@ -17,7 +17,7 @@ struct BrowserLoopTests {
         let client = try ChargEyeClient(configuration: configuration)
         let service = ClientService(client: client, faultSwitch: { on in
             simulator.faultSettings = on ? FaultSettings(rules: [FaultRule(path: "/stations", status: 503)]) : FaultSettings()
-        })
+        }, handoffWriter: { _ in "/dev/null" })
         // The loop runs on a thread of its own (it blocks in poll), like the real one; the test
         // reads the terminal and state only after it has finished.
         nonisolated(unsafe) let terminal = ScriptedTerminal(width: width, height: height, script: script)

@@ -42,3 +42,34 @@ struct RequestLogTests {
         #expect(state.requestLog.records.first?.path == "/p10")
     }
 }
+
+@Suite("The support hand-off")
+struct HandoffTests {
+    @Test("H writes a report of the view, the error, the requests and the token times, and then copies it")
+    func report() throws {
+        var state = Fixtures.loadedState()
+        state.about = "chargeye 0.1.0, TERM=xterm"
+        _ = state.update(.tokenChanged(TokenState(validUntil: Fixtures.start.addingTimeInterval(3600), lastRefresh: Fixtures.start)))
+        let (id, _) = try #require(AppState.loadID(state.press(.control("r"))))
+        _ = state.update(.loaded(id, .failure(Fixtures.unavailable)))
+        _ = state.update(.requestLogged(RequestRecord(
+            at: Fixtures.start, method: "GET", path: "/locations", url: "https://kempower.io/api/locations", status: 503,
+            outcome: "HTTP 503", milliseconds: 12, attempt: 3, isReplay: false, bytes: 40, isTokenExchange: false
+        )))
+        let effects = state.press(.character("H"))
+        guard case .writeHandoff(let text)? = effects.first else {
+            Issue.record("expected a hand-off to be written, got \(effects)")
+            return
+        }
+        #expect(text.hasPrefix("chargeye support hand-off\n"))
+        #expect(text.contains("about: chargeye 0.1.0, TERM=xterm"))
+        #expect(text.contains("terminal: 80x24"))
+        #expect(text.contains("token: valid until 2025-11-24 17:00:00, token 1h 0m"))
+        #expect(text.contains("selected: Berlin Fleet Yard"))
+        #expect(text.contains("  server says: Maintenance until 14:00"))
+        #expect(text.contains("GET /locations -> HTTP 503 12 ms attempt 3"))
+        #expect(!text.contains("eyJ"))
+        #expect(state.update(.handoffWritten(path: "/tmp/h.txt", text: text)) == [.copyToClipboard(text)])
+        #expect(state.statusBar.activity?.text == "hand-off written to /tmp/h.txt and copied (OSC 52)")
+    }
+}

@@ -71,42 +71,14 @@ public struct TokenCache: Sendable {
 
     /// Writes the token (0600 file in a 0700 directory, atomically replaced).
     public func store(_ token: AccessToken) throws {
-        try ensurePrivateDirectory()
+        try PrivateFiles.makeDirectory(directory)
         let entry = Entry(baseURL: baseURL, refreshTokenSHA256: refreshTokenHash, accessToken: token)
-        let data = try Self.encoder.encode(entry)
-        let temporary = file.path + ".\(getpid()).tmp"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw CacheError.cannotWrite(temporary, errno) }
-        defer { close(descriptor) }
-        guard fchmod(descriptor, 0o600) == 0 else { throw CacheError.cannotWrite(temporary, errno) }
-        let written = data.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-        guard written == data.count, rename(temporary, file.path) == 0 else {
-            unlink(temporary)
-            throw CacheError.cannotWrite(file.path, errno)
-        }
+        try PrivateFiles.writeAtomically(try Self.encoder.encode(entry), to: file.path)
     }
 
     /// Deletes the cached token (after the server rejected it).
     public func remove() {
         unlink(file.path)
-    }
-
-    private func ensurePrivateDirectory() throws {
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        guard chmod(directory.path, 0o700) == 0 else { throw CacheError.cannotWrite(directory.path, errno) }
-    }
-
-    /// Why the cache could not be written.
-    public enum CacheError: Error, CustomStringConvertible {
-        /// A file system call failed at this path.
-        case cannotWrite(String, Int32)
-
-        /// One line for the log.
-        public var description: String {
-            switch self {
-            case .cannotWrite(let path, let code): "cannot write token cache \(path): \(String(cString: strerror(code)))"
-            }
-        }
     }
 
     static func sha256(_ text: String) -> String {

@@ -4,7 +4,7 @@ public enum Action: String, CaseIterable, Sendable, Codable {
     case moveUp, moveDown, pageUp, pageDown, top, bottom
     case open, back, switchPane
     case filter, sort, retry, reload, pauseLive, refreshToken
-    case console, requestLog, copyID, vehicles, help, toggleFaults, quit
+    case console, requestLog, handoff, copyID, vehicles, help, toggleFaults, quit
 
     /// The label in the help overlay and the hint bar.
     public var label: String {
@@ -26,6 +26,7 @@ public enum Action: String, CaseIterable, Sendable, Codable {
         case .refreshToken: "renew token now"
         case .console: "raw GET console"
         case .requestLog: "request log"
+        case .handoff: "write support hand-off"
         case .copyID: "copy id (OSC 52)"
         case .vehicles: "vehicles of location"
         case .help: "help"
@@ -47,6 +48,7 @@ public enum Action: String, CaseIterable, Sendable, Codable {
         case .vehicles: "vehicles"
         case .console: "console"
         case .requestLog: "requests"
+        case .handoff: "hand-off"
         case .toggleFaults: "faults"
         case .switchPane: "pane"
         case .pauseLive: "pause"

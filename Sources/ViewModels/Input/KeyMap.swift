@@ -51,6 +51,7 @@ public struct KeyMap: Sendable, Equatable {
         Binding(action: .refreshToken, keys: [.character("t")]),
         Binding(action: .console, keys: [.character(":")]),
         Binding(action: .requestLog, keys: [.character("L")]),
+        Binding(action: .handoff, keys: [.character("H")]),
         Binding(action: .copyID, keys: [.character("c")]),
         Binding(action: .toggleFaults, keys: [.character("x")]),
         Binding(action: .help, keys: [.character("?"), .function(1)]),

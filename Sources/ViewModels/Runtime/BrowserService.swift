@@ -16,16 +16,23 @@ public protocol BrowserService: Sendable {
     func tokenUpdates() async -> AsyncStream<TokenState>
     /// Keeps the token renewed until cancelled.
     func keepTokenFresh() async
+    /// Writes the support hand-off text somewhere private and returns where.
+    func writeHandoff(_ text: String) async throws -> String
 }
 
 /// The real service: the API client, plus the demo's fault switch when there is one.
 public struct ClientService: BrowserService {
     public let client: ChargEyeClient
     private let faultSwitch: (@Sendable (Bool) async throws -> Void)?
+    private let handoffWriter: @Sendable (String) throws -> String
 
-    public init(client: ChargEyeClient, faultSwitch: (@Sendable (Bool) async throws -> Void)? = nil) {
+    public init(
+        client: ChargEyeClient, faultSwitch: (@Sendable (Bool) async throws -> Void)? = nil,
+        handoffWriter: @escaping @Sendable (String) throws -> String
+    ) {
         self.client = client
         self.faultSwitch = faultSwitch
+        self.handoffWriter = handoffWriter
     }
 
     public func perform(_ request: APIRequest) async throws -> APIResponse {
@@ -55,5 +62,9 @@ public struct ClientService: BrowserService {
 
     public func keepTokenFresh() async {
         await client.tokens.runAutoRefresh()
+    }
+
+    public func writeHandoff(_ text: String) async throws -> String {
+        try handoffWriter(text)
     }
 }

@@ -50,6 +50,15 @@ public final class EffectRunner: Sendable {
                     inbox.post(.faultsSwitched(on: !on))
                 }
             }
+        case .writeHandoff(let text):
+            Task.detached { [service, inbox] in
+                do {
+                    let path = try await service.writeHandoff(text)
+                    inbox.post(.handoffWritten(path: path, text: text))
+                } catch {
+                    inbox.post(.warning("could not write the hand-off: \(error)"))
+                }
+            }
         case .quit, .copyToClipboard:
             break
         }

@@ -58,6 +58,8 @@ extension AppState {
             requestLog.selected = max(0, requestLog.records.count - 1)
             requestLog.showsDetail = false
             return []
+        case .handoff:
+            return [.writeHandoff(handoffReport)]
         case .copyID:
             guard let id = current.selectedID else { return [] }
             return [.copyToClipboard(id)]

@@ -44,6 +44,9 @@ extension AppState {
         case .copied(let text):
             show("copied \(text)", role: .ok)
             return []
+        case .handoffWritten(let path, let text):
+            show("hand-off written to \(path) and copied (OSC 52)", role: .ok, seconds: 10)
+            return [.copyToClipboard(text)]
         case .requestLogged(let record):
             let following = requestLog.selected >= requestLog.records.count - 1
             requestLog.records.append(record)

@@ -57,6 +57,8 @@ public struct AppState: Equatable, Sendable {
 
     public var connectionLabel: String
     public var isDemo: Bool
+    /// Version and terminal facts for the support hand-off ("chargeye 0.1.0, TERM=xterm").
+    public var about = ""
     /// How often live views (stations, connectors) reload by themselves, in seconds.
     public var refreshInterval: TimeInterval
     public var keyMap: KeyMap

@@ -17,6 +17,8 @@ public enum Message: Sendable {
     case faultsSwitched(on: Bool)
     /// Text was put on the clipboard.
     case copied(String)
+    /// The support hand-off was written to `path`.
+    case handoffWritten(path: String, text: String)
     /// An API request completed or failed (for the request log).
     case requestLogged(RequestRecord)
     /// Something worth telling the user that did not fail a call (e.g. an ignored token cache).
@@ -29,6 +31,8 @@ public enum Effect: Equatable, Sendable {
     case refreshToken
     case consoleGet(RequestID, path: String)
     case copyToClipboard(String)
+    /// Write the support hand-off text to a private file.
+    case writeHandoff(String)
     case setFaults(on: Bool)
     case quit
 }

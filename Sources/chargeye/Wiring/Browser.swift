@@ -26,8 +26,10 @@ enum Browser {
             await session.close()
             throw UsageError(error.description)
         }
-        let state = AppState(connectionLabel: session.label, isDemo: options.demo, now: Date(), refreshInterval: refreshInterval)
-        let runner = EffectRunner(service: ClientService(client: session.client, faultSwitch: session.faultSwitch), inbox: inbox)
+        var state = AppState(connectionLabel: session.label, isDemo: options.demo, now: Date(), refreshInterval: refreshInterval)
+        state.about = "chargeye \(Chargeye.configuration.version), TERM=\(ProcessInfo.processInfo.environment["TERM"] ?? "unset"), LANG=\(ProcessInfo.processInfo.environment["LANG"] ?? "unset")"
+        let service = ClientService(client: session.client, faultSwitch: session.faultSwitch, handoffWriter: HandoffFile.write)
+        let runner = EffectRunner(service: service, inbox: inbox)
         let loop = BrowserLoop(state: state, terminal: terminal, runner: runner, inbox: inbox, glyphs: terminal.glyphs)
         do {
             try loop.run()
