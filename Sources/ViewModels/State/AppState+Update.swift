@@ -42,7 +42,8 @@ extension AppState {
             show(on ? "fault injection ON: calls fail at random (x to stop)" : "fault injection OFF", role: on ? .warning : .ok)
             return []
         case .copied(let text):
-            show("copied \(text)", role: .ok)
+            // Multi-line copies (the hand-off) are announced by whoever asked for them.
+            if !text.contains("\n") { show("copied \(text)", role: .ok) }
             return []
         case .handoffWritten(let path, let text):
             show("hand-off written to \(path) and copied (OSC 52)", role: .ok, seconds: 10)
