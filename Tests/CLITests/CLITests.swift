@@ -255,6 +255,45 @@ struct CLITests {
         }
     }
 
+    @Test("config path and config check, with line-numbered errors")
+    func configCommands() async throws {
+        let path = try await runner.run(["config", "path"])
+        #expect(path.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == home.appendingPathComponent("config/chargeye/config.toml").path)
+        #expect(try await runner.run(["config", "check"]).stdout.contains("no configuration file"))
+        let directory = home.appendingPathComponent("config/chargeye")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let file = directory.appendingPathComponent("config.toml")
+        try """
+            default_profile = "prod"
+            theme = "dark"
+            refresh_interval = 15
+
+            [profiles.prod]
+            base_url = "https://kempower.io/api"
+            header_color = "red"
+
+            [keys]
+            moveDown = ["n", "Down"]
+            """.write(to: file, atomically: true, encoding: .utf8)
+        let good = try await runner.run(["config", "check"])
+        #expect(good.status == 0, "\(good.stderr)")
+        #expect(good.stdout.contains("profiles: prod (default prod)"))
+        #expect(good.stdout.contains("remapped keys: moveDown"))
+        for (content, message) in [
+            ("theme = \"neon\"\n", "config.toml:1: theme must be one of terminal, dark, light, monochrome"),
+            ("[keys]\nfly = [\"f\"]\n", "config.toml:2: unknown action \"fly\""),
+            ("[keys]\nquit = [\"Hyper-Q\"]\n", "config.toml:2: unknown key \"Hyper-Q\" for quit"),
+            ("[profiles.a]\nheader_color = \"plaid\"\n", "config.toml:2: [profiles.a] header_color must be one of"),
+            ("colour = 1\n", "unknown setting(s): colour"),
+            ("theme = \n", "config.toml:1:"),
+        ] {
+            try content.write(to: file, atomically: true, encoding: .utf8)
+            let bad = try await runner.run(["config", "check"])
+            #expect(bad.status == 2)
+            #expect(bad.stderr.contains(message), "\(bad.stderr)")
+        }
+    }
+
     private func permissions(_ url: URL) throws -> Int {
         let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
         return (attributes[.posixPermissions] as? Int ?? 0) & 0o777

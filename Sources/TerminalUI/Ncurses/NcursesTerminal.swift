@@ -26,8 +26,9 @@ public final class NcursesTerminal: Terminal {
     private var shown: CellGrid?
     private var isActive = false
 
-    /// Takes over the terminal. `color` false (or NO_COLOR set) draws with attributes only.
-    public init(color: Bool) throws {
+    /// Takes over the terminal. `color` false (or NO_COLOR set) draws with attributes only;
+    /// `headerColor` gives the header a background of its own (production vs staging).
+    public init(color: Bool, theme: Theme = .terminal, headerColor: TerminalColor? = nil) throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
         setlocale(LC_ALL, "")
         asciiOnly = String(cString: ce_codeset()).uppercased().replacingOccurrences(of: "-", with: "") != "UTF8"
@@ -49,7 +50,7 @@ public final class NcursesTerminal: Terminal {
         _ = mousemask(ce_mouse_mask(), nil)
         mouseinterval(0)
         let wantsColor = color && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
-        palette = Palette(colored: wantsColor && has_colors())
+        palette = Palette(colored: wantsColor && has_colors(), theme: theme, headerBackground: headerColor)
         palette.install()
         isActive = true
     }

@@ -20,7 +20,7 @@ struct Chargeye: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             TokenCommand.self, LocationsCommand.self, LocationCommand.self, StationsCommand.self, ConnectorsCommand.self,
-            TransactionsCommand.self, VehiclesCommand.self, GetCommand.self, SimulatorCommand.self,
+            TransactionsCommand.self, VehiclesCommand.self, GetCommand.self, ConfigCommand.self, SimulatorCommand.self,
         ]
     )
 
@@ -29,11 +29,11 @@ struct Chargeye: AsyncParsableCommand {
     @Flag(help: "Draw without colour (also when NO_COLOR is set).")
     var noColor = false
 
-    @Option(help: ArgumentHelp("How often station and connector views reload by themselves.", valueName: "seconds"))
-    var refreshInterval = 30.0
+    @Option(help: ArgumentHelp("How often station and connector views reload by themselves (default 30, or refresh_interval in the config).", valueName: "seconds"))
+    var refreshInterval: Double?
 
     func validate() throws {
-        guard refreshInterval >= 2, refreshInterval <= 3600 else {
+        if let refreshInterval, !(2...3600).contains(refreshInterval) {
             throw ValidationError("--refresh-interval must be between 2 and 3600 seconds")
         }
     }

@@ -6,7 +6,7 @@ import ViewModels
 /// Starts the interactive browser: connects, takes over the terminal, runs the loop, and
 /// gives the terminal back (also when anything fails).
 enum Browser {
-    static func run(_ options: ConnectionOptions, color: Bool, refreshInterval: Double) async throws {
+    static func run(_ options: ConnectionOptions, color: Bool, refreshInterval: Double?) async throws {
         let inbox = Inbox()
         let session = try await Session.open(
             options,
@@ -21,12 +21,15 @@ enum Browser {
         }
         let terminal: NcursesTerminal
         do {
-            terminal = try NcursesTerminal(color: color)
+            terminal = try NcursesTerminal(color: color, theme: session.config.theme, headerColor: session.config.headerColor)
         } catch let error as TerminalError {
             await session.close()
             throw UsageError(error.description)
         }
-        var state = AppState(connectionLabel: session.label, isDemo: options.demo, now: Date(), refreshInterval: refreshInterval)
+        var state = AppState(
+            connectionLabel: session.label, isDemo: options.demo, now: Date(), keyMap: session.config.keyMap,
+            refreshInterval: refreshInterval ?? session.config.refreshInterval ?? 30
+        )
         state.about = "chargeye \(Chargeye.configuration.version), TERM=\(ProcessInfo.processInfo.environment["TERM"] ?? "unset"), LANG=\(ProcessInfo.processInfo.environment["LANG"] ?? "unset")"
         let service = ClientService(client: session.client, faultSwitch: session.faultSwitch, handoffWriter: HandoffFile.write)
         let runner = EffectRunner(service: service, inbox: inbox)

@@ -9,11 +9,14 @@ final class Session: Sendable {
     let client: ChargEyeClient
     /// What to call this connection on screen: the profile's label, else the base URL's host.
     let label: String
+    /// The configuration file's settings (empty in `--demo`).
+    let config: ConfigFile.Settings
     private let simulator: Simulator?
 
-    private init(client: ChargEyeClient, label: String, simulator: Simulator?) {
+    private init(client: ChargEyeClient, label: String, config: ConfigFile.Settings, simulator: Simulator?) {
         self.client = client
         self.label = label
+        self.config = config
         self.simulator = simulator
     }
 
@@ -38,7 +41,8 @@ final class Session: Sendable {
             configuration.tokenCacheDirectory = nil
             apply(options, profile: nil, to: &configuration, logger: logger, warn: warn, retryObserver: retryObserver, interactive: interactive)
             configuration.requestObserver = requestObserver
-            return Session(client: try ChargEyeClient(configuration: configuration), label: "built-in simulator", simulator: simulator)
+            let settings = try ConfigFile.load(environment: environment).settings(profile: nil)
+            return Session(client: try ChargEyeClient(configuration: configuration), label: "built-in simulator", config: settings, simulator: simulator)
         }
 
         let config = try ConfigFile.load(environment: environment)
@@ -62,7 +66,7 @@ final class Session: Sendable {
         apply(options, profile: profile, to: &configuration, logger: logger, warn: warn, retryObserver: retryObserver, interactive: interactive)
         configuration.requestObserver = requestObserver
         let label = profile?.label ?? profileName ?? baseURL.host ?? baseText
-        return Session(client: try ChargEyeClient(configuration: configuration), label: label, simulator: nil)
+        return Session(client: try ChargEyeClient(configuration: configuration), label: label, config: config.settings(profile: profile), simulator: nil)
     }
 
     /// Opens a session, runs `body` with it and closes it, also when `body` fails.
