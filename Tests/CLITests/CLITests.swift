@@ -299,3 +299,20 @@ struct CLITests {
         return (attributes[.posixPermissions] as? Int ?? 0) & 0o777
     }
 }
+
+@Suite("README examples")
+struct ReadmeExampleTests {
+    @Test("the configuration example in the README passes config check")
+    func configExample() async throws {
+        let readme = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("README.md"), encoding: .utf8)
+        let block = try #require(readme.components(separatedBy: "```toml\n").dropFirst().first?.components(separatedBy: "```").first)
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("chargeye-readme-\(UUID().uuidString)")
+        let directory = home.appendingPathComponent("config/chargeye")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try block.write(to: directory.appendingPathComponent("config.toml"), atomically: true, encoding: .utf8)
+        let result = try await CommandRunner(home: home).run(["config", "check"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("profiles: production, staging (default production)"))
+    }
+}

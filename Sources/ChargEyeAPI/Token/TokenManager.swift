@@ -31,9 +31,6 @@ public actor TokenManager {
         self.logger = logger
     }
 
-    /// The current state, for a one-off read.
-    public var currentState: TokenState { state }
-
     /// A stream of states, starting with the current one. Each call makes a new subscription.
     public func updates() -> AsyncStream<TokenState> {
         let (stream, continuation) = AsyncStream.makeStream(of: TokenState.self, bufferingPolicy: .bufferingNewest(8))
@@ -79,11 +76,6 @@ public actor TokenManager {
         current = nil
         cache?.remove()
         return try await sharedRefresh()
-    }
-
-    /// When the next proactive renewal is due, if there is a token.
-    public func refreshDueDate() -> Date? {
-        current.map(policy.refreshDue(for:))
     }
 
     /// Keeps the token fresh until cancelled: sleeps until renewal is due, renews, repeats.
