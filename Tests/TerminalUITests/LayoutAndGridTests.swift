@@ -25,7 +25,7 @@ struct LayoutAndGridTests {
         let wide = Layout(width: 100, height: 30)
         #expect(wide.list.width + wide.detail.width == 100)
         #expect(wide.list.height == 28)
-        #expect(wide.listRows == 25)
+        #expect(wide.listRows == 24)
         let stacked = Layout(width: 80, height: 24)
         #expect(stacked.list.height + stacked.detail.height == 22)
         #expect(stacked.list.width == 80)

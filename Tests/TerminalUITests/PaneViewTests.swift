@@ -14,18 +14,18 @@ struct PaneViewTests {
     @Test("the list pane at 80 columns: title, position, headings, rows, wide characters aligned")
     func listPane() {
         let state = ScreenFixtures.state()
-        let grid = draw({ ListPaneView.draw(state.listPane, in: Rect(x: 0, y: 0, width: 80, height: 7), glyphs: .unicode, into: &$0) }, width: 80, height: 7)
+        let grid = draw({ ListPaneView.draw(state.listPane, summary: state.fleetSummary, in: Rect(x: 0, y: 0, width: 80, height: 7), glyphs: .unicode, into: &$0) }, width: 80, height: 7)
         #expect(grid.trimmedLines == [
             "┌─ Locations 1/3 sort: name as of 16:00:00, 0 s ago ───────────────────────────┐",
+            "│Fleet status: open a location to load it                                      │",
             "│NAME                                                          CITY   CC STATUS│",
             "│Acme Depot Vantaa                                             Vantaa FI ·     │",
             "│Café Charge 🚌                                                Paris  FR ·     │",
             "│東京 Bus Depot                                                東京   JP ·     │",
-            "│                                                                              │",
             "└──────────────────────────────────────────────────────────────────────────────┘",
         ])
-        #expect(grid[1, 2].role == .selected)
-        #expect(grid[1, 3].role == .normal)
+        #expect(grid[1, 3].role == .selected)
+        #expect(grid[1, 4].role == .normal)
     }
 
     @Test("panes survive tiny and empty rectangles", arguments: [(0, 0), (1, 1), (3, 2), (10, 3)])

@@ -19,8 +19,8 @@ public struct Layout: Equatable, Sendable {
     /// The whole area between header and status bar (for overlays).
     public var body: Rect
 
-    /// Rows of items the list shows (its rect minus border, title and column headings).
-    public var listRows: Int { max(1, list.height - 3) }
+    /// Rows of items the list shows (its rect minus border, summary line and column headings).
+    public var listRows: Int { max(1, list.height - 4) }
 
     /// The layout for a size; in the single arrangement `detailFocused` picks the pane shown.
     public init(width: Int, height: Int, detailFocused: Bool = false) {

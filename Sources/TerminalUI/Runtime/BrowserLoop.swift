@@ -128,7 +128,7 @@ public final class BrowserLoop {
         case .click(let column, let row):
             let layout = Layout(width: state.width, height: state.height, detailFocused: state.focus == .detail)
             if layout.list.contains(x: column, y: row) {
-                let listRow = row - layout.list.y - 2
+                let listRow = row - layout.list.y - 3
                 return listRow >= 0 ? [.mouse(.listRowClicked(listRow))] : []
             }
             return layout.detail.contains(x: column, y: row) ? [.mouse(.detailClicked)] : []

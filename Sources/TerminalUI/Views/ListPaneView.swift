@@ -3,11 +3,13 @@ public import ViewModels
 
 /// Draws the list pane: frame with title, position and badges; column headings; rows.
 public enum ListPaneView {
-    public static func draw(_ pane: ListPane, in rect: Rect, glyphs: Glyphs, into grid: inout CellGrid) {
+    public static func draw(_ pane: ListPane, summary: FleetSummary? = nil, in rect: Rect, glyphs: Glyphs, into grid: inout CellGrid) {
         guard !rect.isEmpty else { return }
         let title = [Span(pane.title, .title), Span(pane.position, .dim)] + pane.badges
-        let inner = Box.draw(rect, title: title, focused: pane.isFocused, glyphs: glyphs, into: &grid)
-        guard inner.height >= 1, inner.width >= 1 else { return }
+        let outer = Box.draw(rect, title: title, focused: pane.isFocused, glyphs: glyphs, into: &grid)
+        guard outer.height >= 2, outer.width >= 1 else { return }
+        drawSummary(summary, at: outer.x, y: outer.y, width: outer.width, glyphs: glyphs, into: &grid)
+        let inner = Rect(x: outer.x, y: outer.y + 1, width: outer.width, height: outer.height - 1)
         let widths = columnWidths(pane, available: inner.width)
         var column = inner.x
         for (index, heading) in pane.columns.enumerated() where widths[index] > 0 {
@@ -37,6 +39,20 @@ public enum ListPaneView {
             grid.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), role: .normal)
             let used = grid.put("/" + prompt, x: inner.x, y: y, role: .accent, limit: inner.width - 1)
             grid.put("_", x: inner.x + used, y: y, role: .accent)
+        }
+    }
+
+    /// The roll-up line: counts separated by the glyph separator, the active facet reversed.
+    private static func drawSummary(_ summary: FleetSummary?, at x: Int, y: Int, width: Int, glyphs: Glyphs, into grid: inout CellGrid) {
+        guard let summary else { return }
+        var column = x
+        let end = x + width
+        column += grid.put(summary.scope, x: column, y: y, role: .dim, limit: end - column)
+        for (index, segment) in summary.segments.enumerated() where column < end {
+            // "Location · 5 stations: 1 faulted · 22 connectors: 8 charging, 10 free"
+            let separator = index == 0 || segment.isGroup ? glyphs.separator : summary.segments[index - 1].isGroup ? ": " : ", "
+            column += grid.put(separator, x: column, y: y, role: .dim, limit: end - column)
+            column += grid.put(segment.text, x: column, y: y, role: segment.isActive ? .selected : segment.role, limit: end - column)
         }
     }
 

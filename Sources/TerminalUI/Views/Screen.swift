@@ -15,7 +15,7 @@ public enum Screen {
             return grid
         }
         HeaderView.draw(state.header, in: layout.header, glyphs: glyphs, into: &grid)
-        ListPaneView.draw(state.listPane, in: layout.list, glyphs: glyphs, into: &grid)
+        ListPaneView.draw(state.listPane, summary: state.fleetSummary, in: layout.list, glyphs: glyphs, into: &grid)
         DetailPaneView.draw(state.detailPane, in: layout.detail, glyphs: glyphs, into: &grid)
         if let log = state.requestLogPane {
             RequestLogView.draw(log, in: layout.body, glyphs: glyphs, into: &grid)

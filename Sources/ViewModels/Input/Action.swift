@@ -3,7 +3,7 @@
 public enum Action: String, CaseIterable, Sendable, Codable {
     case moveUp, moveDown, pageUp, pageDown, top, bottom
     case open, back, switchPane
-    case filter, sort, retry, reload, pauseLive, refreshToken
+    case filter, facet, sort, retry, reload, pauseLive, refreshToken
     case console, requestLog, handoff, copyID, vehicles, help, toggleFaults, quit
 
     /// The label in the help overlay and the hint bar.
@@ -19,6 +19,7 @@ public enum Action: String, CaseIterable, Sendable, Codable {
         case .back: "back / dismiss"
         case .switchPane: "switch pane"
         case .filter: "filter"
+        case .facet: "only a status (cycle)"
         case .sort: "cycle sort"
         case .retry: "retry failed call"
         case .reload: "reload"
@@ -41,6 +42,7 @@ public enum Action: String, CaseIterable, Sendable, Codable {
         case .open: "open"
         case .back: "back"
         case .filter: "filter"
+        case .facet: "status"
         case .sort: "sort"
         case .retry: "retry"
         case .help: "help"

@@ -43,6 +43,7 @@ public struct KeyMap: Sendable, Equatable {
         Binding(action: .back, keys: [.escape, .backspace, .left, .character("h")]),
         Binding(action: .switchPane, keys: [.tab, .backTab]),
         Binding(action: .filter, keys: [.character("/")]),
+        Binding(action: .facet, keys: [.character("f")]),
         Binding(action: .sort, keys: [.character("s")]),
         Binding(action: .vehicles, keys: [.character("v")]),
         Binding(action: .retry, keys: [.character("r")]),

@@ -53,6 +53,7 @@ extension AppState {
         if level.kind.isLive, livePaused { badges.append(Span("PAUSED", .warning)) }
         if level.isLoading { badges.append(Span(level.data == nil ? "loading…" : "refreshing…", .accent)) }
         if !level.filter.isEmpty, mode != .filtering { badges.append(Span("filter: \(level.filter)", .accent)) }
+        if let facet = level.facet { badges.append(Span("only \(facet.label)", .accent)) }
         if level.kind.sortKeys.count > 1 { badges.append(Span("sort: \(level.sort.rawValue)", .dim)) }
         if let loadedAt = level.loadedAt {
             badges.append(Span("as of \(Format.timeOfDay(loadedAt, zone: timeZone)), \(Format.freshness(of: loadedAt, now: now))", level.isStale ? .warning : .dim))
@@ -92,6 +93,7 @@ extension AppState {
             }
         }
         if !level.filter.isEmpty { return "nothing matches \"\(level.filter)\" (Esc clears the filter)" }
+        if let facet = level.facet { return "no \(facet.label) here (Esc shows all)" }
         return "nothing here"
     }
 

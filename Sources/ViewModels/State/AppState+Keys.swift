@@ -37,6 +37,10 @@ extension AppState {
             mode = .filtering
             focus = .list
             return []
+        case .facet:
+            stack[stack.count - 1].cycleFacet(rollups: rollups, listRows: listRows)
+            if StatusFacet.available(for: current.kind).isEmpty { show("this list has no status to narrow to") }
+            return []
         case .sort:
             stack[stack.count - 1].cycleSort(rollups: rollups, listRows: listRows)
             show(current.kind.sortKeys.count > 1 ? "sorted by \(current.sort.rawValue)" : "this list has one order")
@@ -138,6 +142,11 @@ extension AppState {
         }
         if !current.filter.isEmpty {
             stack[stack.count - 1].setFilter("", rollups: rollups, listRows: listRows)
+            return []
+        }
+        if current.facet != nil {
+            stack[stack.count - 1].facet = nil
+            stack[stack.count - 1].refreshVisible(rollups: rollups, listRows: listRows)
             return []
         }
         guard stack.count > 1 else { return [] }

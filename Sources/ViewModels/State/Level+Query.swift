@@ -19,6 +19,7 @@ extension Level {
                 }
             }
         }
+        if let facet { indices = indices.filter { Self.matches(facet, data: data, index: $0, rollups: rollups) } }
         visible = sorted(indices, data: data, rollups: rollups)
         if selectedIndex == nil { selectedID = visible.first.map(data.id(at:)) }
         keepSelectionVisible(listRows: listRows)
@@ -50,6 +51,27 @@ extension Level {
     mutating func setFilter(_ text: String, rollups: [String: Rollup], listRows: Int) {
         filter = text
         refreshVisible(rollups: rollups, listRows: listRows)
+    }
+
+    /// Narrows to the next status the level offers, then back to everything.
+    mutating func cycleFacet(rollups: [String: Rollup], listRows: Int) {
+        let facets = StatusFacet.available(for: kind)
+        guard !facets.isEmpty else { return }
+        if let facet, let index = facets.firstIndex(of: facet) {
+            self.facet = index + 1 < facets.count ? facets[index + 1] : nil
+        } else {
+            facet = facets[0]
+        }
+        refreshVisible(rollups: rollups, listRows: listRows)
+    }
+
+    private static func matches(_ facet: StatusFacet, data: LevelData, index: Int, rollups: [String: Rollup]) -> Bool {
+        switch data {
+        case .locations(let items): facet.matches(rollups[items[index].id])
+        case .stations(let items): facet.matches(items[index])
+        case .connectors(let station): station.connectors.map { facet.matches($0[index]) } ?? false
+        case .transactions, .vehicles: true
+        }
     }
 
     mutating func cycleSort(rollups: [String: Rollup], listRows: Int) {

@@ -94,6 +94,8 @@ public struct Level: Equatable, Sendable {
     public internal(set) var filter = ""
     /// Index into `kind.sortKeys`.
     public internal(set) var sortIndex = 0
+    /// The status the list is narrowed to from the roll-up, if any.
+    public internal(set) var facet: StatusFacet?
     /// Indices into the data, filtered and sorted: what the list shows.
     public internal(set) var visible: [Int] = []
     /// Transactions: where the next page starts, while more exist.

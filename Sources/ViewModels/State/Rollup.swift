@@ -5,6 +5,8 @@ public struct Rollup: Equatable, Sendable {
     public var stations = 0
     public var offline = 0
     public var faultedStations = 0
+    public var unavailableStations = 0
+    public var operative = 0
     public var connectors = 0
     public var charging = 0
     public var available = 0
@@ -14,7 +16,12 @@ public struct Rollup: Equatable, Sendable {
         self.stations = stations.count
         for station in stations {
             if station.onlineStatus?.known == .offline { offline += 1 }
-            if station.status?.known == .faulted { faultedStations += 1 }
+            switch station.status?.known {
+            case .faulted: faultedStations += 1
+            case .unavailable: unavailableStations += 1
+            case .operative: operative += 1
+            case nil: break
+            }
             for connector in station.connectors ?? [] {
                 connectors += 1
                 switch connector.status?.known {
@@ -24,6 +31,21 @@ public struct Rollup: Equatable, Sendable {
                 default: break
                 }
             }
+        }
+    }
+
+    /// Sums several roll-ups (a fleet's).
+    init(adding rollups: some Sequence<Rollup>) {
+        for rollup in rollups {
+            stations += rollup.stations
+            offline += rollup.offline
+            faultedStations += rollup.faultedStations
+            unavailableStations += rollup.unavailableStations
+            operative += rollup.operative
+            connectors += rollup.connectors
+            charging += rollup.charging
+            available += rollup.available
+            faultedConnectors += rollup.faultedConnectors
         }
     }
 
