@@ -77,6 +77,42 @@ struct BrowserEndToEndTests {
         #expect(!screen.contains("Locations 1/1"))
     }
 
+    @Test("operations features: live refresh, roll-up facets, request log, remapped keys from the config")
+    func operationsFeatures() async throws {
+        let configDirectory = home.appendingPathComponent(".config/chargeye")
+        try FileManager.default.createDirectory(at: configDirectory, withIntermediateDirectories: true)
+        try """
+            refresh_interval = 2
+            [keys]
+            moveDown = ["n", "Down"]
+            """.write(to: configDirectory.appendingPathComponent("config.toml"), atomically: true, encoding: .utf8)
+        let tmux = try shell(width: 140, height: 30)
+        try await tmux.waitFor("$")
+        try tmux.type("chargeye --demo")
+        try tmux.send("Enter")
+        try await tmux.waitFor("Locations 1/40")
+        try tmux.send("n")
+        try await tmux.waitFor("Locations 2/40")
+        try tmux.send("Enter")
+        var screen = try await tmux.waitFor("Location · ")
+        #expect(screen.contains("stations"))
+        let firstStamp = try #require(screen.firstMatch(of: /as of (\d\d:\d\d:\d\d)/)?.output.1)
+        screen = try await tmux.waitUntil(description: "a live refresh") { screen in
+            guard let stamp = screen.firstMatch(of: /as of (\d\d:\d\d:\d\d)/)?.output.1 else { return false }
+            return stamp != firstStamp
+        }
+        try tmux.send("f", "f")
+        try await tmux.waitFor("only faulted stations")
+        try tmux.send("Escape")
+        try await tmux.waitUntil(description: "the facet to clear") { !$0.contains("only faulted stations") }
+        try tmux.send("L")
+        screen = try await tmux.waitFor("Requests ")
+        #expect(screen.contains("/auth/refreshAccessToken"))
+        #expect(screen.contains("/stations?locationUid="))
+        try tmux.send("Escape", "q")
+        try await tmux.waitUntil(description: "the shell prompt") { $0.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("$") }
+    }
+
     @Test("a terminal type ncurses does not know is refused with exit code 2")
     func unknownTerminal() async throws {
         let tmux = try shell()

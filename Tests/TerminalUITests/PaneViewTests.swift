@@ -16,7 +16,7 @@ struct PaneViewTests {
         let state = ScreenFixtures.state()
         let grid = draw({ ListPaneView.draw(state.listPane, summary: state.fleetSummary, in: Rect(x: 0, y: 0, width: 80, height: 7), glyphs: .unicode, into: &$0) }, width: 80, height: 7)
         #expect(grid.trimmedLines == [
-            "┌─ Locations 1/3 sort: name as of 16:00:00, 0 s ago ───────────────────────────┐",
+            "┌─ Locations 1/3 as of 16:00:00, 0 s ago ──────────────────────────────────────┐",
             "│Fleet status: open a location to load it                                      │",
             "│NAME                                                          CITY   CC STATUS│",
             "│Acme Depot Vantaa                                             Vantaa FI ·     │",
