@@ -41,6 +41,14 @@ enum Fixtures {
         request: .init(method: "GET", path: "/locations"), status: 503, serverMessage: "Maintenance until 14:00", attempts: 3
     ))
 
+    /// The browser on the stations of the first location (Berlin), loaded at `start`.
+    static func stationsState() throws -> AppState {
+        var state = loadedState()
+        guard case .load(let id, _)? = state.update(.keyPressed(.enter)).first else { throw CancellationError() }
+        _ = state.update(.loaded(id, .success(.stations(stations))))
+        return state
+    }
+
     /// A state showing the four locations at 80x24.
     static func loadedState(demo: Bool = false) -> AppState {
         var state = AppState(connectionLabel: "test", isDemo: demo, now: start, timeZone: utc)

@@ -5,16 +5,9 @@ import Testing
 
 @Suite("Fleet roll-up and status facets")
 struct FleetSummaryTests {
-    private func onStations() throws -> AppState {
-        var state = Fixtures.loadedState()
-        let (id, _) = try #require(AppState.loadID(state.press(.enter)))
-        _ = state.update(.loaded(id, .success(.stations(Fixtures.stations))))
-        return state
-    }
-
     @Test("a location's roll-up counts stations and connectors by status, zeros left out")
     func locationSummary() throws {
-        let state = try onStations()
+        let state = try Fixtures.stationsState()
         let summary = try #require(state.fleetSummary)
         #expect(summary.scope == "Location")
         #expect(summary.segments.map(\.text) == ["2 stations", "1 faulted", "3 connectors", "1 charging", "1 free", "1 faulted"])
@@ -23,7 +16,7 @@ struct FleetSummaryTests {
 
     @Test("f narrows the list to one status after another, Esc shows all again")
     func facets() throws {
-        var state = try onStations()
+        var state = try Fixtures.stationsState()
         _ = state.press(.character("f"))  // offline: none
         #expect(state.current.facet == .offline)
         #expect(state.listPane.rows.isEmpty)
@@ -46,7 +39,7 @@ struct FleetSummaryTests {
 
     @Test("the fleet roll-up sums the locations loaded so far and narrows the locations list")
     func fleet() throws {
-        var state = try onStations()
+        var state = try Fixtures.stationsState()
         _ = state.press(.escape)
         let summary = try #require(state.fleetSummary)
         #expect(summary.scope == "Fleet (1/4 loaded)")

@@ -5,21 +5,14 @@ import Testing
 
 @Suite("Live refresh of station and connector views")
 struct LiveRefreshTests {
-    /// The browser on the stations of the first location, loaded at `Fixtures.start`.
-    private func onStations() throws -> AppState {
-        var state = Fixtures.loadedState()
-        let (id, _) = try #require(AppState.loadID(state.press(.enter)))
-        _ = state.update(.loaded(id, .success(.stations(Fixtures.stations))))
-        return state
-    }
-
+    /// A tick `seconds` after the stations were loaded.
     private func later(_ seconds: TimeInterval) -> Message { .tick(Fixtures.start.addingTimeInterval(seconds)) }
 
     @Test("live views reload after the interval; the locations list does not")
     func reloadsWhenDue() throws {
         var locations = Fixtures.loadedState()
         #expect(locations.update(later(600)).isEmpty)
-        var state = try onStations()
+        var state = try Fixtures.stationsState()
         #expect(state.update(later(29)).isEmpty)
         let effects = state.update(later(30))
         #expect(AppState.loadID(effects)?.1 == .stations(locationUid: "L4"))
@@ -28,7 +21,7 @@ struct LiveRefreshTests {
 
     @Test("a failed live refresh keeps the data STALE without the error pane, and backs off")
     func failureBacksOff() throws {
-        var state = try onStations()
+        var state = try Fixtures.stationsState()
         let (id, _) = try #require(AppState.loadID(state.update(later(30))))
         _ = state.update(.loaded(id, .failure(Fixtures.unavailable)))
         #expect(state.errorPane == nil)
@@ -41,7 +34,7 @@ struct LiveRefreshTests {
 
     @Test("transitions are listed and the changed rows highlighted for one cycle")
     func transitions() throws {
-        var state = try onStations()
+        var state = try Fixtures.stationsState()
         let (id, _) = try #require(AppState.loadID(state.update(later(30))))
         var changed = Fixtures.stations
         changed[0].connectors?[0].status = .init("Available")
@@ -59,7 +52,7 @@ struct LiveRefreshTests {
 
     @Test("p pauses and resumes; lists show their age")
     func pauseAndAge() throws {
-        var state = try onStations()
+        var state = try Fixtures.stationsState()
         _ = state.update(later(12))
         #expect(state.listPane.badges.contains(Span("as of 16:00:00, 12 s ago", .dim)))
         _ = state.press(.character("p"))
