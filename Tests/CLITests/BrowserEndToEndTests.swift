@@ -101,10 +101,10 @@ struct BrowserEndToEndTests {
             guard let stamp = screen.firstMatch(of: /as of (\d\d:\d\d:\d\d)/)?.output.1 else { return false }
             return stamp != firstStamp
         }
-        try tmux.send("f", "f")
-        try await tmux.waitFor("only faulted stations")
+        try tmux.send("f")
+        try await tmux.waitFor("only ")
         try tmux.send("Escape")
-        try await tmux.waitUntil(description: "the facet to clear") { !$0.contains("only faulted stations") }
+        try await tmux.waitUntil(description: "the facet to clear") { !$0.contains("only ") }
         try tmux.send("L")
         screen = try await tmux.waitFor("Requests ")
         #expect(screen.contains("/auth/refreshAccessToken"))

@@ -1,6 +1,7 @@
 import ChargEyeAPI
 import ChargEyeSimulator
 import Foundation
+import Glibc
 import Testing
 
 @Suite("Retries and failures over loopback HTTP")
@@ -109,7 +110,16 @@ struct RetryTests {
 
     @Test("a refused connection is reported in plain words after the retries")
     func connectionRefused() async throws {
-        let port = try await withSimulator { simulator in simulator.baseURL.port! }
+        // A port bound but not listening refuses connections, and nobody else can take it meanwhile.
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(socket) }
+        var address = sockaddr_in(sin_family: sa_family_t(AF_INET), sin_port: 0, sin_addr: in_addr(s_addr: inet_addr("127.0.0.1")), sin_zero: (0, 0, 0, 0, 0, 0, 0, 0))
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, length) == 0 && getsockname(socket, $0, &length) == 0 }
+        }
+        try #require(bound)
+        let port = Int(UInt16(bigEndian: address.sin_port))
         var configuration = ChargEyeConfiguration(baseURL: URL(string: "http://127.0.0.1:\(port)/api")!, refreshToken: Secret("demo"))
         configuration.tokenCacheDirectory = nil
         configuration.retryPolicy = RetryPolicy(maxAttempts: 2, baseDelay: 0.01, maxDelay: 0.01, deadline: 5)

@@ -11,10 +11,15 @@ public struct FleetSummary: Equatable, Sendable {
         public var isActive: Bool
         /// A total that starts a group ("5 stations"), followed by its parts.
         public var isGroup: Bool
+        /// What selecting this count narrows the list to (nil for totals).
+        public var facet: StatusFacet?
     }
 
     public var scope: String
     public var segments: [Segment]
+
+    /// The counts that can narrow the list, in order.
+    public var facets: [StatusFacet] { segments.compactMap(\.facet) }
 }
 
 extension AppState {
@@ -38,26 +43,39 @@ extension AppState {
         default:
             return nil
         }
-        func segment(_ count: Int, _ word: String, _ role: Role, _ facet: StatusFacet?) -> FleetSummary.Segment? {
-            let isActive = facet != nil && facet == level.facet
-            guard count > 0 || facet == nil || isActive else { return nil }
-            return FleetSummary.Segment(text: "\(count) \(word)", role: count > 0 ? role : .dim, isActive: isActive, isGroup: facet == nil)
+        func total(_ count: Int, _ word: String) -> FleetSummary.Segment {
+            FleetSummary.Segment(text: "\(count) \(word)", role: .normal, isActive: false, isGroup: true, facet: nil)
         }
-        var segments: [FleetSummary.Segment?] = []
+        func parts(_ counts: [String: Int], _ facet: (String) -> StatusFacet) -> [FleetSummary.Segment] {
+            counts.filter { $0.value > 0 }.sorted { (Self.rank($0.key), $0.key) < (Self.rank($1.key), $1.key) }.map { status, count in
+                FleetSummary.Segment(
+                    text: "\(count) \(TextSanitizer.singleLine(status, limit: 20))", role: Self.role(of: status),
+                    isActive: level.facet == facet(status), isGroup: false, facet: facet(status)
+                )
+            }
+        }
+        var segments: [FleetSummary.Segment] = []
         if case .connectors = level.kind {} else {
-            segments += [
-                segment(rollup.stations, "stations", .normal, nil),
-                segment(rollup.offline, "offline", .warning, .offline),
-                segment(rollup.faultedStations, "faulted", .critical, .faultedStation),
-                segment(rollup.unavailableStations, "unavailable", .warning, .unavailableStation),
-            ]
+            segments.append(total(rollup.stations, "stations"))
+            segments += parts(rollup.online, StatusFacet.online) + parts(rollup.stationStatuses, StatusFacet.station)
         }
-        segments += [
-            segment(rollup.connectors, "connectors", .normal, nil),
-            segment(rollup.charging, "charging", .ok, .chargingConnector),
-            segment(rollup.available, "free", .normal, .availableConnector),
-            segment(rollup.faultedConnectors, "faulted", .critical, .faultedConnector),
-        ]
-        return FleetSummary(scope: scope, segments: segments.compactMap { $0 })
+        segments.append(total(rollup.connectors, "connectors"))
+        segments += parts(rollup.connectorStatuses, StatusFacet.connector)
+        return FleetSummary(scope: scope, segments: segments)
+    }
+
+    /// Worst first, so trouble is read before the rest is cut off.
+    private static func rank(_ status: String) -> Int {
+        ["Faulted", "Offline", "Unavailable", "Unknown", "Charging", "Occupied", "Reserved", "Available", "Online", "Operative"]
+            .firstIndex(of: status) ?? 3
+    }
+
+    private static func role(of status: String) -> Role {
+        switch status {
+        case "Faulted": .critical
+        case "Offline", "Unavailable", "Unknown": .warning
+        case "Charging", "Online", "Operative": .ok
+        default: .normal
+        }
     }
 }

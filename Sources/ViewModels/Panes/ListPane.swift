@@ -53,7 +53,7 @@ extension AppState {
         if level.kind.isLive, livePaused { badges.append(Span("PAUSED", .warning)) }
         if level.isLoading { badges.append(Span(level.data == nil ? "loading…" : "refreshing…", .accent)) }
         if !level.filter.isEmpty, mode != .filtering { badges.append(Span("filter: \(level.filter)", .accent)) }
-        if let facet = level.facet { badges.append(Span("only \(facet.label)", .accent)) }
+        if let facet = level.facet { badges.append(Span("only \(TextSanitizer.singleLine(facet.label, limit: 40))", .accent)) }
         if level.sortIndex > 0 { badges.append(Span("sort: \(level.sort.rawValue)", .dim)) }
         if let loadedAt = level.loadedAt {
             badges.append(Span("as of \(Format.timeOfDay(loadedAt, zone: timeZone)), \(Format.freshness(of: loadedAt, now: now))", level.isStale ? .warning : .dim))

@@ -38,8 +38,9 @@ extension AppState {
             focus = .list
             return []
         case .facet:
-            stack[stack.count - 1].cycleFacet(rollups: rollups, listRows: listRows)
-            if StatusFacet.available(for: current.kind).isEmpty { show("this list has no status to narrow to") }
+            let facets = fleetSummary?.facets ?? []
+            if facets.isEmpty { show("this list has no status to narrow to") }
+            stack[stack.count - 1].cycleFacet(through: facets, rollups: rollups, listRows: listRows)
             return []
         case .sort:
             stack[stack.count - 1].cycleSort(rollups: rollups, listRows: listRows)

@@ -53,10 +53,12 @@ extension Level {
         refreshVisible(rollups: rollups, listRows: listRows)
     }
 
-    /// Narrows to the next status the level offers, then back to everything.
-    mutating func cycleFacet(rollups: [String: Rollup], listRows: Int) {
-        let facets = StatusFacet.available(for: kind)
-        guard !facets.isEmpty else { return }
+    /// Narrows to the next of `facets` (the roll-up's counts), then back to everything.
+    mutating func cycleFacet(through facets: [StatusFacet], rollups: [String: Rollup], listRows: Int) {
+        guard !facets.isEmpty else {
+            facet = nil
+            return
+        }
         if let facet, let index = facets.firstIndex(of: facet) {
             self.facet = index + 1 < facets.count ? facets[index + 1] : nil
         } else {

@@ -1,35 +1,25 @@
 public import ChargEyeAPI
 
-/// A location's station and connector status counts, known once its stations were loaded.
+/// A location's (or a fleet's) station and connector counts by status, known once stations
+/// were loaded. Statuses are counted by their raw text, so unknown values are counted too.
 public struct Rollup: Equatable, Sendable {
     public var stations = 0
-    public var offline = 0
-    public var faultedStations = 0
-    public var unavailableStations = 0
-    public var operative = 0
     public var connectors = 0
-    public var charging = 0
-    public var available = 0
-    public var faultedConnectors = 0
+    /// Stations by online status ("Online", "Offline").
+    public var online: [String: Int] = [:]
+    /// Stations by status ("Operative", "Faulted", "Unavailable", ...).
+    public var stationStatuses: [String: Int] = [:]
+    /// Connectors by status ("Charging", "Available", "Faulted", ...).
+    public var connectorStatuses: [String: Int] = [:]
 
     public init(_ stations: [Station]) {
         self.stations = stations.count
         for station in stations {
-            if station.onlineStatus?.known == .offline { offline += 1 }
-            switch station.status?.known {
-            case .faulted: faultedStations += 1
-            case .unavailable: unavailableStations += 1
-            case .operative: operative += 1
-            case nil: break
-            }
+            online[station.onlineStatus?.text ?? "Unknown", default: 0] += 1
+            stationStatuses[station.status?.text ?? "Unknown", default: 0] += 1
             for connector in station.connectors ?? [] {
                 connectors += 1
-                switch connector.status?.known {
-                case .charging: charging += 1
-                case .available: available += 1
-                case .faulted: faultedConnectors += 1
-                default: break
-                }
+                connectorStatuses[connector.status?.text ?? "Unknown", default: 0] += 1
             }
         }
     }
@@ -38,16 +28,18 @@ public struct Rollup: Equatable, Sendable {
     init(adding rollups: some Sequence<Rollup>) {
         for rollup in rollups {
             stations += rollup.stations
-            offline += rollup.offline
-            faultedStations += rollup.faultedStations
-            unavailableStations += rollup.unavailableStations
-            operative += rollup.operative
             connectors += rollup.connectors
-            charging += rollup.charging
-            available += rollup.available
-            faultedConnectors += rollup.faultedConnectors
+            online.merge(rollup.online, uniquingKeysWith: +)
+            stationStatuses.merge(rollup.stationStatuses, uniquingKeysWith: +)
+            connectorStatuses.merge(rollup.connectorStatuses, uniquingKeysWith: +)
         }
     }
+
+    var offline: Int { online["Offline"] ?? 0 }
+    var faultedStations: Int { stationStatuses["Faulted"] ?? 0 }
+    var charging: Int { connectorStatuses["Charging"] ?? 0 }
+    var available: Int { connectorStatuses["Available"] ?? 0 }
+    var faultedConnectors: Int { connectorStatuses["Faulted"] ?? 0 }
 
     /// Higher is worse: used to sort locations by status.
     var severity: Int { faultedStations * 100 + offline * 10 + faultedConnectors }
