@@ -43,17 +43,29 @@ public enum ListPaneView {
     }
 
     /// The roll-up line: counts separated by the glyph separator, the active facet reversed.
+    /// When it does not fit, the healthy counts give way first, so trouble stays visible.
     private static func drawSummary(_ summary: FleetSummary?, at x: Int, y: Int, width: Int, glyphs: Glyphs, into grid: inout CellGrid) {
         guard let summary else { return }
+        var segments = summary.segments
+        if summaryWidth(summary.scope, segments, glyphs) > width {
+            segments.removeAll { !$0.isGroup && !$0.isActive && ($0.role == .ok || $0.role == .normal) }
+        }
         var column = x
         let end = x + width
         column += grid.put(summary.scope, x: column, y: y, role: .dim, limit: end - column)
-        for (index, segment) in summary.segments.enumerated() where column < end {
-            // "Location · 5 stations: 1 faulted · 22 connectors: 8 charging, 10 free"
-            let separator = index == 0 || segment.isGroup ? glyphs.separator : summary.segments[index - 1].isGroup ? ": " : ", "
-            column += grid.put(separator, x: column, y: y, role: .dim, limit: end - column)
+        for (index, segment) in segments.enumerated() where column < end {
+            column += grid.put(separator(segments, index, glyphs), x: column, y: y, role: .dim, limit: end - column)
             column += grid.put(segment.text, x: column, y: y, role: segment.isActive ? .selected : segment.role, limit: end - column)
         }
+    }
+
+    /// "Location · 5 stations: 1 Faulted · 22 connectors: 8 Charging, 10 Available"
+    private static func separator(_ segments: [FleetSummary.Segment], _ index: Int, _ glyphs: Glyphs) -> String {
+        index == 0 || segments[index].isGroup ? glyphs.separator : segments[index - 1].isGroup ? ": " : ", "
+    }
+
+    private static func summaryWidth(_ scope: String, _ segments: [FleetSummary.Segment], _ glyphs: Glyphs) -> Int {
+        DisplayWidth.of(scope) + segments.indices.reduce(0) { $0 + DisplayWidth.of(separator(segments, $1, glyphs)) + DisplayWidth.of(segments[$1].text) }
     }
 
     /// Column widths: natural widths when they fit; otherwise flexible columns shrink, right to
