@@ -26,4 +26,6 @@ static inline int ce_is_wheel_up(mmask_t state) { return (state & BUTTON4_PRESSE
 static inline int ce_is_wheel_down(mmask_t state) { return (state & BUTTON5_PRESSED) != 0; }
 static inline int ce_is_click(mmask_t state) { return (state & (BUTTON1_CLICKED | BUTTON1_PRESSED)) != 0; }
 static inline const char *ce_codeset(void) { return nl_langinfo(CODESET); }
+/* A full-screen program needs cursor addressing; TERM=dumb has none. */
+static inline int ce_can_address_cursor(void) { char *cup = tigetstr("cup"); return cup != 0 && cup != (char *)-1; }
 #endif

@@ -113,7 +113,30 @@ struct BrowserEndToEndTests {
         try await tmux.waitUntil(description: "the shell prompt") { $0.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("$") }
     }
 
-    @Test("a terminal type ncurses does not know is refused with exit code 2")
+    @Test("a resize storm and a flood of 10,000 keys leave a correct, responsive screen")
+    func stress() async throws {
+        let tmux = try shell()
+        try await tmux.waitFor("$")
+        try tmux.type("chargeye --demo")
+        try tmux.send("Enter")
+        try await tmux.waitFor("Locations 1/40")
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<200 {
+            try tmux.resize(width: Int.random(in: 1...300, using: &generator), height: Int.random(in: 1...100, using: &generator))
+        }
+        try tmux.resize(width: 100, height: 30)
+        var screen = try await tmux.waitFor("Locations 1/40")
+        #expect(screen.contains("token 7h"))
+        try tmux.type(String(repeating: "j", count: 10_000))
+        try await tmux.waitFor("Locations 40/40", seconds: 30)
+        try tmux.send("g")
+        screen = try await tmux.waitFor("Locations 1/40", seconds: 5)
+        #expect(screen.contains("Aarhus"))
+        try tmux.send("q")
+        try await tmux.waitUntil(description: "the shell prompt") { $0.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("$") }
+    }
+
+    @Test("a terminal type ncurses does not know, or dumb, is refused with exit code 2")
     func unknownTerminal() async throws {
         let tmux = try shell()
         try await tmux.waitFor("$")
@@ -121,13 +144,20 @@ struct BrowserEndToEndTests {
         try tmux.send("Enter")
         let screen = try await tmux.waitUntil(description: "the exit status") { $0.split(separator: "\n").contains { $0.hasPrefix("EXIT=") } }
         #expect(screen.contains("EXIT=2"))
-        #expect(screen.contains("terminal type \"no-such-terminal\" is not supported"))
+        #expect(screen.contains("terminal type \"no-such-terminal\" cannot run a full-screen program"))
+        try tmux.type("TERM=dumb chargeye --demo; echo DUMB-EXIT=$?")
+        try tmux.send("Enter")
+        let dumb = try await tmux.waitUntil(description: "the exit status") { $0.split(separator: "\n").contains { $0.hasPrefix("DUMB-EXIT=") } }
+        #expect(dumb.contains("DUMB-EXIT=2"))
+        #expect(dumb.contains("terminal type \"dumb\" cannot run a full-screen program"))
     }
 
     @Test("works at 80x24 without colour, with ASCII lines in the C locale")
     func plainTerminal() async throws {
         let tmux = try shell(width: 80, height: 24)
         try await tmux.waitFor("$")
+        let raw = home.appendingPathComponent("output.bin")
+        try tmux.recordOutput(to: raw.path)
         try tmux.type("umask 000; LANG=C LC_ALL=C NO_COLOR=1 chargeye --demo")
         try tmux.send("Enter")
         let screen = try await tmux.waitFor("Locations 1/40")
@@ -141,6 +171,10 @@ struct BrowserEndToEndTests {
         try await tmux.waitUntil(description: "the help to close") { !$0.contains("any key closes") }
         try tmux.send("q")
         try await tmux.waitUntil(description: "the shell prompt") { $0.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("$") }
+        let bytes = String(decoding: try Data(contentsOf: raw), as: UTF8.self)
+        #expect(bytes.contains("\u{1B}["))
+        #expect(bytes.firstMatch(of: /\x1B\[(?:[0-9;]*;)?(?:3[0-9]|4[0-9]|9[0-7]|10[0-7])(?:;[0-9;]*)?m/) == nil, "colour escapes despite NO_COLOR")
+        #expect(bytes.unicodeScalars.allSatisfy { $0.value < 0x80 }, "non-ASCII bytes in the C locale")
         let directory = home.appendingPathComponent(".local/state/chargeye")
         let file = try #require(try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil).first)
         let text = try String(contentsOf: file, encoding: .utf8)

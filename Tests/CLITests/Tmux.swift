@@ -38,6 +38,11 @@ final class Tmux {
         try run(["capture-pane", "-p", "-t", session], output: true)
     }
 
+    /// Appends every byte the pane's program writes to `path` (what the terminal receives).
+    func recordOutput(to path: String) throws {
+        try run(["pipe-pane", "-o", "-t", session, "cat >> '\(path)'"])
+    }
+
     /// Resizes the window.
     func resize(width: Int, height: Int) throws {
         try run(["resize-window", "-t", session, "-x", "\(width)", "-y", "\(height)"])

@@ -13,7 +13,7 @@ public enum TerminalError: Error, CustomStringConvertible {
         case .notATerminal:
             "the interactive browser needs a terminal on stdin and stdout; for scripts use the commands (chargeye locations --format json ...)"
         case .unsupported(let term):
-            "terminal type \"\(term)\" is not supported by ncurses here; set TERM to one it knows (xterm-256color, screen, tmux-256color, linux, vt100)"
+            "terminal type \"\(term)\" cannot run a full-screen program here (unknown to ncurses, or no cursor addressing); set TERM to one that can (xterm-256color, screen, tmux-256color, linux, vt100), or use the commands (chargeye locations ...)"
         }
     }
 }
@@ -38,8 +38,14 @@ public final class NcursesTerminal: Terminal {
             CrashGuard.uninstall()
             throw TerminalError.unsupported(term: term)
         }
-        self.screen = screen
         set_term(screen)
+        guard ce_can_address_cursor() != 0 else {
+            endwin()
+            delscreen(screen)
+            CrashGuard.uninstall()
+            throw TerminalError.unsupported(term: term)
+        }
+        self.screen = screen
         raw()
         noecho()
         nonl()
