@@ -69,6 +69,7 @@ final class Tmux {
 
     deinit {
         _ = try? run(["kill-server"])
+        unlink("/tmp/tmux-\(getuid())/\(socket)")
     }
 
     /// Runs `tmux -L <socket> arguments...` with posix_spawn and waits for it; Foundation's

@@ -35,12 +35,31 @@ enum Browser {
         let runner = EffectRunner(service: service, inbox: inbox)
         let loop = BrowserLoop(state: state, terminal: terminal, runner: runner, inbox: inbox, glyphs: terminal.glyphs)
         do {
-            try loop.run()
+            try await onOwnThread(loop)
         } catch {
             terminal.shutdown()
             await session.close()
             throw error
         }
         await session.close()
+    }
+
+    /// Runs the loop on a thread of its own: it blocks in poll(), which must not hold one of
+    /// the few threads Swift's concurrency runtime shares among all tasks.
+    private static func onOwnThread(_ loop: BrowserLoop) async throws {
+        // The loop is used by that thread alone until it returns.
+        nonisolated(unsafe) let loop = loop
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            let thread = Thread {
+                Thread.current.name = "chargeye-ui"
+                do {
+                    try loop.run()
+                    continuation.resume()
+                } catch {
+                    continuation.resume(throwing: error)
+                }
+            }
+            thread.start()
+        }
     }
 }
