@@ -136,6 +136,32 @@ struct BrowserEndToEndTests {
         try await tmux.waitUntil(description: "the shell prompt") { $0.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("$") }
     }
 
+    @Test("an SSH drop (the terminal hangs up) ends the browser cleanly and says so in the log")
+    func hangUp() async throws {
+        let log = home.appendingPathComponent("chargeye.log")
+        let tmux = try shell()
+        try await tmux.waitFor("$")
+        try tmux.type("exec chargeye --demo --log-file \(log.path) --refresh-interval 2")
+        try tmux.send("Enter")
+        try await tmux.waitFor("Locations 1/40")
+        try tmux.send("Enter")
+        try await tmux.waitFor("Location · ")
+        tmux.stop()
+        #expect(!tmux.isRunning)
+        // Killing the tmux server hangs up the terminal the browser runs in.
+        let deadline = Date().addingTimeInterval(10)
+        var text = ""
+        while Date() < deadline {
+            text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+            if text.contains("browser ended") { break }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        #expect(text.contains("browser started on built-in simulator"))
+        #expect(text.contains("browser ended: SIGHUP: the terminal hung up") || text.contains("browser ended: the terminal closed"), "\(text.suffix(600))")
+        #expect(text.contains("GET /stations?locationUid="))
+        #expect(!text.contains("eyJ"))
+    }
+
     @Test("a terminal type ncurses does not know, or dumb, is refused with exit code 2")
     func unknownTerminal() async throws {
         let tmux = try shell()

@@ -67,9 +67,18 @@ final class Tmux {
         throw CancellationError()
     }
 
-    deinit {
+    /// Whether the tmux server still answers.
+    var isRunning: Bool {
+        (try? run(["list-sessions"], output: true))?.contains("\(session):") ?? false
+    }
+
+    /// Stops the server (which hangs up the shell and whatever runs in it).
+    func stop() {
         _ = try? run(["kill-server"])
-        unlink("/tmp/tmux-\(getuid())/\(socket)")
+    }
+
+    deinit {
+        stop()
     }
 
     /// Runs `tmux -L <socket> arguments...` with posix_spawn and waits for it; Foundation's
@@ -90,10 +99,22 @@ final class Tmux {
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         posix_spawn_file_actions_addclose(&actions, pipeEnds[0])
         posix_spawn_file_actions_addclose(&actions, pipeEnds[1])
+        // Default signal handling and no blocked signals, whatever the test runner uses: the
+        // server and the shell it starts inherit them, and a shell ignoring SIGHUP would
+        // outlive kill-server.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t(), all = sigset_t()
+        sigemptyset(&none)
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         let argv = (["tmux", "-L", socket] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0
-        let spawned = posix_spawnp(&pid, "tmux", &actions, nil, argv, environ)
+        let spawned = posix_spawnp(&pid, "tmux", &actions, &attributes, argv, environ)
         close(pipeEnds[1])
         defer { close(pipeEnds[0]) }
         guard spawned == 0 else { throw POSIXError(.ENOENT) }

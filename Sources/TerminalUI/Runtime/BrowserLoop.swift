@@ -15,6 +15,7 @@ public final class BrowserLoop {
     private let glyphs: Glyphs
     private let clock: () -> Date
     private var quitting = false
+    private var endReason = "quit"
     private var lastFrame: CellGrid?
 
     public init(state: AppState, terminal: any Terminal, runner: EffectRunner, inbox: Inbox, glyphs: Glyphs, clock: @escaping () -> Date = Date.init) {
@@ -29,8 +30,10 @@ public final class BrowserLoop {
     /// The state now (for tests).
     public var currentState: AppState { state }
 
-    /// Runs until the user quits or a terminating signal arrives.
-    public func run() throws {
+    /// Runs until the user quits, a terminating signal arrives or the terminal goes away;
+    /// returns why it ended ("quit", "SIGHUP: the terminal hung up", ...).
+    @discardableResult
+    public func run() throws -> String {
         let wakePipe = try WakePipe()
         let signals = SignalMonitor(wake: { wakePipe.wake() })
         defer {
@@ -56,6 +59,7 @@ public final class BrowserLoop {
             messages += inbox.drain()
             dispatch(messages)
         }
+        return endReason
     }
 
     private func dispatch(_ messages: [Message]) {
@@ -86,12 +90,18 @@ public final class BrowserLoop {
         }
         if terminal.inputDescriptor == nil { timeout = min(timeout < 0 ? 10 : timeout, 10) }
         _ = poll(&descriptors, nfds_t(descriptors.count), timeout)
+        // The terminal went away (an SSH drop without SIGHUP reaching us): nothing to draw on.
+        if descriptors.count > 1, descriptors[1].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 {
+            quitting = true
+            endReason = "the terminal closed"
+        }
     }
 
     private func handle(_ event: SignalMonitor.Event) -> [Message] {
         switch event {
-        case .terminate:
+        case .terminate(let reason):
             quitting = true
+            endReason = reason
             return []
         case .suspend:
             terminal.suspend()

@@ -5,7 +5,7 @@ import Synchronization
 /// Turns SIGWINCH, SIGTERM, SIGHUP, SIGINT, SIGTSTP and SIGCONT into values the run loop
 /// reads after poll() wakes; nothing unsafe runs in a signal handler (Dispatch does the work).
 final class SignalMonitor {
-    enum Event: Sendable { case resize, terminate, suspend, resume }
+    enum Event: Sendable { case resize, terminate(String), suspend, resume }
 
     /// Events delivered on Dispatch's threads, read by the loop's thread.
     private final class Pending: Sendable {
@@ -16,7 +16,8 @@ final class SignalMonitor {
     /// Created and cancelled by the loop's thread only.
     private var sources: [any DispatchSourceSignal] = []
     private static let signals: [(Int32, Event)] = [
-        (SIGWINCH, .resize), (SIGTERM, .terminate), (SIGHUP, .terminate), (SIGINT, .terminate), (SIGTSTP, .suspend), (SIGCONT, .resume),
+        (SIGWINCH, .resize), (SIGTERM, .terminate("SIGTERM")), (SIGHUP, .terminate("SIGHUP: the terminal hung up")),
+        (SIGINT, .terminate("SIGINT")), (SIGTSTP, .suspend), (SIGCONT, .resume),
     ]
 
     init(wake: @escaping @Sendable () -> Void) {

@@ -34,8 +34,11 @@ enum Browser {
         let service = ClientService(client: session.client, faultSwitch: session.faultSwitch, handoffWriter: HandoffFile.write)
         let runner = EffectRunner(service: service, inbox: inbox)
         let loop = BrowserLoop(state: state, terminal: terminal, runner: runner, inbox: inbox, glyphs: terminal.glyphs)
+        let logger = session.client.configuration.logger
+        logger.info("browser started on \(session.label)")
         do {
-            try await onOwnThread(loop)
+            let reason = try await onOwnThread(loop)
+            logger.info("browser ended: \(reason)")
         } catch {
             terminal.shutdown()
             await session.close()
@@ -46,15 +49,14 @@ enum Browser {
 
     /// Runs the loop on a thread of its own: it blocks in poll(), which must not hold one of
     /// the few threads Swift's concurrency runtime shares among all tasks.
-    private static func onOwnThread(_ loop: BrowserLoop) async throws {
+    private static func onOwnThread(_ loop: BrowserLoop) async throws -> String {
         // The loop is used by that thread alone until it returns.
         nonisolated(unsafe) let loop = loop
-        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+        return try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<String, any Error>) in
             let thread = Thread {
                 Thread.current.name = "chargeye-ui"
                 do {
-                    try loop.run()
-                    continuation.resume()
+                    continuation.resume(returning: try loop.run())
                 } catch {
                     continuation.resume(throwing: error)
                 }
