@@ -5,22 +5,22 @@ import Testing
 struct BrowserEndToEndTests {
     private let home = FileManager.default.temporaryDirectory.appendingPathComponent("chargeye-e2e-\(UUID().uuidString)")
 
-    private func shell(width: Int = 100, height: Int = 30) throws -> Tmux {
+    /// A shell at its prompt in a tmux window of the given size, with the built binary on PATH.
+    private func shell(width: Int = 100, height: Int = 30) async throws -> Tmux {
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
-        return try Tmux(width: width, height: height, environment: [
+        let tmux = try Tmux(width: width, height: height, environment: [
             "HOME": home.path, "PATH": CommandRunner.executable.deletingLastPathComponent().path + ":/usr/bin:/bin",
             "LANG": "C.UTF-8", "TERM": "xterm-256color",
         ])
+        try await tmux.waitFor("$")
+        return tmux
     }
 
     @Test("browse, filter, drill in and out, fail and retry, resize, suspend and resume, quit cleanly")
     func fullSession() async throws {
-        let tmux = try shell()
-        try await tmux.waitFor("$")
-        try tmux.type("stty -g > /tmp/chargeye-stty-before-$$")
-        try tmux.send("Enter")
-        try tmux.type("chargeye --demo")
-        try tmux.send("Enter")
+        let tmux = try await shell()
+        try tmux.enter("stty -g > /tmp/chargeye-stty-before-$$")
+        try tmux.enter("chargeye --demo")
         try await tmux.waitFor("Helsinki Fleet Yard")
         var screen = try await tmux.waitFor("token 7h 59m")
         #expect(screen.contains("DEMO"))
@@ -65,14 +65,12 @@ struct BrowserEndToEndTests {
 
         try tmux.send("C-z")
         try await tmux.waitFor("Stopped")
-        try tmux.type("fg")
-        try tmux.send("Enter")
+        try tmux.enter("fg")
         try await tmux.waitFor("Locations 1/1 of 40")
 
         try tmux.send("q")
         try await tmux.waitUntil(description: "the shell prompt") { $0.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("$") }
-        try tmux.type("stty -g | cmp -s - /tmp/chargeye-stty-before-$$ && echo TTY-RESTORED")
-        try tmux.send("Enter")
+        try tmux.enter("stty -g | cmp -s - /tmp/chargeye-stty-before-$$ && echo TTY-RESTORED")
         screen = try await tmux.waitFor("TTY-RESTORED")
         #expect(!screen.contains("Locations 1/1"))
     }
@@ -86,10 +84,8 @@ struct BrowserEndToEndTests {
             [keys]
             moveDown = ["n", "Down"]
             """.write(to: configDirectory.appendingPathComponent("config.toml"), atomically: true, encoding: .utf8)
-        let tmux = try shell(width: 140, height: 30)
-        try await tmux.waitFor("$")
-        try tmux.type("chargeye --demo")
-        try tmux.send("Enter")
+        let tmux = try await shell(width: 140, height: 30)
+        try tmux.enter("chargeye --demo")
         try await tmux.waitFor("Locations 1/40")
         try tmux.send("n")
         try await tmux.waitFor("Locations 2/40")
@@ -115,10 +111,8 @@ struct BrowserEndToEndTests {
 
     @Test("a resize storm and a flood of 10,000 keys leave a correct, responsive screen")
     func stress() async throws {
-        let tmux = try shell()
-        try await tmux.waitFor("$")
-        try tmux.type("chargeye --demo")
-        try tmux.send("Enter")
+        let tmux = try await shell()
+        try tmux.enter("chargeye --demo")
         try await tmux.waitFor("Locations 1/40")
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<200 {
@@ -139,10 +133,8 @@ struct BrowserEndToEndTests {
     @Test("an SSH drop (the terminal hangs up) ends the browser cleanly and says so in the log")
     func hangUp() async throws {
         let log = home.appendingPathComponent("chargeye.log")
-        let tmux = try shell()
-        try await tmux.waitFor("$")
-        try tmux.type("exec chargeye --demo --log-file \(log.path) --refresh-interval 2")
-        try tmux.send("Enter")
+        let tmux = try await shell()
+        try tmux.enter("exec chargeye --demo --log-file \(log.path) --refresh-interval 2")
         try await tmux.waitFor("Locations 1/40")
         try tmux.send("Enter")
         try await tmux.waitFor("Location · ")
@@ -164,15 +156,12 @@ struct BrowserEndToEndTests {
 
     @Test("a terminal type ncurses does not know, or dumb, is refused with exit code 2")
     func unknownTerminal() async throws {
-        let tmux = try shell()
-        try await tmux.waitFor("$")
-        try tmux.type("TERM=no-such-terminal chargeye --demo; echo EXIT=$?")
-        try tmux.send("Enter")
+        let tmux = try await shell()
+        try tmux.enter("TERM=no-such-terminal chargeye --demo; echo EXIT=$?")
         let screen = try await tmux.waitUntil(description: "the exit status") { $0.split(separator: "\n").contains { $0.hasPrefix("EXIT=") } }
         #expect(screen.contains("EXIT=2"))
         #expect(screen.contains("terminal type \"no-such-terminal\" cannot run a full-screen program"))
-        try tmux.type("TERM=dumb chargeye --demo; echo DUMB-EXIT=$?")
-        try tmux.send("Enter")
+        try tmux.enter("TERM=dumb chargeye --demo; echo DUMB-EXIT=$?")
         let dumb = try await tmux.waitUntil(description: "the exit status") { $0.split(separator: "\n").contains { $0.hasPrefix("DUMB-EXIT=") } }
         #expect(dumb.contains("DUMB-EXIT=2"))
         #expect(dumb.contains("terminal type \"dumb\" cannot run a full-screen program"))
@@ -180,12 +169,10 @@ struct BrowserEndToEndTests {
 
     @Test("works at 80x24 without colour, with ASCII lines in the C locale")
     func plainTerminal() async throws {
-        let tmux = try shell(width: 80, height: 24)
-        try await tmux.waitFor("$")
+        let tmux = try await shell(width: 80, height: 24)
         let raw = home.appendingPathComponent("output.bin")
         try tmux.recordOutput(to: raw.path)
-        try tmux.type("umask 000; LANG=C LC_ALL=C NO_COLOR=1 chargeye --demo")
-        try tmux.send("Enter")
+        try tmux.enter("umask 000; LANG=C LC_ALL=C NO_COLOR=1 chargeye --demo")
         let screen = try await tmux.waitFor("Locations 1/40")
         #expect(screen.contains("+- Locations"))
         #expect(!screen.contains("┌"))

@@ -28,6 +28,12 @@ final class Tmux {
         try run(["send-keys", "-t", session] + keys)
     }
 
+    /// Types a command line at the shell prompt and presses Enter.
+    func enter(_ command: String) throws {
+        try type(command)
+        try send("Enter")
+    }
+
     /// Types text literally.
     func type(_ text: String) throws {
         try run(["send-keys", "-t", session, "-l", text])
