@@ -48,7 +48,7 @@ struct TokenManagerTests {
         }
     }
 
-    @Test("auto-refresh renews a 3-second token by itself, without a refresh loop")
+    @Test("auto-refresh renews a 3-second token by itself, without a refresh loop", .timeLimit(.minutes(1)))
     func autoRefreshRenewsShortToken() async throws {
         try await withSimulator({ $0.tokenTTL = 3 }) { simulator in
             let client = try makeClient(simulator)
