@@ -12,12 +12,7 @@ extension Level {
         let needle = Self.fold(filter)
         var indices = Array(0..<data.count)
         if !needle.isEmpty {
-            indices = indices.filter { index in
-                data.searchFields(at: index).contains { (field: String?) -> Bool in
-                    guard let field else { return false }
-                    return Self.fold(field).contains(needle)
-                }
-            }
+            indices = indices.filter { searchIndex[$0].contains(needle) }
         }
         if let facet { indices = indices.filter { Self.matches(facet, data: data, index: $0, rollups: rollups) } }
         visible = sorted(indices, data: data, rollups: rollups)
@@ -79,6 +74,14 @@ extension Level {
     mutating func cycleSort(rollups: [String: Rollup], listRows: Int) {
         sortIndex = (sortIndex + 1) % kind.sortKeys.count
         refreshVisible(rollups: rollups, listRows: listRows)
+    }
+
+    /// The folded search fields of every item, one string each (fields joined by a character
+    /// no filter contains, so a match never spans two fields).
+    static func searchIndex(of data: LevelData) -> [String] {
+        (0..<data.count).map { index in
+            data.searchFields(at: index).compactMap { $0.map(fold) }.joined(separator: "\u{1}")
+        }
     }
 
     /// Lowercased, accents removed: "Jyväskylä" → "jyvaskyla".

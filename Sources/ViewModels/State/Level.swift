@@ -80,7 +80,12 @@ public enum LoadPhase: Equatable, Sendable {
 public struct Level: Equatable, Sendable {
     public var kind: LevelKind
     /// The last good data; kept while a reload is in flight or has failed.
-    public internal(set) var data: LevelData?
+    public internal(set) var data: LevelData? {
+        didSet { searchIndex = data.map(Self.searchIndex(of:)) ?? [] }
+    }
+    /// Each item's searchable text, folded once when the data arrives, so a filter keystroke
+    /// over 100,000 items only compares strings.
+    private(set) var searchIndex: [String] = []
     public internal(set) var phase: LoadPhase = .idle
     /// When the data shown was received.
     public internal(set) var loadedAt: Date?
