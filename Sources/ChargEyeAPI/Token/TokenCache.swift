@@ -22,11 +22,7 @@ public struct TokenCache: Sendable {
 
     /// `$XDG_CACHE_HOME/chargeye`, or `~/.cache/chargeye`.
     public static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
-        if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") {
-            return URL(fileURLWithPath: xdg).appendingPathComponent("chargeye")
-        }
-        let home = environment["HOME"] ?? NSHomeDirectory()
-        return URL(fileURLWithPath: home).appendingPathComponent(".cache/chargeye")
+        XDGDirectory.cache.url(environment: environment)
     }
 
     /// Creates the cache for one base URL and refresh token.

@@ -1,3 +1,4 @@
+import ChargEyeAPI
 import Foundation
 import TOMLKit
 import TerminalUI
@@ -83,8 +84,7 @@ struct ConfigFile: Decodable {
 
     /// Where the file lives.
     static func path(environment: [String: String]) -> String {
-        if let xdg = environment["XDG_CONFIG_HOME"], xdg.hasPrefix("/") { return xdg + "/chargeye/config.toml" }
-        return (environment["HOME"] ?? NSHomeDirectory()) + "/.config/chargeye/config.toml"
+        XDGDirectory.config.url(environment: environment).appendingPathComponent("config.toml").path
     }
 
     /// Reads the file; a missing file is an empty configuration, a malformed one a usage error

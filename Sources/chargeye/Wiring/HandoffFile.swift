@@ -5,11 +5,8 @@ import Foundation
 /// directory 0700, file 0600, whatever the umask; the text is passed through the secret
 /// redactor once more before it is written.
 enum HandoffFile {
-    static func directory(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
-        if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
-            return URL(fileURLWithPath: state).appendingPathComponent("chargeye")
-        }
-        return URL(fileURLWithPath: environment["HOME"] ?? NSHomeDirectory()).appendingPathComponent(".local/state/chargeye")
+    static func directory() -> URL {
+        XDGDirectory.state.url()
     }
 
     static func write(_ text: String) throws -> String {
