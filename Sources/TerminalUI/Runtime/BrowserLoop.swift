@@ -14,6 +14,9 @@ public final class BrowserLoop {
     private let inbox: Inbox
     private let glyphs: Glyphs
     private let clock: () -> Date
+    /// Told why the loop ended, before the terminal is handed back (which may stall on a
+    /// terminal that hung up), so the reason reaches the log in any case.
+    public var onEnd: ((String) -> Void)?
     private var quitting = false
     private var endReason = "quit"
     private var lastFrame: CellGrid?
@@ -59,6 +62,7 @@ public final class BrowserLoop {
             messages += inbox.drain()
             dispatch(messages)
         }
+        onEnd?(endReason)
         return endReason
     }
 

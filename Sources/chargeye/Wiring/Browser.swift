@@ -36,9 +36,9 @@ enum Browser {
         let loop = BrowserLoop(state: state, terminal: terminal, runner: runner, inbox: inbox, glyphs: terminal.glyphs)
         let logger = session.client.configuration.logger
         logger.info("browser started on \(session.label)")
+        loop.onEnd = { logger.info("browser ended: \($0)") }
         do {
-            let reason = try await onOwnThread(loop)
-            logger.info("browser ended: \(reason)")
+            try await onOwnThread(loop)
         } catch {
             terminal.shutdown()
             await session.close()
@@ -49,14 +49,15 @@ enum Browser {
 
     /// Runs the loop on a thread of its own: it blocks in poll(), which must not hold one of
     /// the few threads Swift's concurrency runtime shares among all tasks.
-    private static func onOwnThread(_ loop: BrowserLoop) async throws -> String {
+    private static func onOwnThread(_ loop: BrowserLoop) async throws {
         // The loop is used by that thread alone until it returns.
         nonisolated(unsafe) let loop = loop
-        return try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<String, any Error>) in
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
             let thread = Thread {
                 Thread.current.name = "chargeye-ui"
                 do {
-                    continuation.resume(returning: try loop.run())
+                    try loop.run()
+                    continuation.resume()
                 } catch {
                     continuation.resume(throwing: error)
                 }
