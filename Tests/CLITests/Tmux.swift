@@ -81,6 +81,21 @@ final class Tmux {
         throw CancellationError()
     }
 
+    /// The pane's title (a program can set it with an escape sequence).
+    func paneTitle() throws -> String {
+        try run(["display-message", "-p", "-t", session, "#{pane_title}"], output: true)
+    }
+
+    /// Lets programs write tmux's paste buffers with OSC 52, as a permissive terminal would.
+    func acceptClipboardWrites() throws {
+        try run(["set-option", "-s", "set-clipboard", "on"])
+    }
+
+    /// The paste buffers, one line each (empty when nothing wrote the clipboard).
+    func pasteBuffers() throws -> String {
+        try run(["list-buffers"], output: true)
+    }
+
     /// Whether the tmux server still answers.
     var isRunning: Bool {
         (try? run(["list-sessions"], output: true))?.contains("\(session):") ?? false

@@ -4,7 +4,6 @@ import FoundationNetworking
 #endif
 import HTTPTypes
 public import OpenAPIRuntime
-import OpenAPIURLSession
 
 /// The small facade the rest of chargeye calls: typed reads of the ChargEye API with token
 /// handling, retries, logging and clear errors built in.
@@ -27,7 +26,8 @@ public final class ChargEyeClient: Sendable {
             )
         }
         self.configuration = configuration
-        let transport = transport ?? Self.makeTransport(timeout: configuration.timeout)
+        let transport = transport
+            ?? BoundedURLSessionTransport(timeout: configuration.timeout, maxResponseBytes: configuration.maxResponseBytes)
         self.transport = transport
         let clientConfiguration = Configuration(dateTranscoder: TolerantDateTranscoder())
         let retry = RetryMiddleware(policy: configuration.retryPolicy, observer: configuration.retryObserver)
@@ -143,18 +143,7 @@ public final class ChargEyeClient: Sendable {
         do {
             return try await operation(client)
         } catch {
-            throw ResponseDecoding.normalize(error, request: line)
+            throw await ResponseDecoding.normalizeExplaining(error, request: line)
         }
-    }
-
-    private static func makeTransport(timeout: TimeInterval) -> URLSessionTransport {
-        let sessionConfiguration = URLSessionConfiguration.ephemeral
-        sessionConfiguration.timeoutIntervalForRequest = timeout + 5
-        sessionConfiguration.timeoutIntervalForResource = timeout + 5
-        sessionConfiguration.httpCookieStorage = nil
-        sessionConfiguration.urlCache = nil
-        sessionConfiguration.requestCachePolicy = .reloadIgnoringLocalCacheData
-        let session = URLSession(configuration: sessionConfiguration, delegate: RedirectGuard(), delegateQueue: nil)
-        return URLSessionTransport(configuration: .init(session: session))
     }
 }

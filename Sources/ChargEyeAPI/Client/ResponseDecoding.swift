@@ -13,6 +13,25 @@ enum ResponseDecoding {
         ))
     }
 
+    /// `normalize`, and when the body was not JSON at all, the parser's own words about why
+    /// ("the body is empty", "Unexpected end of file", "Too many nested arrays") instead of
+    /// the decoder's bare "The given data was not valid JSON".
+    static func normalizeExplaining(_ error: any Error, request: ChargEyeError.RequestLine) async -> any Error {
+        let normalized = normalize(error, request: request)
+        guard case .decoding(var failure)? = normalized as? ChargEyeError, failure.fieldPath.isEmpty,
+            let clientError = error as? ClientError, let body = clientError.responseBody,
+            let data = try? await Data(collecting: body, upTo: .max)
+        else { return normalized }
+        let contentType = clientError.response?.headerFields[.contentType] ?? ""
+        if !contentType.isEmpty, !contentType.lowercased().contains("json") {
+            failure.detail = "expected JSON but got \(TextSanitizer.singleLine(contentType, limit: 60)): "
+                + ErrorBodyReader.excerpt(of: data, limit: 120)
+        } else if let explanation = JSONDiagnosis.explain(data) {
+            failure.detail = explanation
+        }
+        return ChargEyeError.decoding(failure)
+    }
+
     /// The 200 case of an output, or a clear error for any other documented answer (which the
     /// response guard normally turns into `.http` before it gets here).
     static func expectOK<T>(_ ok: @autoclosure () throws -> T, request: ChargEyeError.RequestLine) throws -> T {

@@ -12,7 +12,7 @@ extension ChargEyeError.DecodingFailure {
             case .typeMismatch(let type, let context):
                 (context.codingPath, "expected \(Self.describe(type)); \(Self.firstSentence(context.debugDescription))")
             case .dataCorrupted(let context):
-                (context.codingPath, Self.firstSentence(context.debugDescription))
+                (context.codingPath, Self.firstSentence(Self.innermostDescription(context)))
             @unknown default:
                 ([], "unreadable response")
             }
@@ -41,8 +41,19 @@ extension ChargEyeError.DecodingFailure {
         }
     }
 
+    /// The JSON parser's own words ("Unexpected end of file", "Too many nested arrays") say
+    /// more than the decoder's "The given data was not valid JSON".
+    private static func innermostDescription(_ context: DecodingError.Context) -> String {
+        guard let underlying = context.underlyingError as NSError?,
+            let text = underlying.userInfo[NSDebugDescriptionErrorKey] as? String, !text.isEmpty
+        else { return context.debugDescription }
+        return "not valid JSON: \(text)"
+    }
+
     private static func firstSentence(_ text: String) -> String {
-        let sanitized = TextSanitizer.singleLine(text, limit: 160)
+        var text = Substring(text)
+        while text.hasSuffix(".") { text = text.dropLast() }
+        let sanitized = TextSanitizer.singleLine(String(text), limit: 160)
         return sanitized.isEmpty ? "malformed value" : sanitized
     }
 }

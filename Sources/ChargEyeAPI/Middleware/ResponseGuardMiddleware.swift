@@ -44,7 +44,13 @@ public struct ResponseGuardMiddleware: ClientMiddleware {
         guard (200..<300).contains(response.status.code) else {
             throw ChargEyeError.http(ErrorBodyReader.failure(for: response, body: data, request: line))
         }
-        return (response, HTTPBody(data))
+        return (response, HTTPBody(Self.repairingUTF8(data)))
+    }
+
+    /// Replaces invalid UTF-8 with U+FFFD, so one bad byte in a name costs a `�` on screen
+    /// rather than the whole response (JSON decoding rejects invalid UTF-8 outright).
+    static func repairingUTF8(_ data: Data) -> Data {
+        String(validating: data, as: UTF8.self) == nil ? Data(String(decoding: data, as: UTF8.self).utf8) : data
     }
 
     /// Reads a whole body, refusing more than `limit` bytes.

@@ -89,6 +89,7 @@ extension AppState {
         if level.data == nil {
             switch level.phase {
             case .failed: return "could not load: press r to retry"
+            case .idle: return "not loaded: Ctrl-R loads"
             default: return "loading…"
             }
         }

@@ -1,11 +1,14 @@
 import ChargEyeAPI
 import Foundation
+import Synchronization
 
 /// The only place the view-model layer touches the API: runs effects as detached tasks and
 /// posts their outcomes, errors included, back as messages.
 public final class EffectRunner: Sendable {
     private let service: any BrowserService
     private let inbox: Inbox
+    /// API calls in flight, so they can be cancelled.
+    private let loads = Mutex<[RequestID: Task<Void, Never>]>([:])
 
     public init(service: any BrowserService, inbox: Inbox) {
         self.service = service
@@ -24,13 +27,20 @@ public final class EffectRunner: Sendable {
     public func run(_ effect: Effect) {
         switch effect {
         case .load(let id, let request):
-            Task.detached { [service, inbox] in
-                do {
-                    inbox.post(.loaded(id, .success(try await service.perform(request))))
-                } catch {
-                    inbox.post(.loaded(id, .failure(Self.describe(error, request: request.line))))
+            loads.withLock { loads in
+                loads[id] = Task.detached { [service, inbox, self] in
+                    do {
+                        inbox.post(.loaded(id, .success(try await service.perform(request))))
+                    } catch is CancellationError {
+                        // Cancelled on purpose: the state already moved on.
+                    } catch {
+                        inbox.post(.loaded(id, .failure(Self.describe(error, request: request.line))))
+                    }
+                    self.loads.withLock { _ = $0.removeValue(forKey: id) }
                 }
             }
+        case .cancel(let id):
+            loads.withLock { $0.removeValue(forKey: id) }?.cancel()
         case .consoleGet(let id, let path):
             Task.detached { [service, inbox] in
                 do {

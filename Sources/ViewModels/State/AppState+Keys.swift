@@ -150,11 +150,23 @@ extension AppState {
             stack[stack.count - 1].refreshVisible(rollups: rollups, listRows: listRows)
             return []
         }
-        guard stack.count > 1 else { return [] }
-        stack.removeLast()
+        guard stack.count > 1 else { return cancelLoading() }
+        let abandoned = stack.removeLast()
         detailScroll = 0
         changedIDs = []
-        return []
+        retry = nil
+        return [abandoned.phase.requestID, abandoned.pageLoading].compactMap { $0 }.map(Effect.cancel)
+    }
+
+    /// Esc while the top list loads: stops the call (retries included) and keeps what is shown.
+    private mutating func cancelLoading() -> [Effect] {
+        guard let id = current.phase.requestID else { return [] }
+        let depth = stack.count - 1
+        stack[depth].phase = stack[depth].loadedAt.map { .loaded(at: $0) } ?? .idle
+        if liveRequest == id { liveRequest = nil }
+        retry = nil
+        show("cancelled \(current.kind.request.line); Ctrl-R loads it again", role: .warning)
+        return [.cancel(id)]
     }
 
     private func selectedLocation() -> LocationRef? {

@@ -76,6 +76,13 @@ public enum LoadPhase: Equatable, Sendable {
     case loaded(at: Date)
 }
 
+extension LoadPhase {
+    /// The call in flight, if any.
+    var requestID: RequestID? {
+        if case .loading(let id) = self { id } else { nil }
+    }
+}
+
 /// One level of the navigation stack: its data, selection (by id), scroll, filter and sort.
 public struct Level: Equatable, Sendable {
     public var kind: LevelKind

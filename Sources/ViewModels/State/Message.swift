@@ -28,6 +28,8 @@ public enum Message: Sendable {
 /// Something to do outside the pure update: I/O and process control.
 public enum Effect: Equatable, Sendable {
     case load(RequestID, APIRequest)
+    /// Stop an API call nobody waits for any more (Esc while it loads, or leaving its level).
+    case cancel(RequestID)
     case refreshToken
     case consoleGet(RequestID, path: String)
     case copyToClipboard(String)

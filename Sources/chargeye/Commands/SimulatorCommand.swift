@@ -13,6 +13,7 @@ struct SimulatorCommand: AsyncParsableCommand {
             Faults can be changed while it runs: PUT <control URL>/faults with
             {"failRate": 0.3, "latencyMs": 200, "rules": [{"path": "/locations", "status": 503, "times": 2}]}
             (loopback peers only).
+            With --hostile SCENARIO it serves a misbehaving server instead (loopback only, any refresh token accepted): \(HostileScenario.allCases.map(\.rawValue).joined(separator: ", ")).
             """
     )
 
@@ -43,17 +44,27 @@ struct SimulatorCommand: AsyncParsableCommand {
     @Option(name: .customLong("fail"), help: ArgumentHelp("Always answer PATH with STATUS (repeatable), e.g. /locations=503.", valueName: "path=status"))
     var failRules: [String] = []
 
+    @Option(help: ArgumentHelp("Serve a misbehaving server instead: \(HostileScenario.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "scenario"))
+    var hostile: String?
+
     func validate() throws {
         guard (0...100_000).contains(locations) else { throw ValidationError("--locations must be 0...100000") }
         guard (0...1).contains(failRate) else { throw ValidationError("--fail-rate must be between 0 and 1") }
         guard tokenTTL >= 10 else { throw ValidationError("--token-ttl must be at least 10 seconds") }
         guard latencyMs >= 0 else { throw ValidationError("--latency-ms must not be negative") }
+        if let hostile, HostileScenario(rawValue: hostile) == nil {
+            throw ValidationError("--hostile must be one of: \(HostileScenario.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
         for rule in failRules where FaultRule(commandLine: rule) == nil {
             throw ValidationError("--fail \"\(rule)\" must look like /path=503")
         }
     }
 
     func run() async throws {
+        if let hostile = hostile.flatMap(HostileScenario.init(rawValue:)) {
+            try await runHostile(hostile)
+            return
+        }
         var configuration = Simulator.Configuration()
         configuration.host = host
         configuration.port = port
@@ -73,4 +84,17 @@ struct SimulatorCommand: AsyncParsableCommand {
         await SignalWaiter.waitForTermination()
         await simulator.stop()
     }
+
+    private func runHostile(_ scenario: HostileScenario) async throws {
+        let server = try HostileServer.start(scenario, port: port)
+        Standard.out("""
+            Hostile ChargEye server listening (\(scenario.rawValue): \(scenario.summary))
+              base URL:      \(server.baseURL.absoluteString)
+              refresh token: any
+            Press Ctrl-C to stop.
+            """)
+        await SignalWaiter.waitForTermination()
+        server.stop()
+    }
 }
+

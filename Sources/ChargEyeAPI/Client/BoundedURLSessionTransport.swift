@@ -1,0 +1,62 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import HTTPTypes
+import OpenAPIRuntime
+
+/// The client's transport: URLSession, but with each response body streamed through a delegate
+/// so the size limit holds while bytes arrive. (The stock transport on Linux buffers the whole
+/// body first, so a 50 MB answer or a gzip bomb inflating to 1 GiB would be held in memory
+/// before any limit could apply; for the same reason bodies are asked for uncompressed and a
+/// compressed one is refused.) Redirects stay on the same origin.
+final class BoundedURLSessionTransport: ClientTransport {
+    private let session: URLSession
+    private let delegate = StreamingSessionDelegate()
+    private let maxResponseBytes: Int
+
+    init(timeout: TimeInterval, maxResponseBytes: Int) {
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.timeoutIntervalForRequest = timeout + 5
+        configuration.timeoutIntervalForResource = timeout + 5
+        configuration.httpCookieStorage = nil
+        configuration.urlCache = nil
+        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
+        session = URLSession(configuration: configuration, delegate: delegate, delegateQueue: nil)
+        self.maxResponseBytes = maxResponseBytes
+    }
+
+    deinit { session.invalidateAndCancel() }
+
+    func send(
+        _ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String
+    ) async throws -> (HTTPResponse, HTTPBody?) {
+        let line = ChargEyeError.RequestLine(method: request.method.rawValue, path: request.path ?? "/")
+        let task = session.dataTask(with: try await Self.urlRequest(request, body: body, baseURL: baseURL))
+        let (response, data) = try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                delegate.start(task, request: line, limit: maxResponseBytes, continuation: continuation)
+            }
+        } onCancel: {
+            task.cancel()
+        }
+        return (response, HTTPBody(data))
+    }
+
+    private static func urlRequest(_ request: HTTPRequest, body: HTTPBody?, baseURL: URL) async throws -> URLRequest {
+        let base = baseURL.absoluteString.hasSuffix("/") ? String(baseURL.absoluteString.dropLast()) : baseURL.absoluteString
+        guard let url = URL(string: base + (request.path ?? "")) else {
+            throw ChargEyeError.invalidConfiguration("cannot form a URL from \(base) and \(request.path ?? "")")
+        }
+        var urlRequest = URLRequest(url: url)
+        urlRequest.httpMethod = request.method.rawValue
+        for field in request.headerFields {
+            urlRequest.addValue(field.value, forHTTPHeaderField: field.name.canonicalName)
+        }
+        urlRequest.setValue("identity", forHTTPHeaderField: "Accept-Encoding")
+        if let body {
+            urlRequest.httpBody = try await Data(collecting: body, upTo: 16 * 1024 * 1024)
+        }
+        return urlRequest
+    }
+}
