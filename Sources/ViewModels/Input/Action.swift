@@ -16,7 +16,7 @@ public enum Action: String, CaseIterable, Sendable, Codable {
         case .top: "first item"
         case .bottom: "last item"
         case .open: "open / drill in"
-        case .back: "back / dismiss / cancel a load"
+        case .back: "back / dismiss / stop"
         case .switchPane: "switch pane"
         case .filter: "filter"
         case .facet: "only a status (cycle)"
