@@ -8,6 +8,7 @@ import Foundation
 @main
 enum Main {
     static func main() async {
+        LaunchEnvironment.takeAndScrub()
         do {
             var command = try Chargeye.parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {

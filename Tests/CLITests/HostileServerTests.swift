@@ -60,6 +60,7 @@ struct HostileCommandLineTests {
         #expect((result.status == 0 ? result.stdout : result.stderr).contains(expected.says), "stdout: \(result.stdout.prefix(500)) stderr: \(result.stderr)")
         #expect(terminalControls(in: result.stdout + result.stderr).isEmpty)
         #expect(!(result.stdout + result.stderr).contains(server.issuedToken))
+        #expect(!(result.stdout + result.stderr).contains("hostile-refresh-token"))
 
         let stats = server.stats
         #expect(stats.leakedCredentials == 0)

@@ -86,6 +86,11 @@ final class Tmux {
         try run(["display-message", "-p", "-t", session, "#{pane_title}"], output: true)
     }
 
+    /// The process id of the pane's shell.
+    func shellPID() throws -> Int32 {
+        Int32(try run(["display-message", "-p", "-t", session, "#{pane_pid}"], output: true).trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
+    }
+
     /// Lets programs write tmux's paste buffers with OSC 52, as a permissive terminal would.
     func acceptClipboardWrites() throws {
         try run(["set-option", "-s", "set-clipboard", "on"])

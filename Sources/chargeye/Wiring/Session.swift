@@ -25,7 +25,7 @@ final class Session: Sendable {
     /// Connects as the options say.
     static func open(
         _ options: ConnectionOptions,
-        environment: [String: String] = ProcessInfo.processInfo.environment,
+        environment: [String: String] = LaunchEnvironment.values,
         warn: @escaping @Sendable (String) -> Void = { Standard.error($0) },
         retryObserver: (@Sendable (RetryEvent) -> Void)? = nil,
         requestObserver: (@Sendable (RequestRecord) -> Void)? = nil,
