@@ -42,7 +42,8 @@ final class FaultInjector: Sendable {
     func decide(path: String) -> Decision {
         state.withLock { state in
             state.counts[path, default: 0] += 1
-            var decision = Decision(delayMs: state.settings.latencyMs, fault: nil)
+            let jitter = state.settings.latencyJitterMs.map { Int.random(in: 0...$0, using: &state.random) } ?? 0
+            var decision = Decision(delayMs: state.settings.latencyMs + jitter, fault: nil)
             if let index = state.settings.rules.firstIndex(where: { $0.matches(path) }) {
                 let rule = state.settings.rules[index]
                 decision.fault = rule

@@ -57,13 +57,16 @@ public struct FaultSettings: Codable, Sendable, Equatable {
     public var failRate: Double
     /// Extra latency added to every API request, in milliseconds.
     public var latencyMs: Int
+    /// A random extra latency of up to this many milliseconds per request (nil: none).
+    public var latencyJitterMs: Int?
     /// Specific faults, tried in order before the random ones.
     public var rules: [FaultRule]
 
     /// Creates settings; the default injects nothing.
-    public init(failRate: Double = 0, latencyMs: Int = 0, rules: [FaultRule] = []) {
+    public init(failRate: Double = 0, latencyMs: Int = 0, latencyJitterMs: Int? = nil, rules: [FaultRule] = []) {
         self.failRate = min(1, max(0, failRate))
         self.latencyMs = max(0, latencyMs)
+        self.latencyJitterMs = latencyJitterMs.map { max(0, $0) }
         self.rules = rules
     }
 }

@@ -41,6 +41,9 @@ struct SimulatorCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Latency added to every request.", valueName: "ms"))
     var latencyMs = 0
 
+    @Option(help: ArgumentHelp("A random extra latency of up to this much per request.", valueName: "ms"))
+    var latencyJitterMs = 0
+
     @Option(name: .customLong("fail"), help: ArgumentHelp("Always answer PATH with STATUS (repeatable), e.g. /locations=503.", valueName: "path=status"))
     var failRules: [String] = []
 
@@ -51,7 +54,7 @@ struct SimulatorCommand: AsyncParsableCommand {
         guard (0...100_000).contains(locations) else { throw ValidationError("--locations must be 0...100000") }
         guard (0...1).contains(failRate) else { throw ValidationError("--fail-rate must be between 0 and 1") }
         guard tokenTTL >= 10 else { throw ValidationError("--token-ttl must be at least 10 seconds") }
-        guard latencyMs >= 0 else { throw ValidationError("--latency-ms must not be negative") }
+        guard latencyMs >= 0, latencyJitterMs >= 0 else { throw ValidationError("--latency-ms and --latency-jitter-ms must not be negative") }
         if let hostile, HostileScenario(rawValue: hostile) == nil {
             throw ValidationError("--hostile must be one of: \(HostileScenario.allCases.map(\.rawValue).joined(separator: ", "))")
         }
@@ -72,7 +75,7 @@ struct SimulatorCommand: AsyncParsableCommand {
         configuration.seed = seed
         configuration.tokenTTL = TimeInterval(tokenTTL)
         configuration.refreshToken = refreshToken
-        configuration.faults = FaultSettings(failRate: failRate, latencyMs: latencyMs, rules: failRules.compactMap(FaultRule.init(commandLine:)))
+        configuration.faults = FaultSettings(failRate: failRate, latencyMs: latencyMs, latencyJitterMs: latencyJitterMs, rules: failRules.compactMap(FaultRule.init(commandLine:)))
         let simulator = try await Simulator.start(configuration)
         Standard.out("""
             ChargEye simulator listening
