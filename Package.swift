@@ -10,6 +10,14 @@ let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
 ]
 
+/// `Tests/Fuzz/fuzz.sh` builds `chargeye-fuzz` against libFuzzer: it sets CHARGEYE_FUZZ_RUNTIME
+/// to libFuzzer's library without a `main` (the harness calls its driver), so only this target
+/// links it; every other build, CI's included, gets the corpus-replay program instead.
+let fuzzing: (swiftSettings: [SwiftSetting], linkerSettings: [LinkerSetting]) = {
+    guard let runtime = Context.environment["CHARGEYE_FUZZ_RUNTIME"], !runtime.isEmpty else { return ([], []) }
+    return ([.define("FUZZING")], [.unsafeFlags([runtime, "-lstdc++"])])
+}()
+
 let package = Package(
     name: "chargeye",
     platforms: [.macOS(.v15)],
@@ -17,6 +25,8 @@ let package = Package(
         .executable(name: "chargeye", targets: ["chargeye"]),
         .library(name: "ChargEyeAPI", targets: ["ChargEyeAPI"]),
         .library(name: "ChargEyeSimulator", targets: ["ChargEyeSimulator"]),
+        .executable(name: "chargeye-fuzz", targets: ["ChargEyeFuzz"]),
+        .executable(name: "chargeye-bench", targets: ["ChargEyeBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -77,6 +87,27 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "ChargEyeFuzz",
+            dependencies: [
+                "ChargEyeAPI",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+            ],
+            swiftSettings: swiftSettings + fuzzing.swiftSettings,
+            linkerSettings: fuzzing.linkerSettings
+        ),
+        .executableTarget(
+            name: "ChargEyeBench",
+            dependencies: [
+                "ChargEyeAPI",
+                "ChargEyeSimulator",
+                "ViewModels",
+                "TerminalUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -34,7 +34,9 @@ extension AppState {
         }
         if let loadedAt = level.loadedAt {
             lines.append(.init(label: "", value: "", role: .normal))
-            lines.append(.init(label: "as of", value: Format.timestamp(loadedAt, now: now, zone: timeZone) ?? "", role: level.isStale ? .warning : .dim))
+            lines.append(.init(label: "as of", value: level.kind.isLive
+                    ? Format.timestamp(loadedAt, now: now, zone: timeZone) ?? ""
+                    : Format.clock(loadedAt, zone: timeZone, seconds: true), role: level.isStale ? .warning : .dim))
         }
         let maximum = max(0, lines.count - 1)
         return DetailPane(

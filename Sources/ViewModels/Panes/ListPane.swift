@@ -56,7 +56,9 @@ extension AppState {
         if let facet = level.facet { badges.append(Span("only \(TextSanitizer.singleLine(facet.label, limit: 40))", .accent)) }
         if level.sortIndex > 0 { badges.append(Span("sort: \(level.sort.rawValue)", .dim)) }
         if let loadedAt = level.loadedAt {
-            badges.append(Span("as of \(Format.timeOfDay(loadedAt, zone: timeZone)), \(Format.freshness(of: loadedAt, now: now))", level.isStale ? .warning : .dim))
+            // Only live views tick an age; elsewhere the screen stays still until the countdown moves.
+            let age = level.kind.isLive ? ", \(Format.freshness(of: loadedAt, now: now))" : ""
+            badges.append(Span("as of \(Format.timeOfDay(loadedAt, zone: timeZone))\(age)", level.isStale ? .warning : .dim))
         }
         let total = level.data?.count ?? 0
         let shown = level.visible.count

@@ -90,17 +90,20 @@ extension AppState {
     }
 
     /// The earliest time the screen changes by itself: the countdown's next visible change, a
-    /// notice expiring, retry progress, relative ages. nil means wait for input only.
+    /// notice expiring, retry progress, relative ages (error pane and live views only, so an
+    /// idle list changes with the countdown alone). nil means wait for input only.
     public var nextDeadline: Date? {
         var candidates: [Date] = []
         if let change = TokenCountdown.nextChange(state: token, now: now) { candidates.append(change) }
         if let notice { candidates.append(notice.until) }
         if retry != nil { candidates.append(now.addingTimeInterval(0.1)) }
         if let live = nextLiveRefresh { candidates.append(max(now, live)) }
-        if let loadedAt = current.loadedAt, now.timeIntervalSince(loadedAt) < 60 {
+        let isLive = current.kind.isLive
+        if isLive, let loadedAt = current.loadedAt, now.timeIntervalSince(loadedAt) < 60 {
             // "12 s ago" changes every second during the first minute.
             candidates.append(now.addingTimeInterval(1 - now.timeIntervalSince(loadedAt).truncatingRemainder(dividingBy: 1)))
-        } else if failure != nil || current.loadedAt != nil {
+        } else if failure != nil || (isLive && current.loadedAt != nil) {
+            // Relative ages ("3 min ago") in the error pane and live views.
             let second = now.timeIntervalSinceReferenceDate
             candidates.append(Date(timeIntervalSinceReferenceDate: (second / 60).rounded(.down) * 60 + 60))
         }

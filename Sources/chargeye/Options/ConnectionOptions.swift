@@ -20,6 +20,9 @@ struct ConnectionOptions: ParsableArguments {
     @Option(help: ArgumentHelp("With --demo: lifetime of the simulator's tokens, in seconds.", valueName: "seconds"))
     var tokenTTL: Int?
 
+    @Option(help: ArgumentHelp("With --demo: how many locations the simulator has (default 40, up to 100000).", valueName: "n"))
+    var demoLocations: Int?
+
     @Option(help: ArgumentHelp("Append a log of requests and token events to this file.", valueName: "path"))
     var logFile: String?
 
@@ -44,6 +47,9 @@ struct ConnectionOptions: ParsableArguments {
         }
         if let tokenTTL, !demo || tokenTTL < 10 {
             throw ValidationError(demo ? "--token-ttl must be at least 10 seconds" : "--token-ttl only applies with --demo")
+        }
+        if let demoLocations, !demo || !(1...100_000).contains(demoLocations) {
+            throw ValidationError(demo ? "--demo-locations must be between 1 and 100000" : "--demo-locations only applies with --demo")
         }
         if demo, baseURL != nil || refreshTokenFile != nil || profile != nil {
             throw ValidationError("--demo runs its own simulator; it cannot be combined with --base-url, --refresh-token-file or --profile")

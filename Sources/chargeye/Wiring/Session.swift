@@ -35,6 +35,7 @@ final class Session: Sendable {
         let logger = try LogSetup.bootstrap(logFile: options.logFile, verbose: options.verbose, toStandardError: !interactive)
         if options.demo {
             var simulatorConfiguration = Simulator.Configuration()
+            simulatorConfiguration.locations = options.demoLocations ?? simulatorConfiguration.locations
             if let ttl = options.tokenTTL { simulatorConfiguration.tokenTTL = TimeInterval(ttl) }
             let simulator = try await Simulator.start(simulatorConfiguration)
             var configuration = ChargEyeConfiguration(baseURL: simulator.baseURL, refreshToken: Secret(simulator.refreshToken))

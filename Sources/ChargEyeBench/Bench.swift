@@ -1,0 +1,112 @@
+import ArgumentParser
+import Foundation
+
+/// `swift run -c release chargeye-bench [--quick]`: chargeye and reference programs measured
+/// side by side in one run; prints a Markdown table and writes the figures as JSON.
+@main
+struct Bench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "chargeye-bench",
+        abstract: "Measure chargeye beside less and htop: first paint, bytes per action, idle cost, memory, and in-process timings."
+    )
+
+    @Flag(help: "Fewer runs, a 10 s idle window and no 100,000-location terminal runs (a smoke test).")
+    var quick = false
+
+    @Option(help: ArgumentHelp("Where to write the JSON results.", valueName: "path"))
+    var json = "bench-results.json"
+
+    func run() async throws {
+        let programs = try Programs()
+        let runs = quick ? 3 : 5
+        var report = Report(machine: Report.machineDescription(), date: ISO8601DateFormatter().string(from: Date()), runs: runs, quick: quick)
+        let terminal = TerminalBenchmarks(programs: programs, runs: runs, idleSeconds: quick ? 10 : 30)
+        log("building reference rows")
+        let small = try await ReferenceRows.make(count: 1_000, in: programs.home)
+        let large = try await ReferenceRows.make(count: 100_000, in: programs.home)
+
+        log("first paint")
+        let lessPaint = try programs.less.map { try terminal.referenceFirstPaint($0, ["-S", small.textFile.path], marker: nil) }
+        let paint1k = try terminal.chargeyeFirstPaint(locations: 1_000)
+        report.add("first paint, 1,000 locations (demo: simulator, token, fetch, decode, draw)", unit: "ms",
+                   chargeye: Statistics.median(paint1k.milliseconds), reference: lessPaint.map { Statistics.median($0.milliseconds) },
+                   referenceName: "less -S", atMost: 100)
+        if let htop = programs.htop {
+            let htopPaint = try terminal.referenceFirstPaint(htop, [], marker: nil)
+            report.add("first paint, htop (a native ncurses program)", unit: "ms", chargeye: nil,
+                       reference: Statistics.median(htopPaint.milliseconds), referenceName: "htop")
+        }
+        var peak100k: Double?
+        if !quick {
+            let lessLarge = try programs.less.map { try terminal.referenceFirstPaint($0, ["-S", large.textFile.path], marker: nil) }
+            let paint100k = try terminal.chargeyeFirstPaint(locations: 100_000)
+            peak100k = Statistics.median(paint100k.peakKB.map(Double.init)) / 1024
+            report.add("first paint, 100,000 locations", unit: "ms", chargeye: Statistics.median(paint100k.milliseconds),
+                       reference: lessLarge.map { Statistics.median($0.milliseconds) }, referenceName: "less -S", atMost: 700)
+        }
+        let startup = try terminal.chargeyeStartup()
+        report.add("start-up before the network (config, cache, terminal): exec to first byte", unit: "ms",
+                   chargeye: Statistics.median(startup), atMost: 20)
+
+        log("bytes per action")
+        for (width, height) in [(80, 24), (200, 50)] {
+            let ours = try terminal.chargeyeActions(width: width, height: height, locations: 1_000)
+            let theirs = try terminal.lessActions(width: width, height: height, file: small.textFile)
+            let size = "\(width)x\(height)"
+            report.add("one line down, \(size), detail pane shown", unit: "B", chargeye: ours.lineDown, reference: theirs?.lineDown,
+                       referenceName: "less -S", atMost: width == 80 ? 445 : nil)
+            report.add("one page down, \(size)", unit: "B", chargeye: ours.pageDown, reference: theirs?.pageDown,
+                       referenceName: "less -S", atMost: theirs.map { $0.pageDown * 1.2 })
+            report.add("next item's detail, \(size)", unit: "B", chargeye: ours.nextItemDetail)
+            report.add("filter by one more character, \(size)", unit: "B", chargeye: ours.filterOneMoreCharacter)
+            report.add("whole-screen repaints during these actions, \(size)", unit: "", chargeye: Double(ours.fullRepaints), atMost: 0)
+        }
+
+        log("idle")
+        let idle = try terminal.idle(programs.chargeye, ["--demo", "--demo-locations", "1000"], marker: "Locations 1/1000")
+        let lessIdle = try programs.less.map { try terminal.idle($0, ["-S", small.textFile.path], marker: nil) }
+        report.add("idle \(idle.seconds) s, countdown visible: bytes written", unit: "B", chargeye: Double(idle.bytes),
+                   reference: lessIdle.map { Double($0.bytes) }, referenceName: "less -S")
+        report.add("idle: screen updates (countdown changes at most once a minute)", unit: "", chargeye: Double(idle.writes), atMost: Double(idle.seconds / 60 + 1))
+        report.add("idle: CPU", unit: "%", chargeye: idle.cpuPercent, reference: lessIdle?.cpuPercent, referenceName: "less -S", atMost: 0.05)
+        report.add("idle: wake-ups (context switches, all threads)", unit: "", chargeye: Double(idle.wakeups), reference: lessIdle.map { Double($0.wakeups) }, referenceName: "less -S")
+        if let htop = programs.htop {
+            let htopIdle = try terminal.idle(htop, [], marker: nil)
+            report.add("idle: CPU, htop for reference", unit: "%", chargeye: nil, reference: htopIdle.cpuPercent, referenceName: "htop")
+        }
+
+        log("memory")
+        report.add("peak RSS, 1,000 locations loaded", unit: "MB", chargeye: Statistics.median(paint1k.peakKB.map(Double.init)) / 1024,
+                   reference: lessPaint.map { Statistics.median($0.peakKB.map(Double.init)) / 1024 }, referenceName: "less -S")
+        if let peak100k {
+            report.add("peak RSS, 100,000 locations loaded", unit: "MB", chargeye: peak100k, atMost: 100)
+        }
+
+        log("in-process")
+        for rows in [small, large] where !(quick && rows.count > 10_000) {
+            let decode = try await MicroBenchmarks.decode(rows, repeats: runs)
+            report.add("decode \(rows.count) locations (\(rows.json.count / 1024) KiB)", unit: "ms", chargeye: decode.milliseconds)
+            report.add("decode \(rows.count) locations: throughput", unit: "MB/s", chargeye: decode.megabytesPerSecond)
+        }
+        let ten = try await ReferenceRows.make(count: 10_000, in: programs.home)
+        let decodeTen = try await MicroBenchmarks.decode(ten, repeats: runs)
+        report.add("decode 10,000 locations (\(ten.json.count / 1024) KiB)", unit: "ms", chargeye: decodeTen.milliseconds)
+        let filter = MicroBenchmarks.filterKeystrokes(large.locations)
+        report.add("filter keystroke over 100,000 rows, p50", unit: "ms", chargeye: filter.p50)
+        report.add("filter keystroke over 100,000 rows, p99 (\(filter.samples) keystrokes)", unit: "ms", chargeye: filter.p99, atMost: 16)
+        report.add("Screen.draw at 200x50", unit: "µs", chargeye: MicroBenchmarks.draw(large.locations), atMost: 2_000)
+        report.add("sort 100,000 rows (one s key)", unit: "ms", chargeye: MicroBenchmarks.sort(large.locations))
+
+        print("\nchargeye-bench on \(report.machine), \(report.date), medians of \(runs) runs\n")
+        print(report.table)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        try encoder.encode(report).write(to: URL(fileURLWithPath: json))
+        print("\nJSON: \(json)")
+        try? FileManager.default.removeItem(at: programs.home)
+    }
+
+    private func log(_ text: String) {
+        FileHandle.standardError.write(Data("chargeye-bench: \(text)…\n".utf8))
+    }
+}

@@ -1,0 +1,175 @@
+import ChargEyeSimulator
+import Foundation
+
+/// The measurements that run real binaries in a pseudo-terminal.
+struct TerminalBenchmarks {
+    let programs: Programs
+    let runs: Int
+    let idleSeconds: Int
+
+    /// Key sequences as a terminal sends them.
+    enum Keys {
+        static let pageDown = "\u{1B}[6~"
+    }
+
+    // MARK: First paint and memory
+
+    /// exec → the first frame with location data, settled (no output for 100 ms); and the
+    /// peak RSS by then.
+    func chargeyeFirstPaint(locations: Int) throws -> (milliseconds: [Double], peakKB: [Int]) {
+        var times: [Double] = [], peaks: [Int] = []
+        for _ in 0..<runs {
+            let terminal = try PseudoTerminal(
+                executable: programs.chargeye, arguments: ["--demo", "--demo-locations", "\(locations)"],
+                environment: programs.environment, width: 80, height: 24
+            )
+            guard let time = terminal.firstPaint(marker: "Locations 1/\(locations)") else {
+                terminal.stop()
+                throw BenchError("chargeye never showed its \(locations) locations")
+            }
+            times.append(time)
+            peaks.append(terminal.stats.peakKB)
+            terminal.stop()
+        }
+        return (times, peaks)
+    }
+
+    /// The same for `less -S` on the rows as text, or any program (htop) with no marker.
+    func referenceFirstPaint(_ executable: String, _ arguments: [String], marker: String?) throws -> (milliseconds: [Double], peakKB: [Int]) {
+        var times: [Double] = [], peaks: [Int] = []
+        for _ in 0..<runs {
+            let terminal = try PseudoTerminal(
+                executable: executable, arguments: arguments, environment: programs.environment, width: 80, height: 24
+            )
+            guard let time = terminal.firstPaint(marker: marker) else {
+                terminal.stop()
+                throw BenchError("\(executable) never painted")
+            }
+            times.append(time)
+            peaks.append(terminal.stats.peakKB)
+            terminal.stop()
+        }
+        return (times, peaks)
+    }
+
+    /// Time from exec to the first byte on the terminal when the API never answers: start-up
+    /// work that needs no network (configuration, token cache, terminal setup).
+    func chargeyeStartup() throws -> [Double] {
+        let server = try HostileServer.start(.neverAnswers)
+        defer { server.stop() }
+        let tokenFile = programs.home.appendingPathComponent("refresh-token")
+        try Data("bench".utf8).write(to: tokenFile)
+        var times: [Double] = []
+        for _ in 0..<runs {
+            let terminal = try PseudoTerminal(
+                executable: programs.chargeye,
+                arguments: ["--base-url", server.baseURL.absoluteString, "--refresh-token-file", tokenFile.path, "--no-token-cache"],
+                environment: programs.environment, width: 80, height: 24
+            )
+            terminal.read(forMilliseconds: 0)
+            while terminal.output.isEmpty, Double(Clock.nanoseconds() - terminal.startedAt) / 1e6 < 5_000 {
+                terminal.read(forMilliseconds: 1)
+            }
+            times.append(Double(terminal.lastOutputAt - terminal.startedAt) / 1_000_000)
+            terminal.stop()
+        }
+        return times
+    }
+
+    // MARK: Bytes per action
+
+    /// Bytes written for each action, medians over repeats, at one size.
+    struct ActionBytes: Codable {
+        var lineDown: Double
+        var pageDown: Double
+        var nextItemDetail: Double?
+        var filterOneMoreCharacter: Double?
+        /// Whether any action repainted the whole screen (an erase-display sequence).
+        var fullRepaints: Int
+    }
+
+    func chargeyeActions(width: Int, height: Int, locations: Int) throws -> ActionBytes {
+        let terminal = try PseudoTerminal(
+            executable: programs.chargeye, arguments: ["--demo", "--demo-locations", "\(locations)"],
+            environment: programs.environment, width: width, height: height
+        )
+        defer { terminal.stop() }
+        guard terminal.firstPaint(marker: "Locations 1/\(locations)") != nil else { throw BenchError("chargeye did not start") }
+        var repaints = 0
+        func measure(_ key: String, times: Int) -> Double {
+            var samples: [Double] = []
+            for _ in 0..<times {
+                let before = terminal.output.count
+                terminal.type(key)
+                samples.append(Double(terminal.readUntilQuiet()))
+                if Self.erasesDisplay(terminal.output[before...]) { repaints += 1 }
+            }
+            return Statistics.median(samples)
+        }
+        let lineDown = measure("j", times: 20)
+        let pageDown = measure(Keys.pageDown, times: 5)
+        terminal.type("g")
+        terminal.readUntilQuiet()
+        terminal.type("/a")
+        terminal.readUntilQuiet()
+        let filter = measure("r", times: 1)
+        terminal.type("\u{1B}")
+        terminal.readUntilQuiet()
+        return ActionBytes(lineDown: lineDown, pageDown: pageDown, nextItemDetail: lineDown, filterOneMoreCharacter: filter, fullRepaints: repaints)
+    }
+
+    func lessActions(width: Int, height: Int, file: URL) throws -> ActionBytes? {
+        guard let less = programs.less else { return nil }
+        let terminal = try PseudoTerminal(executable: less, arguments: ["-S", file.path], environment: programs.environment, width: width, height: height)
+        defer { terminal.stop() }
+        guard terminal.firstPaint(marker: nil) != nil else { throw BenchError("less did not start") }
+        var samples: [Double] = []
+        for _ in 0..<20 {
+            terminal.type("j")
+            samples.append(Double(terminal.readUntilQuiet()))
+        }
+        var pages: [Double] = []
+        for _ in 0..<5 {
+            terminal.type(" ")
+            pages.append(Double(terminal.readUntilQuiet()))
+        }
+        return ActionBytes(lineDown: Statistics.median(samples), pageDown: Statistics.median(pages), fullRepaints: 0)
+    }
+
+    private static func erasesDisplay(_ bytes: ArraySlice<UInt8>) -> Bool {
+        let erase: [UInt8] = Array("\u{1B}[2J".utf8), home: [UInt8] = Array("\u{1B}[H\u{1B}[J".utf8)
+        let text = Array(bytes)
+        return text.firstRange(of: erase) != nil || text.firstRange(of: home) != nil
+    }
+
+    // MARK: Idle
+
+    /// What a program costs while nobody touches it, with the token countdown visible.
+    struct Idle: Codable {
+        var seconds: Int
+        var bytes: Int
+        var cpuMilliseconds: Double
+        var cpuPercent: Double
+        var wakeups: Int
+        var writes: Int
+    }
+
+    func idle(_ executable: String, _ arguments: [String], marker: String?) throws -> Idle {
+        let terminal = try PseudoTerminal(executable: executable, arguments: arguments, environment: programs.environment, width: 80, height: 24)
+        defer { terminal.stop() }
+        guard terminal.firstPaint(marker: marker) != nil else { throw BenchError("\(executable) did not start") }
+        terminal.read(forMilliseconds: 500)
+        let before = terminal.stats, bytesBefore = terminal.output.count
+        var writes = 0
+        let end = Clock.nanoseconds() + UInt64(idleSeconds) * 1_000_000_000
+        while Clock.nanoseconds() < end {
+            if terminal.read(forMilliseconds: 50) > 0 { writes += 1 }
+        }
+        let after = terminal.stats
+        let cpu = after.cpuMilliseconds - before.cpuMilliseconds
+        return Idle(
+            seconds: idleSeconds, bytes: terminal.output.count - bytesBefore, cpuMilliseconds: cpu,
+            cpuPercent: cpu / Double(idleSeconds * 1000) * 100, wakeups: after.wakeups - before.wakeups, writes: writes
+        )
+    }
+}

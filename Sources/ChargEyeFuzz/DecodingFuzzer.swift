@@ -1,0 +1,60 @@
+import ChargEyeAPI
+import Foundation
+
+/// Feeds arbitrary bytes to every read of the API through the real client (middlewares,
+/// UTF-8 repair, generated decoders, error mapping) and checks two properties: every failure is
+/// a `ChargEyeError` (so the user gets a message, never a crash or a raw error), and every text
+/// that decodes comes out of the sanitizer free of control, escape and bidi characters.
+enum DecodingFuzzer {
+    private static let transport = FixedBodyTransport()
+    private static let client: ChargEyeClient = {
+        var configuration = ChargEyeConfiguration(baseURL: URL(string: "http://fuzz.invalid/api")!, refreshToken: Secret("fuzz"))
+        configuration.tokenCacheDirectory = nil
+        configuration.retryPolicy = .none
+        return try! ChargEyeClient(configuration: configuration, transport: transport)
+    }()
+
+    /// Runs one input through every read; traps on a property violation.
+    static func run(_ data: Data) {
+        transport.answer(with: data)
+        let done = DispatchSemaphore(value: 0)
+        Task {
+            defer { done.signal() }
+            if let locations = await check({ try await client.locations() }) {
+                for location in locations { expectInert([location.id, location.name, location.city, location.address]) }
+            }
+            if let location = await check({ try await client.location(uid: "x") }) { expectInert([location.name]) }
+            if let stations = await check({ try await client.stations(locationUid: "x") }) {
+                for station in stations { expectInert([station.stationId, station.name]) }
+            }
+            _ = await check { try await client.stations(ids: ["a", "b"]) }
+            _ = await check { try await client.stationAssets(locationUid: "x") }
+            _ = await check { try await client.transactions(stationId: "x") }
+            _ = await check { try await client.vehicles(locationUid: "x") }
+            _ = await check { try await client.get(path: "/locations") }
+        }
+        done.wait()
+    }
+
+    private static func check<T>(_ call: () async throws -> T) async -> T? {
+        do {
+            return try await call()
+        } catch let error as ChargEyeError {
+            expectInert([error.description])
+            return nil
+        } catch {
+            fatalError("a failure that is not a ChargEyeError reached the caller: \(error)")
+        }
+    }
+
+    private static func expectInert(_ texts: [String?]) {
+        for text in texts.compactMap({ $0 }) {
+            let shown = TextSanitizer.singleLine(text, limit: 200)
+            let bad = shown.unicodeScalars.first { scalar in
+                scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+                    || (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
+            }
+            if let bad { fatalError("U+\(String(bad.value, radix: 16)) survived sanitizing") }
+        }
+    }
+}
