@@ -114,3 +114,31 @@ struct NavigationTests {
         #expect(state.press(.control("c")) == [.quit])
     }
 }
+
+@Suite("Hiding the detail pane and stopping loads")
+struct DetailToggleAndCancelTests {
+    @Test("d hides and shows the detail pane and asks the terminal for the new list height")
+    func toggleDetail() {
+        var state = Fixtures.loadedState()
+        #expect(state.update(.keyPressed(.character("d"))) == [.relayout])
+        #expect(state.detailHidden)
+        #expect(state.update(.keyPressed(.character("d"))) == [.relayout])
+        #expect(!state.detailHidden)
+    }
+
+    @Test("Esc while the first list loads stops the call; Esc on a loading level leaves it and stops its call")
+    func escapeCancels() {
+        var state = AppState(connectionLabel: "test", isDemo: false, now: Fixtures.start)
+        guard case .load(let id, _)? = state.start().first else { Issue.record("no first load"); return }
+        #expect(state.update(.keyPressed(.escape)) == [.cancel(id)])
+        #expect(!state.current.isLoading)
+        #expect(state.update(.loaded(id, .success(.locations(Fixtures.locations)))).isEmpty)
+        #expect(state.current.data == nil, "a cancelled answer is dropped")
+
+        var loaded = Fixtures.loadedState()
+        let effects = loaded.update(.keyPressed(.enter))
+        guard case .load(let stations, _)? = effects.first else { Issue.record("no stations load"); return }
+        #expect(loaded.update(.keyPressed(.escape)) == [.cancel(stations)])
+        #expect(loaded.stack.count == 1)
+    }
+}

@@ -22,8 +22,9 @@ public struct Layout: Equatable, Sendable {
     /// Rows of items the list shows (its rect minus border, summary line and column headings).
     public var listRows: Int { max(1, list.height - 4) }
 
-    /// The layout for a size; in the single arrangement `detailFocused` picks the pane shown.
-    public init(width: Int, height: Int, detailFocused: Bool = false) {
+    /// The layout for a size; in the single arrangement `detailFocused` picks the pane shown;
+    /// `detailHidden` gives the list the whole body.
+    public init(width: Int, height: Int, detailFocused: Bool = false, detailHidden: Bool = false) {
         header = Rect(x: 0, y: 0, width: width, height: 1)
         status = Rect(x: 0, y: height - 1, width: width, height: 1)
         body = Rect(x: 0, y: 1, width: width, height: height - 2)
@@ -33,7 +34,11 @@ public struct Layout: Equatable, Sendable {
             detail = list
             return
         }
-        if width >= 100 {
+        if detailHidden && !detailFocused {
+            arrangement = .single
+            list = body
+            detail = Rect(x: 0, y: 1, width: 0, height: 0)
+        } else if width >= 100 {
             arrangement = .sideBySide
             let listWidth = width * 3 / 5
             list = Rect(x: 0, y: 1, width: listWidth, height: body.height)
@@ -53,7 +58,7 @@ public struct Layout: Equatable, Sendable {
 
     /// The list rows the layout would show for a size (for the view-model's paging), whatever
     /// pane is focused.
-    public static func listRows(width: Int, height: Int) -> Int {
-        Layout(width: width, height: height).listRows
+    public static func listRows(width: Int, height: Int, detailHidden: Bool = false) -> Int {
+        Layout(width: width, height: height, detailHidden: detailHidden).listRows
     }
 }

@@ -45,7 +45,7 @@ public final class BrowserLoop {
         }
         inbox.onPost { wakePipe.wake() }
         let size = terminal.size
-        dispatch([.tick(clock()), .resized(width: size.width, height: size.height, listRows: Layout.listRows(width: size.width, height: size.height))])
+        dispatch([.tick(clock()), .resized(width: size.width, height: size.height, listRows: Layout.listRows(width: size.width, height: size.height, detailHidden: state.detailHidden))])
         perform(state.start())
         runner.startBackground()
         while !quitting {
@@ -75,6 +75,8 @@ public final class BrowserLoop {
             switch effect {
             case .quit:
                 quitting = true
+            case .relayout:
+                for message in resized() { perform(state.update(message)) }
             case .copyToClipboard(let text):
                 terminal.copyToClipboard(text)
                 inbox.post(.copied(text))
@@ -123,7 +125,7 @@ public final class BrowserLoop {
 
     private func resized() -> [Message] {
         let size = terminal.size
-        return [.resized(width: size.width, height: size.height, listRows: Layout.listRows(width: size.width, height: size.height))]
+        return [.resized(width: size.width, height: size.height, listRows: Layout.listRows(width: size.width, height: size.height, detailHidden: state.detailHidden))]
     }
 
     private func translate(_ event: InputEvent) -> [Message] {
@@ -136,11 +138,11 @@ public final class BrowserLoop {
             return [.keyPressed(key)]
         case .resized(let width, let height):
             lastFrame = nil
-            return [.resized(width: width, height: height, listRows: Layout.listRows(width: width, height: height))]
+            return [.resized(width: width, height: height, listRows: Layout.listRows(width: width, height: height, detailHidden: state.detailHidden))]
         case .wheel(let up, _, _):
             return [.mouse(.wheel(up: up))]
         case .click(let column, let row):
-            let layout = Layout(width: state.width, height: state.height, detailFocused: state.focus == .detail)
+            let layout = Layout(width: state.width, height: state.height, detailFocused: state.focus == .detail, detailHidden: state.detailHidden)
             if layout.list.contains(x: column, y: row) {
                 let listRow = row - layout.list.y - 3
                 return listRow >= 0 ? [.mouse(.listRowClicked(listRow))] : []

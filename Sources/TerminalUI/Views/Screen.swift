@@ -8,7 +8,7 @@ public enum Screen {
 
     public static func draw(_ state: AppState, glyphs: Glyphs = .unicode) -> CellGrid {
         var grid = CellGrid(width: state.width, height: state.height)
-        let layout = Layout(width: state.width, height: state.height, detailFocused: state.focus == .detail)
+        let layout = Layout(width: state.width, height: state.height, detailFocused: state.focus == .detail, detailHidden: state.detailHidden)
         guard layout.arrangement != .tooSmall else {
             let text = DisplayWidth.truncate(tooSmallMessage, to: state.width)
             grid.put(text, x: max(0, (state.width - DisplayWidth.of(text)) / 2), y: state.height / 2, role: .warning)

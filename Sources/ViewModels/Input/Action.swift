@@ -2,7 +2,7 @@
 /// the help overlay always tells the truth.
 public enum Action: String, CaseIterable, Sendable, Codable {
     case moveUp, moveDown, pageUp, pageDown, top, bottom
-    case open, back, switchPane
+    case open, back, switchPane, toggleDetail
     case filter, facet, sort, retry, reload, pauseLive, refreshToken
     case console, requestLog, handoff, copyID, vehicles, help, toggleFaults, quit
 
@@ -18,6 +18,7 @@ public enum Action: String, CaseIterable, Sendable, Codable {
         case .open: "open / drill in"
         case .back: "back / dismiss / stop"
         case .switchPane: "switch pane"
+        case .toggleDetail: "show / hide detail"
         case .filter: "filter"
         case .facet: "only a status (cycle)"
         case .sort: "cycle sort"
@@ -53,6 +54,7 @@ public enum Action: String, CaseIterable, Sendable, Codable {
         case .handoff: "hand-off"
         case .toggleFaults: "faults"
         case .switchPane: "pane"
+        case .toggleDetail: "detail"
         case .pauseLive: "pause"
         case .copyID: "copy"
         default: label

@@ -42,6 +42,7 @@ public struct KeyMap: Sendable, Equatable {
         Binding(action: .open, keys: [.enter, .right, .character("l")]),
         Binding(action: .back, keys: [.escape, .backspace, .left, .character("h")]),
         Binding(action: .switchPane, keys: [.tab, .backTab]),
+        Binding(action: .toggleDetail, keys: [.character("d")]),
         Binding(action: .filter, keys: [.character("/")]),
         Binding(action: .facet, keys: [.character("f")]),
         Binding(action: .sort, keys: [.character("s")]),

@@ -23,7 +23,8 @@ public final class EffectRunner: Sendable {
         Task.detached { [service] in await service.keepTokenFresh() }
     }
 
-    /// Runs one effect. `quit` and `copyToClipboard` belong to the terminal and are ignored here.
+    /// Runs one effect. `quit`, `copyToClipboard` and `relayout` belong to the terminal and are
+    /// ignored here.
     public func run(_ effect: Effect) {
         switch effect {
         case .load(let id, let request):
@@ -69,7 +70,7 @@ public final class EffectRunner: Sendable {
                     inbox.post(.warning("could not write the hand-off: \(error)"))
                 }
             }
-        case .quit, .copyToClipboard:
+        case .quit, .copyToClipboard, .relayout:
             break
         }
     }

@@ -31,8 +31,14 @@ extension AppState {
         case .open: return open()
         case .back: return back()
         case .switchPane:
+            if detailHidden { detailHidden = false }
             focus = focus == .list ? .detail : .list
-            return []
+            return [.relayout]
+        case .toggleDetail:
+            detailHidden.toggle()
+            focus = .list
+            show(detailHidden ? "detail pane hidden (d shows it)" : "detail pane shown")
+            return [.relayout]
         case .filter:
             mode = .filtering
             focus = .list

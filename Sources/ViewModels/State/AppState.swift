@@ -69,6 +69,8 @@ public struct AppState: Equatable, Sendable {
     public internal(set) var now: Date
     public internal(set) var stack: [Level]
     public internal(set) var focus = Focus.list
+    /// The list alone, without the detail pane (`d`), for more rows and less to redraw.
+    public internal(set) var detailHidden = false
     public internal(set) var detailScroll = 0
     public internal(set) var mode = Mode.browse
     public internal(set) var rollups: [String: Rollup] = [:]

@@ -30,6 +30,8 @@ public enum Effect: Equatable, Sendable {
     case load(RequestID, APIRequest)
     /// Stop an API call nobody waits for any more (Esc while it loads, or leaving its level).
     case cancel(RequestID)
+    /// The panes changed shape (`d`): the terminal side recomputes how many rows the list has.
+    case relayout
     case refreshToken
     case consoleGet(RequestID, path: String)
     case copyToClipboard(String)
