@@ -55,6 +55,8 @@ struct Bench: AsyncParsableCommand {
             let size = "\(width)x\(height)"
             report.add("one line down, \(size), detail pane shown", unit: "B", chargeye: ours.lineDown, reference: theirs?.lineDown,
                        referenceName: "less -S", atMost: width == 80 ? 445 : nil)
+            report.add("one line down, \(size), list only (d)", unit: "B", chargeye: ours.lineDownListOnly, reference: theirs?.lineDown,
+                       referenceName: "less -S", atMost: theirs.map { $0.lineDown * 1.5 })
             report.add("one page down, \(size)", unit: "B", chargeye: ours.pageDown, reference: theirs?.pageDown,
                        referenceName: "less -S", atMost: theirs.map { $0.pageDown * 1.2 })
             report.add("next item's detail, \(size)", unit: "B", chargeye: ours.nextItemDetail)
@@ -63,7 +65,7 @@ struct Bench: AsyncParsableCommand {
         }
 
         log("idle")
-        let idle = try terminal.idle(programs.chargeye, ["--demo", "--demo-locations", "1000"], marker: "Locations 1/1000")
+        let idle = try terminal.idle(programs.chargeye, ["--demo", "--demo-locations", "1000"], marker: "1/1000")
         let lessIdle = try programs.less.map { try terminal.idle($0, ["-S", small.textFile.path], marker: nil) }
         report.add("idle \(idle.seconds) s, countdown visible: bytes written", unit: "B", chargeye: Double(idle.bytes),
                    reference: lessIdle.map { Double($0.bytes) }, referenceName: "less -S")

@@ -122,10 +122,16 @@ final class PseudoTerminal {
 
 /// CPU time, context switches and memory of a running process, from /proc.
 struct ProcessStats {
+    /// Wake-ups between two readings: new switches of threads alive at both, plus all of
+    /// threads started in between (threads that ended are not counted).
+    static func wakeups(from before: ProcessStats, to after: ProcessStats) -> Int {
+        after.switchesByThread.reduce(0) { total, entry in total + entry.value - (before.switchesByThread[entry.key] ?? 0) }
+    }
+
     /// User plus system CPU time, in milliseconds.
     var cpuMilliseconds: Double
-    /// Voluntary plus involuntary context switches of all its threads: how often it woke up.
-    var wakeups: Int
+    /// Voluntary plus involuntary context switches per thread: how often each woke up.
+    var switchesByThread: [String: Int]
     /// Peak resident set size (VmHWM), in KiB.
     var peakKB: Int
 
@@ -134,15 +140,15 @@ struct ProcessStats {
         let fields = stat.split(separator: ")").last?.split(separator: " ") ?? []
         let ticks = fields.count > 12 ? (Double(fields[11]) ?? 0) + (Double(fields[12]) ?? 0) : 0
         cpuMilliseconds = ticks * 1000 / Double(sysconf(Int32(_SC_CLK_TCK)))
-        var switches = 0
+        var switches: [String: Int] = [:]
         let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? []
         for task in tasks {
             let status = (try? String(contentsOfFile: "/proc/\(pid)/task/\(task)/status", encoding: .utf8)) ?? ""
-            for line in status.split(separator: "\n") where line.hasSuffix("ctxt_switches") == false && line.contains("ctxt_switches:") {
-                switches += Int(line.split(separator: "\t").last?.trimmingCharacters(in: .whitespaces) ?? "") ?? 0
+            for line in status.split(separator: "\n") where line.contains("ctxt_switches:") {
+                switches[task, default: 0] += Int(line.split(separator: "\t").last?.trimmingCharacters(in: .whitespaces) ?? "") ?? 0
             }
         }
-        wakeups = switches
+        switchesByThread = switches
         let status = (try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)) ?? ""
         let line = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") } ?? ""
         peakKB = Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0

@@ -23,9 +23,10 @@ struct TerminalBenchmarks {
                 executable: programs.chargeye, arguments: ["--demo", "--demo-locations", "\(locations)"],
                 environment: programs.environment, width: 80, height: 24
             )
-            guard let time = terminal.firstPaint(marker: "Locations 1/\(locations)") else {
+            guard let time = terminal.firstPaint(marker: "1/\(locations)") else {
                 terminal.stop()
-                throw BenchError("chargeye never showed its \(locations) locations")
+                let tail = String(decoding: terminal.output.suffix(300), as: UTF8.self).debugDescription
+                throw BenchError("chargeye never showed its \(locations) locations; its last output: \(tail)")
             }
             times.append(time)
             peaks.append(terminal.stats.peakKB)
@@ -81,6 +82,8 @@ struct TerminalBenchmarks {
     /// Bytes written for each action, medians over repeats, at one size.
     struct ActionBytes: Codable {
         var lineDown: Double
+        /// One line down with the detail pane hidden (`d`): the list alone, as in less.
+        var lineDownListOnly: Double?
         var pageDown: Double
         var nextItemDetail: Double?
         var filterOneMoreCharacter: Double?
@@ -94,7 +97,7 @@ struct TerminalBenchmarks {
             environment: programs.environment, width: width, height: height
         )
         defer { terminal.stop() }
-        guard terminal.firstPaint(marker: "Locations 1/\(locations)") != nil else { throw BenchError("chargeye did not start") }
+        guard terminal.firstPaint(marker: "1/\(locations)") != nil else { throw BenchError("chargeye did not start") }
         var repaints = 0
         func measure(_ key: String, times: Int) -> Double {
             var samples: [Double] = []
@@ -115,7 +118,13 @@ struct TerminalBenchmarks {
         let filter = measure("r", times: 1)
         terminal.type("\u{1B}")
         terminal.readUntilQuiet()
-        return ActionBytes(lineDown: lineDown, pageDown: pageDown, nextItemDetail: lineDown, filterOneMoreCharacter: filter, fullRepaints: repaints)
+        terminal.type("d")
+        terminal.read(forMilliseconds: 4_500)  // the "detail pane hidden" notice comes and goes
+        let listOnly = measure("j", times: 20)
+        return ActionBytes(
+            lineDown: lineDown, lineDownListOnly: listOnly, pageDown: pageDown, nextItemDetail: lineDown,
+            filterOneMoreCharacter: filter, fullRepaints: repaints
+        )
     }
 
     func lessActions(width: Int, height: Int, file: URL) throws -> ActionBytes? {
@@ -169,7 +178,7 @@ struct TerminalBenchmarks {
         let cpu = after.cpuMilliseconds - before.cpuMilliseconds
         return Idle(
             seconds: idleSeconds, bytes: terminal.output.count - bytesBefore, cpuMilliseconds: cpu,
-            cpuPercent: cpu / Double(idleSeconds * 1000) * 100, wakeups: after.wakeups - before.wakeups, writes: writes
+            cpuPercent: cpu / Double(idleSeconds * 1000) * 100, wakeups: ProcessStats.wakeups(from: before, to: after), writes: writes
         )
     }
 }

@@ -9,13 +9,14 @@ extension Level {
             visible = []
             return
         }
+        var indices = orderedIndices(data: data, rollups: rollups)
         let needle = Self.fold(filter)
-        var indices = Array(0..<data.count)
         if !needle.isEmpty {
-            indices = indices.filter { searchIndex[$0].contains(needle) }
+            let hits = searchIndex.matches(needle)
+            indices = indices.filter { hits[$0] }
         }
         if let facet { indices = indices.filter { Self.matches(facet, data: data, index: $0, rollups: rollups) } }
-        visible = sorted(indices, data: data, rollups: rollups)
+        visible = indices
         if selectedIndex == nil { selectedID = visible.first.map(data.id(at:)) }
         keepSelectionVisible(listRows: listRows)
     }
@@ -76,12 +77,21 @@ extension Level {
         refreshVisible(rollups: rollups, listRows: listRows)
     }
 
-    /// The folded search fields of every item, one string each (fields joined by a character
-    /// no filter contains, so a match never spans two fields).
-    static func searchIndex(of data: LevelData) -> [String] {
-        (0..<data.count).map { index in
+    /// The folded search fields of every item (fields joined by a character no filter
+    /// contains, so a match never spans two fields).
+    static func searchIndex(of data: LevelData) -> SearchIndex {
+        SearchIndex(texts: (0..<data.count).map { index in
             data.searchFields(at: index).compactMap { $0.map(fold) }.joined(separator: "\u{1}")
-        }
+        })
+    }
+
+    /// Every item in the current sort order; cached except for orders that depend on the
+    /// roll-ups, which change as stations load.
+    private mutating func orderedIndices(data: LevelData, rollups: [String: Rollup]) -> [Int] {
+        if let sortCache, sortCache.sortIndex == sortIndex { return sortCache.order }
+        let order = sorted(Array(0..<data.count), data: data, rollups: rollups)
+        if sort != .status { sortCache = SortCache(sortIndex: sortIndex, order: order) }
+        return order
     }
 
     /// Lowercased, accents removed: "Jyväskylä" → "jyvaskyla".
@@ -129,4 +139,10 @@ extension Level {
     private static func rank(_ connectorStatus: String?) -> Int {
         ["Faulted", "Unavailable", "Unknown", "Charging", "Occupied", "Reserved", "Available"].firstIndex(of: connectorStatus ?? "") ?? 2
     }
+}
+
+/// The items of a level in one sort order.
+struct SortCache: Equatable, Sendable {
+    var sortIndex: Int
+    var order: [Int]
 }

@@ -88,11 +88,16 @@ public struct Level: Equatable, Sendable {
     public var kind: LevelKind
     /// The last good data; kept while a reload is in flight or has failed.
     public internal(set) var data: LevelData? {
-        didSet { searchIndex = data.map(Self.searchIndex(of:)) ?? [] }
+        didSet {
+            searchIndex = data.map(Self.searchIndex(of:)) ?? SearchIndex()
+            sortCache = nil
+        }
     }
-    /// Each item's searchable text, folded once when the data arrives, so a filter keystroke
-    /// over 100,000 items only compares strings.
-    private(set) var searchIndex: [String] = []
+    /// Each item's searchable text, folded once when the data arrives.
+    private(set) var searchIndex = SearchIndex()
+    /// All items in the current sort order, computed once per data and sort key, so a filter
+    /// keystroke only selects from it and never sorts.
+    var sortCache: SortCache?
     public internal(set) var phase: LoadPhase = .idle
     /// When the data shown was received.
     public internal(set) var loadedAt: Date?
