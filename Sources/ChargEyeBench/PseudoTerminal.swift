@@ -124,9 +124,16 @@ final class PseudoTerminal {
 struct ProcessStats {
     /// Wake-ups between two readings: new switches of threads alive at both, plus all of
     /// threads started in between (threads that ended are not counted).
-    static func wakeups(from before: ProcessStats, to after: ProcessStats) -> Int {
-        after.switchesByThread.reduce(0) { total, entry in total + entry.value - (before.switchesByThread[entry.key] ?? 0) }
+    /// With `thread`, only threads of that name count.
+    static func wakeups(from before: ProcessStats, to after: ProcessStats, thread: String? = nil) -> Int {
+        after.switchesByThread.reduce(0) { total, entry in
+            guard thread == nil || after.names[entry.key] == thread else { return total }
+            return total + entry.value - (before.switchesByThread[entry.key] ?? 0)
+        }
     }
+
+    /// Thread names by thread id.
+    var names: [String: String] = [:]
 
     /// User plus system CPU time, in milliseconds.
     var cpuMilliseconds: Double
@@ -144,6 +151,8 @@ struct ProcessStats {
         let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? []
         for task in tasks {
             let status = (try? String(contentsOfFile: "/proc/\(pid)/task/\(task)/status", encoding: .utf8)) ?? ""
+            names[task] = (try? String(contentsOfFile: "/proc/\(pid)/task/\(task)/comm", encoding: .utf8))?
+                .trimmingCharacters(in: .whitespacesAndNewlines)
             for line in status.split(separator: "\n") where line.contains("ctxt_switches:") {
                 switches[task, default: 0] += Int(line.split(separator: "\t").last?.trimmingCharacters(in: .whitespaces) ?? "") ?? 0
             }

@@ -160,6 +160,8 @@ struct TerminalBenchmarks {
         var cpuMilliseconds: Double
         var cpuPercent: Double
         var wakeups: Int
+        /// Wake-ups of the terminal thread alone (`chargeye-ui`), which draws the countdown.
+        var terminalThreadWakeups: Int?
         var writes: Int
     }
 
@@ -178,7 +180,8 @@ struct TerminalBenchmarks {
         let cpu = after.cpuMilliseconds - before.cpuMilliseconds
         return Idle(
             seconds: idleSeconds, bytes: terminal.output.count - bytesBefore, cpuMilliseconds: cpu,
-            cpuPercent: cpu / Double(idleSeconds * 1000) * 100, wakeups: ProcessStats.wakeups(from: before, to: after), writes: writes
+            cpuPercent: cpu / Double(idleSeconds * 1000) * 100, wakeups: ProcessStats.wakeups(from: before, to: after),
+            terminalThreadWakeups: ProcessStats.wakeups(from: before, to: after, thread: "chargeye-ui"), writes: writes
         )
     }
 }

@@ -39,7 +39,7 @@ private func terminalControls(in text: String) -> [Unicode.Scalar] {
     }
 }
 
-@Suite("A hostile server: the command line")
+@Suite("A hostile server: the command line", .serialized)
 struct HostileCommandLineTests {
     @Test("each scenario ends in a clear error or correct output, within its bounds", arguments: HostileScenario.allCases)
     func scenario(_ scenario: HostileScenario) async throws {
