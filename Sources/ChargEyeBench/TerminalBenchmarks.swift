@@ -35,6 +35,34 @@ struct TerminalBenchmarks {
         return (times, peaks)
     }
 
+    /// First paint and peak RSS of chargeye alone, against a simulator in this process (so the
+    /// server's memory and CPU are not counted in chargeye's).
+    func chargeyeFirstPaintAgainstServer(locations: Int) async throws -> (milliseconds: [Double], peakKB: [Int]) {
+        var configuration = Simulator.Configuration()
+        configuration.locations = locations
+        let simulator = try await Simulator.start(configuration)
+        let tokenFile = programs.home.appendingPathComponent("demo-token")
+        try Data(simulator.refreshToken.utf8).write(to: tokenFile)
+        var times: [Double] = [], peaks: [Int] = []
+        for _ in 0..<runs {
+            let terminal = try PseudoTerminal(
+                executable: programs.chargeye,
+                arguments: ["--base-url", simulator.baseURL.absoluteString, "--refresh-token-file", tokenFile.path, "--no-token-cache"],
+                environment: programs.environment, width: 80, height: 24
+            )
+            guard let time = terminal.firstPaint(marker: "1/\(locations)") else {
+                terminal.stop()
+                await simulator.stop()
+                throw BenchError("chargeye never showed the server's \(locations) locations")
+            }
+            times.append(time)
+            peaks.append(terminal.stats.peakKB)
+            terminal.stop()
+        }
+        await simulator.stop()
+        return (times, peaks)
+    }
+
     /// The same for `less -S` on the rows as text, or any program (htop) with no marker.
     func referenceFirstPaint(_ executable: String, _ arguments: [String], marker: String?) throws -> (milliseconds: [Double], peakKB: [Int]) {
         var times: [Double] = [], peaks: [Int] = []

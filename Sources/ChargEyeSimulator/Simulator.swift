@@ -63,7 +63,8 @@ public final class Simulator: Sendable {
         try SimulatorAPI(fleet: fleet, authority: authority, now: Date.init)
             .registerHandlers(
                 on: router, serverURL: URL(string: apiPrefix)!,
-                configuration: OpenAPIRuntime.Configuration(dateTranscoder: TolerantDateTranscoder())
+                // Compact JSON, as APIs send it (the runtime pretty-prints and sorts keys by default).
+                configuration: OpenAPIRuntime.Configuration(dateTranscoder: TolerantDateTranscoder(), jsonEncodingOptions: [])
             )
         ControlRoutes.register(on: router, faults: faults)
 

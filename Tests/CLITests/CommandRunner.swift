@@ -36,7 +36,13 @@ struct CommandRunner {
             "XDG_CONFIG_HOME": home.appendingPathComponent("config").path,
             "LANG": "C.UTF-8",
             "COLUMNS": "100",
-        ]
+        ].merging(Self.sanitizerOptions) { own, _ in own }
+    }
+
+    /// Sanitizer settings of the test run (e.g. `ASAN_OPTIONS=detect_leaks=0`), passed on to the
+    /// binaries the tests start, which otherwise get a clean environment.
+    static var sanitizerOptions: [String: String] {
+        ProcessInfo.processInfo.environment.filter { ["ASAN_OPTIONS", "LSAN_OPTIONS", "TSAN_OPTIONS"].contains($0.key) }
     }
 
     /// Runs `chargeye arguments...`, optionally under `umask`, and waits for it.

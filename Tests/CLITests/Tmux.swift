@@ -9,7 +9,7 @@ final class Tmux {
 
     /// Starts a shell in a `width` x `height` window, with a clean, known prompt.
     init(width: Int, height: Int, environment: [String: String]) throws {
-        var env = environment
+        var env = environment.merging(CommandRunner.sanitizerOptions) { own, _ in own }
         env["PS1"] = "$ "
         env["TERM"] = env["TERM"] ?? "xterm-256color"
         let exports = env.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
