@@ -30,7 +30,9 @@ extension AppState {
         let scope: String
         switch level.data {
         case .locations(let items):
-            let known = items.compactMap { rollups[$0.id] }
+            // Roll-ups exist only for locations of this list whose stations were loaded, so
+            // reading them directly avoids 100,000 lookups on every frame.
+            let known = Array(rollups.values)
             guard !known.isEmpty else { return FleetSummary(scope: "Fleet status: open a location to load it", segments: []) }
             scope = "Fleet (\(known.count)/\(items.count) loaded)"
             rollup = Rollup(adding: known)
