@@ -3,7 +3,6 @@ import Foundation
 import FoundationNetworking
 #endif
 import HTTPTypes
-import Synchronization
 
 /// The URLSession delegate behind `BoundedURLSessionTransport`: it collects each task's body as
 /// it arrives and cancels the task the moment it passes the size limit, and it follows
@@ -12,7 +11,7 @@ import Synchronization
 /// as the 3xx it is.
 final class StreamingSessionDelegate: NSObject, URLSessionDataDelegate, Sendable {
     /// One task in flight.
-    private struct Pending {
+    struct PendingEntry {
         var continuation: CheckedContinuation<(HTTPResponse, Data), any Error>
         var request: ChargEyeError.RequestLine
         var limit: Int
@@ -21,7 +20,7 @@ final class StreamingSessionDelegate: NSObject, URLSessionDataDelegate, Sendable
         var failure: ChargEyeError?
     }
 
-    private let pending = Mutex<[Int: Pending]>([:])
+    private let pending = PendingTable()
 
     /// Starts `task`, whose outcome resumes `continuation`.
     func start(
@@ -29,7 +28,7 @@ final class StreamingSessionDelegate: NSObject, URLSessionDataDelegate, Sendable
         continuation: CheckedContinuation<(HTTPResponse, Data), any Error>
     ) {
         pending.withLock {
-            $0[task.taskIdentifier] = Pending(continuation: continuation, request: request, limit: limit)
+            $0[task.taskIdentifier] = PendingEntry(continuation: continuation, request: request, limit: limit)
         }
         task.resume()
     }
@@ -117,5 +116,19 @@ final class StreamingSessionDelegate: NSObject, URLSessionDataDelegate, Sendable
             if let name = HTTPField.Name(name) { fields.append(HTTPField(name: name, value: value)) }
         }
         return HTTPResponse(status: .init(code: response.statusCode), headerFields: fields)
+    }
+}
+
+/// The tasks in flight, behind a pthread mutex (`NSLock`): URLSession calls the delegate from
+/// its own threads, and ThreadSanitizer sees this lock's ordering (it reported the futex-based
+/// `Mutex` here as a race).
+private final class PendingTable: @unchecked Sendable {
+    private let lock = NSLock()
+    private var table: [Int: StreamingSessionDelegate.PendingEntry] = [:]
+
+    func withLock<T>(_ body: (inout [Int: StreamingSessionDelegate.PendingEntry]) -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return body(&table)
     }
 }
