@@ -11,7 +11,7 @@ import HTTPTypes
 /// as the 3xx it is.
 final class StreamingSessionDelegate: NSObject, URLSessionDataDelegate, Sendable {
     /// One task in flight.
-    struct PendingEntry {
+    private struct PendingEntry {
         var continuation: CheckedContinuation<(HTTPResponse, Data), any Error>
         var request: ChargEyeError.RequestLine
         var limit: Int
@@ -20,7 +20,7 @@ final class StreamingSessionDelegate: NSObject, URLSessionDataDelegate, Sendable
         var failure: ChargEyeError?
     }
 
-    private let pending = PendingTable()
+    private let pending = Locked<[Int: PendingEntry]>([:])
 
     /// Starts `task`, whose outcome resumes `continuation`.
     func start(
@@ -116,19 +116,5 @@ final class StreamingSessionDelegate: NSObject, URLSessionDataDelegate, Sendable
             if let name = HTTPField.Name(name) { fields.append(HTTPField(name: name, value: value)) }
         }
         return HTTPResponse(status: .init(code: response.statusCode), headerFields: fields)
-    }
-}
-
-/// The tasks in flight, behind a pthread mutex (`NSLock`): URLSession calls the delegate from
-/// its own threads, and ThreadSanitizer sees this lock's ordering (it reported the futex-based
-/// `Mutex` here as a race).
-private final class PendingTable: @unchecked Sendable {
-    private let lock = NSLock()
-    private var table: [Int: StreamingSessionDelegate.PendingEntry] = [:]
-
-    func withLock<T>(_ body: (inout [Int: StreamingSessionDelegate.PendingEntry]) -> T) -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        return body(&table)
     }
 }
