@@ -7,13 +7,7 @@ struct BrowserEndToEndTests {
 
     /// A shell at its prompt in a tmux window of the given size, with the built binary on PATH.
     private func shell(width: Int = 100, height: Int = 30) async throws -> Tmux {
-        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
-        let tmux = try Tmux(width: width, height: height, environment: [
-            "HOME": home.path, "PATH": CommandRunner.executable.deletingLastPathComponent().path + ":/usr/bin:/bin",
-            "LANG": "C.UTF-8", "TERM": "xterm-256color",
-        ])
-        try await tmux.waitFor("$")
-        return tmux
+        try await Tmux.shell(width: width, height: height, home: home)
     }
 
     @Test("browse, filter, drill in and out, fail and retry, resize, suspend and resume, quit cleanly")

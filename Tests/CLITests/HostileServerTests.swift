@@ -41,18 +41,22 @@ private func terminalControls(in text: String) -> [Unicode.Scalar] {
 
 @Suite("A hostile server: the command line", .serialized)
 struct HostileCommandLineTests {
+    /// The built binary in a private home, with a refresh token for the hostile server.
+    private static func runner() -> CommandRunner {
+        var runner = CommandRunner(home: FileManager.default.temporaryDirectory.appendingPathComponent("chargeye-hostile-\(UUID().uuidString)"))
+        runner.environment["CHARGEYE_REFRESH_TOKEN"] = "hostile-refresh-token"
+        return runner
+    }
+
     @Test("each scenario ends in a clear error or correct output, within its bounds", arguments: HostileScenario.allCases)
     func scenario(_ scenario: HostileScenario) async throws {
         let server = try HostileServer.start(scenario)
         defer { server.stop() }
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("chargeye-hostile-\(UUID().uuidString)")
-        var runner = CommandRunner(home: home)
-        runner.environment["CHARGEYE_REFRESH_TOKEN"] = "hostile-refresh-token"
         // The platform's HTTP stack inflates a gzip body it was not asked for before chargeye
         // can refuse it (about 3 s of CPU for the 1 GiB bomb, memory stays bounded), so that
         // scenario gets time to reach its own error rather than the timeout.
         let timeout = scenario == .gzipBomb ? "30" : "2"
-        let result = try await runner.run([
+        let result = try await Self.runner().run([
             "locations", "--base-url", server.baseURL.absoluteString, "--timeout", timeout, "--max-response-mb", "16",
         ])
         let expected = expectation(scenario)
@@ -77,9 +81,7 @@ struct HostileCommandLineTests {
     func namesAreSanitized() async throws {
         let server = try HostileServer.start(.names)
         defer { server.stop() }
-        var runner = CommandRunner(home: FileManager.default.temporaryDirectory.appendingPathComponent("chargeye-names-\(UUID().uuidString)"))
-        runner.environment["CHARGEYE_REFRESH_TOKEN"] = "x"
-        let result = try await runner.run(["locations", "--base-url", server.baseURL.absoluteString, "--format", "csv"])
+        let result = try await Self.runner().run(["locations", "--base-url", server.baseURL.absoluteString, "--format", "csv"])
         #expect(result.status == 0)
         for text in ["clipboard write", "hostile-2,\"Title  change \"", "Clear  screen", "CSI red  colour", "NUL  in the middle",
                      "Bidi evil and isolate overrides", "Invalid UTF-8 \u{FFFD}", "東京駅 充電ステーション ⚡🔌🚗",
@@ -98,13 +100,8 @@ struct HostileBrowserTests {
         let server = try HostileServer.start(scenario)
         defer { server.stop() }
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("chargeye-hostile-ui-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
-        let tmux = try Tmux(width: 120, height: 30, environment: [
-            "HOME": home.path, "PATH": CommandRunner.executable.deletingLastPathComponent().path + ":/usr/bin:/bin",
-            "LANG": "C.UTF-8", "CHARGEYE_REFRESH_TOKEN": "hostile-refresh-token",
-        ])
+        let tmux = try await Tmux.shell(width: 120, height: 30, home: home, extra: ["CHARGEYE_REFRESH_TOKEN": "hostile-refresh-token"])
         try tmux.acceptClipboardWrites()
-        try await tmux.waitFor("$")
         let title = try tmux.paneTitle()
         let timeout = scenario == .gzipBomb ? 30 : 2
         try tmux.enter("chargeye --base-url \(server.baseURL.absoluteString) --timeout \(timeout) --max-response-mb 16; echo EXIT=$?")

@@ -11,21 +11,16 @@ struct SecretsEndToEndTests {
         configuration.refreshToken = refreshToken
         let simulator = try await Simulator.start(configuration)
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("chargeye-secrets-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        let tmux = try await Tmux.shell(width: 100, height: 30, home: home)
         let tokenFile = home.appendingPathComponent("refresh-token")
         try Data(refreshToken.utf8).write(to: tokenFile)
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: tokenFile.path)
         let log = home.appendingPathComponent("chargeye.log"), bytes = home.appendingPathComponent("terminal.bin")
 
-        let tmux = try Tmux(width: 100, height: 30, environment: [
-            "HOME": home.path, "PATH": CommandRunner.executable.deletingLastPathComponent().path + ":/usr/bin:/bin",
-            "LANG": "C.UTF-8",
-        ])
-        try await tmux.waitFor("$")
         try tmux.recordOutput(to: bytes.path)
         try tmux.enter("umask 000; chargeye --base-url \(simulator.baseURL.absoluteString) --refresh-token-file \(tokenFile.path) --verbose --log-file \(log.path)")
         var screens = [try await tmux.waitForAll("Locations 1/40", "token 7h")]
-        let processes = try chargeyeProcesses(under: tmux.shellPID())
+        let processes = try Tmux.descendants(of: tmux.shellPID())
         #expect(!processes.isEmpty, "chargeye was not found under the shell")
 
         try tmux.send("Enter")
@@ -89,26 +84,6 @@ struct SecretsEndToEndTests {
             #expect(!text.contains(String(jwt)), "the JWT is in the \(place)")
             #expect(!text.contains(String(jwt.prefix(24))), "the start of the JWT is in the \(place)")
         }
-    }
-
-    /// chargeye under the shell, and every process under it.
-    private func chargeyeProcesses(under shell: Int32) throws -> [Int32] {
-        var parents: [Int32: Int32] = [:]
-        for entry in try FileManager.default.contentsOfDirectory(atPath: "/proc") {
-            guard let pid = Int32(entry), let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
-                let close = stat.lastIndex(of: ")")
-            else { continue }
-            let fields = stat[stat.index(after: close)...].split(separator: " ")
-            if fields.count > 1, let parent = Int32(fields[1]) { parents[pid] = parent }
-        }
-        var found: [Int32] = []
-        var frontier = [shell]
-        while let parent = frontier.popLast() {
-            let children = parents.filter { $0.value == parent }.map(\.key)
-            found += children
-            frontier += children
-        }
-        return found
     }
 
     private func permissions(_ url: URL) throws -> Int? {

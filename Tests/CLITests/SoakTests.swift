@@ -17,20 +17,15 @@ struct SoakTests {
         configuration.faults = FaultSettings(failRate: 0.3, latencyMs: 10, latencyJitterMs: 250)
         let simulator = try await Simulator.start(configuration)
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("chargeye-soak-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        let tmux = try await Tmux.shell(width: 100, height: 30, home: home)
         let tokenFile = home.appendingPathComponent("token")
         try Data(refreshToken.utf8).write(to: tokenFile)
-        let tmux = try Tmux(width: 100, height: 30, environment: [
-            "HOME": home.path, "PATH": CommandRunner.executable.deletingLastPathComponent().path + ":/usr/bin:/bin",
-            "LANG": "C.UTF-8",
-        ])
-        try await tmux.waitFor("$")
         // No timed live refresh: every request then follows from a key, so the budget is exact.
         try tmux.enter("chargeye --base-url \(simulator.baseURL.absoluteString) --refresh-token-file \(tokenFile.path) --refresh-interval 3600; echo EXIT=$?")
         var loads = 1
         try await tmux.waitFor("─ Locations ")
         loads += try await settle(tmux)
-        let pid = try #require(try chargeyePID(under: tmux.shellPID()))
+        let pid = try #require(try Tmux.descendants(of: tmux.shellPID()).first)
         let rssBefore = try residentKB(pid)
 
         var random = SystemRandomNumberGenerator()
@@ -86,17 +81,6 @@ struct SoakTests {
         }
         Issue.record("a screen did not load after 20 retries")
         return retries
-    }
-
-    private func chargeyePID(under shell: Int32) throws -> Int32? {
-        for entry in try FileManager.default.contentsOfDirectory(atPath: "/proc") {
-            guard let pid = Int32(entry), let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
-                stat.contains("(chargeye)"), let close = stat.lastIndex(of: ")")
-            else { continue }
-            let fields = stat[stat.index(after: close)...].split(separator: " ")
-            if fields.count > 1, Int32(fields[1]) == shell { return pid }
-        }
-        return nil
     }
 
     private func residentKB(_ pid: Int32) throws -> Int {

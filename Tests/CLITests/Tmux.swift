@@ -18,6 +18,38 @@ final class Tmux {
         try run(["set-option", "-t", session, "status", "off"])
     }
 
+    /// A shell at its prompt in a `width` x `height` window, in the private `home` (created),
+    /// with the built binary on PATH, LANG=C.UTF-8 and `extra` variables.
+    static func shell(width: Int, height: Int, home: URL, extra: [String: String] = [:]) async throws -> Tmux {
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        let tmux = try Tmux(width: width, height: height, environment: [
+            "HOME": home.path, "PATH": CommandRunner.executable.deletingLastPathComponent().path + ":/usr/bin:/bin",
+            "LANG": "C.UTF-8",
+        ].merging(extra) { _, extra in extra })
+        try await tmux.waitFor("$")
+        return tmux
+    }
+
+    /// The processes below `pid` (children, their children, …), from /proc.
+    static func descendants(of pid: Int32) throws -> [Int32] {
+        var parents: [Int32: Int32] = [:]
+        for entry in try FileManager.default.contentsOfDirectory(atPath: "/proc") {
+            guard let child = Int32(entry), let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+                let close = stat.lastIndex(of: ")")
+            else { continue }
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            if fields.count > 1, let parent = Int32(fields[1]) { parents[child] = parent }
+        }
+        var found: [Int32] = []
+        var frontier = [pid]
+        while let parent = frontier.popLast() {
+            let children = parents.filter { $0.value == parent }.map(\.key)
+            found += children
+            frontier += children
+        }
+        return found
+    }
+
     /// Whether tmux is installed (the CI script installs it).
     static var isAvailable: Bool {
         FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") || FileManager.default.isExecutableFile(atPath: "/usr/local/bin/tmux")
