@@ -17,7 +17,7 @@ struct GeneratedTokenIssuer: TokenIssuing {
             if case .http(let failure)? = unwrapped as? ChargEyeError, [401, 403].contains(failure.status) {
                 throw ChargEyeError.refreshTokenRejected(failure)
             }
-            throw ResponseDecoding.normalize(unwrapped, request: Self.line)
+            throw await ResponseDecoding.normalizeExplaining(error, request: Self.line)
         }
         let ok = try ResponseDecoding.expectOK(output.ok, request: Self.line)
         let body = try ok.body.json
