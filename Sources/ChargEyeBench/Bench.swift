@@ -29,7 +29,7 @@ struct Bench: AsyncParsableCommand {
         let lessPaint = try programs.less.map { try terminal.referenceFirstPaint($0, ["-S", small.textFile.path], marker: nil) }
         let paint1k = try terminal.chargeyeFirstPaint(locations: 1_000)
         report.add("first paint, 1,000 locations (demo: simulator, token, fetch, decode, draw)", unit: "ms",
-                   chargeye: Statistics.median(paint1k.milliseconds), reference: lessPaint.map { Statistics.median($0.milliseconds) },
+                   chargeye: Statistics.median(paint1k.firstPaint), reference: lessPaint.map { Statistics.median($0.milliseconds) },
                    referenceName: "less -S", atMost: 100)
         if let htop = programs.htop {
             let htopPaint = try terminal.referenceFirstPaint(htop, [], marker: nil)
@@ -41,10 +41,14 @@ struct Bench: AsyncParsableCommand {
             let lessLarge = try programs.less.map { try terminal.referenceFirstPaint($0, ["-S", large.textFile.path], marker: nil) }
             let paint100k = try terminal.chargeyeFirstPaint(locations: 100_000)
             peak100k = Statistics.median(paint100k.peakKB.map(Double.init)) / 1024
-            report.add("first paint, 100,000 locations", unit: "ms", chargeye: Statistics.median(paint100k.milliseconds),
+            report.add("first paint, 100,000 locations (first rows; the rest streams in behind them)", unit: "ms",
+                       chargeye: Statistics.median(paint100k.firstPaint),
                        reference: lessLarge.map { Statistics.median($0.milliseconds) }, referenceName: "less -S", atMost: 700)
+            report.add("all 100,000 locations loaded (demo)", unit: "ms", chargeye: Statistics.median(paint100k.allLoaded))
             let alone = try await terminal.chargeyeFirstPaintAgainstServer(locations: 100_000)
-            report.add("first paint, 100,000 locations, server in another process", unit: "ms", chargeye: Statistics.median(alone.milliseconds), atMost: 700)
+            report.add("first paint, 100,000 locations, server in another process", unit: "ms",
+                       chargeye: Statistics.median(alone.firstPaint), atMost: 700)
+            report.add("all 100,000 locations loaded, server in another process", unit: "ms", chargeye: Statistics.median(alone.allLoaded))
             report.add("peak RSS, 100,000 locations loaded, server in another process", unit: "MB",
                        chargeye: Statistics.median(alone.peakKB.map(Double.init)) / 1024, atMost: 100)
         }

@@ -60,6 +60,7 @@ public final class Simulator: Sendable {
 
         let router = Router(context: SimulatorRequestContext.self)
         router.add(middleware: GatewayMiddleware(apiPrefix: apiPrefix, faults: faults, authority: authority))
+        router.add(middleware: LocationListStreaming(path: apiPrefix + "/locations", locations: fleet.locations))
         try SimulatorAPI(fleet: fleet, authority: authority, now: Date.init)
             .registerHandlers(
                 on: router, serverURL: URL(string: apiPrefix)!,

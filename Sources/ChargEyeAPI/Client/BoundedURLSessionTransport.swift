@@ -5,8 +5,8 @@ import FoundationNetworking
 import HTTPTypes
 import OpenAPIRuntime
 
-/// The client's transport: URLSession, but with each response body streamed through a delegate
-/// so the size limit holds while bytes arrive. (The stock transport on Linux buffers the whole
+/// The client's transport: URLSession, but with each response body streamed through a delegate,
+/// so the size limit holds while bytes arrive and a reader can start on the first ones. (The stock transport on Linux buffers the whole
 /// body first, so a 50 MB answer or a gzip bomb inflating to 1 GiB would be held in memory
 /// before any limit could apply; for the same reason bodies are asked for uncompressed and a
 /// compressed one is refused.) Redirects stay on the same origin.
@@ -33,14 +33,13 @@ final class BoundedURLSessionTransport: ClientTransport {
     ) async throws -> (HTTPResponse, HTTPBody?) {
         let line = ChargEyeError.RequestLine(method: request.method.rawValue, path: request.path ?? "/")
         let task = session.dataTask(with: try await Self.urlRequest(request, body: body, baseURL: baseURL))
-        let (response, data) = try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { continuation in
-                delegate.start(task, request: line, limit: maxResponseBytes, continuation: continuation)
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { head in
+                delegate.start(task, request: line, limit: maxResponseBytes, head: head)
             }
         } onCancel: {
             task.cancel()
         }
-        return (response, HTTPBody(data))
     }
 
     private static func urlRequest(_ request: HTTPRequest, body: HTTPBody?, baseURL: URL) async throws -> URLRequest {

@@ -13,8 +13,10 @@ public final class ChargEyeClient: Sendable {
     /// The configuration in use.
     public let configuration: ChargEyeConfiguration
     private let client: Client
-    private let middlewares: [any ClientMiddleware]
-    private let transport: any ClientTransport
+    let middlewares: [any ClientMiddleware]
+    let transport: any ClientTransport
+    /// The generated client's configuration (dates), for decoding a body already received.
+    let clientConfiguration: Configuration
 
     /// Creates a client for one endpoint and credential.
     public init(configuration: ChargEyeConfiguration, transport: (any ClientTransport)? = nil) throws {
@@ -30,6 +32,7 @@ public final class ChargEyeClient: Sendable {
             ?? BoundedURLSessionTransport(timeout: configuration.timeout, maxResponseBytes: configuration.maxResponseBytes)
         self.transport = transport
         let clientConfiguration = Configuration(dateTranscoder: TolerantDateTranscoder())
+        self.clientConfiguration = clientConfiguration
         let retry = RetryMiddleware(policy: configuration.retryPolicy, observer: configuration.retryObserver)
         let logging = LoggingMiddleware(logger: configuration.logger, observer: configuration.requestObserver)
         let guardrail = ResponseGuardMiddleware(

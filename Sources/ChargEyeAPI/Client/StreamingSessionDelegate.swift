@@ -3,32 +3,34 @@ import Foundation
 import FoundationNetworking
 #endif
 import HTTPTypes
+import OpenAPIRuntime
 
-/// The URLSession delegate behind `BoundedURLSessionTransport`: it collects each task's body as
-/// it arrives and cancels the task the moment it passes the size limit, and it follows
+/// The URLSession delegate behind `BoundedURLSessionTransport`: it hands each task's response
+/// over as soon as its head arrives, streams the body on as its bytes arrive, and cancels the
+/// task the moment the body passes the size limit; it follows
 /// redirects only within the same scheme, host and port, so the Authorization header (the JWT or
 /// the refresh token) is never sent to another server; a redirect elsewhere reaches the caller
 /// as the 3xx it is.
 final class StreamingSessionDelegate: NSObject, URLSessionDataDelegate, Sendable {
-    /// One task in flight.
+    /// One task in flight: first waiting for its response head, then streaming its body.
     private struct PendingEntry {
-        var continuation: CheckedContinuation<(HTTPResponse, Data), any Error>
+        var head: CheckedContinuation<(HTTPResponse, HTTPBody), any Error>?
+        var body: AsyncThrowingStream<ArraySlice<UInt8>, any Error>.Continuation?
         var request: ChargEyeError.RequestLine
         var limit: Int
-        var response: HTTPResponse?
-        var data = Data()
+        var received = 0
         var failure: ChargEyeError?
     }
 
     private let pending = Locked<[Int: PendingEntry]>([:])
 
-    /// Starts `task`, whose outcome resumes `continuation`.
+    /// Starts `task`; `head` resumes with the response and its streaming body, or the failure.
     func start(
         _ task: URLSessionDataTask, request: ChargEyeError.RequestLine, limit: Int,
-        continuation: CheckedContinuation<(HTTPResponse, Data), any Error>
+        head: CheckedContinuation<(HTTPResponse, HTTPBody), any Error>
     ) {
         pending.withLock {
-            $0[task.taskIdentifier] = PendingEntry(continuation: continuation, request: request, limit: limit)
+            $0[task.taskIdentifier] = PendingEntry(head: head, request: request, limit: limit)
         }
         task.resume()
     }
@@ -37,10 +39,9 @@ final class StreamingSessionDelegate: NSObject, URLSessionDataDelegate, Sendable
         _ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
         completionHandler: @escaping @Sendable (URLSession.ResponseDisposition) -> Void
     ) {
-        let tooLarge = pending.withLock { table -> Bool in
-            guard var entry = table[dataTask.taskIdentifier] else { return false }
-            let http = response as? HTTPURLResponse
-            entry.response = http.map(Self.httpResponse)
+        let http = response as? HTTPURLResponse
+        let (head, refused) = pending.withLock { table -> (CheckedContinuation<(HTTPResponse, HTTPBody), any Error>?, Bool) in
+            guard var entry = table[dataTask.taskIdentifier] else { return (nil, false) }
             if response.expectedContentLength > Int64(entry.limit) {
                 entry.failure = .responseTooLarge(entry.request, limitBytes: entry.limit)
             } else if let encoding = http?.value(forHTTPHeaderField: "Content-Encoding"), !Self.isIdentity(encoding) {
@@ -49,40 +50,52 @@ final class StreamingSessionDelegate: NSObject, URLSessionDataDelegate, Sendable
                     detail: "the server sent a compressed (\(TextSanitizer.singleLine(encoding, limit: 20))) answer though chargeye asked for none"
                 ))
             }
+            // A refused answer fails when the cancelled task completes; an accepted one is handed over now.
+            let head = entry.failure == nil ? entry.head : nil
+            if head != nil { entry.head = nil }
             table[dataTask.taskIdentifier] = entry
-            return entry.failure != nil
+            return (head, entry.failure != nil)
         }
-        completionHandler(tooLarge ? .cancel : .allow)
+        if let head {
+            let (stream, continuation) = AsyncThrowingStream.makeStream(of: ArraySlice<UInt8>.self)
+            continuation.onTermination = { termination in
+                if case .cancelled = termination { dataTask.cancel() }
+            }
+            pending.withLock { $0[dataTask.taskIdentifier]?.body = continuation }
+            let length: HTTPBody.Length = response.expectedContentLength >= 0 ? .known(response.expectedContentLength) : .unknown
+            head.resume(returning: (
+                http.map(Self.httpResponse) ?? HTTPResponse(status: .ok),
+                HTTPBody(stream, length: length, iterationBehavior: .single)
+            ))
+        }
+        completionHandler(refused ? .cancel : .allow)
     }
 
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
         let id = dataTask.taskIdentifier
-        let tooLarge = pending.withLock { table -> Bool in
-            // Taken out and put back so the collected body has one owner and grows in place.
-            guard var entry = table.removeValue(forKey: id) else { return false }
-            defer { table[id] = entry }
-            guard entry.failure == nil else { return false }
-            guard entry.data.count + data.count <= entry.limit else {
-                entry.failure = .responseTooLarge(entry.request, limitBytes: entry.limit)
-                entry.data = Data()
-                return true
-            }
-            entry.data.append(data)
-            return false
+        let (body, failure) = pending.withLock { table -> (AsyncThrowingStream<ArraySlice<UInt8>, any Error>.Continuation?, ChargEyeError?) in
+            guard var entry = table[id], entry.failure == nil else { return (nil, nil) }
+            entry.received += data.count
+            if entry.received > entry.limit { entry.failure = .responseTooLarge(entry.request, limitBytes: entry.limit) }
+            table[id] = entry
+            return (entry.body, entry.failure)
         }
-        if tooLarge { dataTask.cancel() }
+        if let failure {
+            body?.finish(throwing: failure)
+            dataTask.cancel()
+        } else {
+            body?.yield(ArraySlice(data))
+        }
     }
 
     func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
         guard let entry = pending.withLock({ $0.removeValue(forKey: task.taskIdentifier) }) else { return }
-        if let failure = entry.failure {
-            entry.continuation.resume(throwing: failure)
-        } else if let error {
-            entry.continuation.resume(throwing: error)
-        } else if let response = entry.response {
-            entry.continuation.resume(returning: (response, entry.data))
+        if let head = entry.head {
+            head.resume(throwing: entry.failure ?? error ?? URLError(.badServerResponse))
+        } else if let error, entry.failure == nil {
+            entry.body?.finish(throwing: error)
         } else {
-            entry.continuation.resume(throwing: URLError(.badServerResponse))
+            entry.body?.finish()
         }
     }
 

@@ -14,7 +14,13 @@ public import OpenAPIRuntime
 /// - turns non-2xx answers into `.http` with the server's `errorMessage` (or a sanitized
 ///   excerpt of a foreign body, such as a proxy's HTML page) and its `Retry-After`;
 /// - turns platform network errors into `.transport` in plain categories.
+///
+/// A streamed call (`streamedOperationID`) gets its successful body back unread, still bounded
+/// by the transport; its reader applies the timeout to the rest (`withDeadline`).
 public struct ResponseGuardMiddleware: ClientMiddleware {
+    /// The operation whose successful body is handed on as a stream rather than read here.
+    static let streamedOperationID = "listLocations.streamed"
+
     /// Per-request timeout, in seconds.
     public var timeout: TimeInterval
     /// The largest response body accepted, in bytes.
@@ -35,15 +41,18 @@ public struct ResponseGuardMiddleware: ClientMiddleware {
         let host = baseURL.host ?? baseURL.absoluteString
         let limit = maxResponseBytes
         // The task group below finishes before this method returns, so `next` never outlives it.
-        let (response, data) = try await withoutActuallyEscaping(next) { next in
-            try await withDeadline(seconds: timeout, request: line, host: host) {
+        let streamed = operationID == Self.streamedOperationID
+        let (response, data, unread) = try await withoutActuallyEscaping(next) { next in
+            try await Self.withDeadline(seconds: timeout, request: line, host: host) {
                 let (response, body) = try await next(request, body, baseURL)
-                return (response, try await Self.collect(body, limit: limit, request: line))
+                if streamed, (200..<300).contains(response.status.code) { return (response, Data(), body) }
+                return (response, try await Self.collect(body, limit: limit, request: line), nil as HTTPBody?)
             }
         }
         guard (200..<300).contains(response.status.code) else {
             throw ChargEyeError.http(ErrorBodyReader.failure(for: response, body: data, request: line))
         }
+        if streamed { return (response, unread) }
         return (response, HTTPBody(Self.repairingUTF8(data)))
     }
 
@@ -60,6 +69,7 @@ public struct ResponseGuardMiddleware: ClientMiddleware {
             throw ChargEyeError.responseTooLarge(request, limitBytes: limit)
         }
         var data = Data()
+        if case .known(let length) = body.length { data.reserveCapacity(Int(length)) }
         for try await chunk in body {
             guard data.count + chunk.count <= limit else {
                 throw ChargEyeError.responseTooLarge(request, limitBytes: limit)
@@ -71,7 +81,7 @@ public struct ResponseGuardMiddleware: ClientMiddleware {
 
     /// Runs `work`, failing with a timeout if it takes longer than `seconds`; maps network
     /// errors to `.transport`.
-    private func withDeadline<T: Sendable>(
+    static func withDeadline<T: Sendable>(
         seconds: TimeInterval, request: ChargEyeError.RequestLine, host: String,
         _ work: @escaping @Sendable () async throws -> T
     ) async throws -> T {

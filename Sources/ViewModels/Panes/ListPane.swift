@@ -49,9 +49,16 @@ extension AppState {
             }
         }
         var badges: [Span] = []
-        if level.isStale { badges.append(Span("STALE", .warning)) }
+        let incomplete = level.partsOf != nil && !level.isLoading
+        if incomplete {
+            badges.append(Span("INCOMPLETE", .warning))
+        } else if level.isStale {
+            badges.append(Span("STALE", .warning))
+        }
         if level.kind.isLive, livePaused { badges.append(Span("PAUSED", .warning)) }
-        if level.isLoading { badges.append(Span(level.data == nil ? "loading…" : "refreshing…", .accent)) }
+        if level.isLoading {
+            badges.append(Span(level.data == nil || level.partsOf != nil ? "loading…" : "refreshing…", .accent))
+        }
         if !level.filter.isEmpty, mode != .filtering { badges.append(Span("filter: \(level.filter)", .accent)) }
         if let facet = level.facet { badges.append(Span("only \(TextSanitizer.singleLine(facet.label, limit: 40))", .accent)) }
         if level.sortIndex > 0 { badges.append(Span("sort: \(level.sort.rawValue)", .dim)) }
@@ -62,7 +69,7 @@ extension AppState {
         }
         let total = level.data?.count ?? 0
         let shown = level.visible.count
-        let more = level.nextCursor == nil ? "" : "+"
+        let more = level.nextCursor == nil && level.partsOf == nil ? "" : "+"
         let position = (level.selectedIndex.map { "\($0 + 1)/\(shown)" } ?? "0/\(shown)") + more
         return ListPane(
             title: title(of: level.kind),

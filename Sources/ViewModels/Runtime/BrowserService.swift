@@ -4,8 +4,9 @@ import Foundation
 /// What the browser needs from the outside world. The real one wraps `ChargEyeClient`;
 /// tests may use the same against the simulator, or a fake.
 public protocol BrowserService: Sendable {
-    /// Performs one read.
-    func perform(_ request: APIRequest) async throws -> APIResponse
+    /// Performs one read. A long list may arrive in parts first (`onPart`, at most about once
+    /// a second); the answer is then `.locationsStreamed`.
+    func perform(_ request: APIRequest, onPart: @escaping @Sendable (LocationPart) -> Void) async throws -> APIResponse
     /// A raw GET for the console.
     func get(path: String) async throws -> RawResponse
     /// Renews the token now.
@@ -35,12 +36,16 @@ public struct ClientService: BrowserService {
         self.handoffWriter = handoffWriter
     }
 
-    public func perform(_ request: APIRequest) async throws -> APIResponse {
+    public func perform(_ request: APIRequest, onPart: @escaping @Sendable (LocationPart) -> Void) async throws -> APIResponse {
         switch request {
-        case .locations: .locations(try await client.locations())
-        case .stations(let uid): .stations(try await client.stations(locationUid: uid))
-        case .transactions(let stationId, let cursor): .transactions(try await client.transactions(stationId: stationId, cursor: cursor))
-        case .vehicles(let uid): .vehicles(try await client.vehicles(locationUid: uid))
+        case .locations:
+            let throttle = PartThrottle(forward: onPart)
+            let count = try await client.streamLocations(onPart: throttle.add)
+            throttle.flush()
+            return .locationsStreamed(count: count)
+        case .stations(let uid): return .stations(try await client.stations(locationUid: uid))
+        case .transactions(let stationId, let cursor): return .transactions(try await client.transactions(stationId: stationId, cursor: cursor))
+        case .vehicles(let uid): return .vehicles(try await client.vehicles(locationUid: uid))
         }
     }
 

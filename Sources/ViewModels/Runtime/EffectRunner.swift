@@ -31,7 +31,8 @@ public final class EffectRunner: Sendable {
             loads.withLock { loads in
                 loads[id] = Task.detached { [service, inbox, self] in
                     do {
-                        inbox.post(.loaded(id, .success(try await service.perform(request))))
+                        let response = try await service.perform(request) { inbox.post(.loadedPart(id, $0)) }
+                        inbox.post(.loaded(id, .success(response)))
                     } catch is CancellationError {
                         // Cancelled on purpose: the state already moved on.
                     } catch {

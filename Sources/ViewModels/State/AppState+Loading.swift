@@ -94,11 +94,30 @@ extension AppState {
         return load(depth: failure.depth)
     }
 
+    /// Shows the locations that arrived so far of a streamed answer: the first part replaces
+    /// what the level showed, later ones add to it.
+    mutating func receivePart(_ id: RequestID, _ part: LocationPart) {
+        guard let depth = stack.lastIndex(where: { $0.phase == .loading(id) }) else { return }
+        var level = stack[depth]
+        stack[depth] = Level(kind: level.kind)
+        if level.partsOf != id || part.replacesEarlierParts {
+            level.data = .locations(part.locations)
+            level.partsOf = id
+        } else {
+            level.append(part.locations)
+        }
+        level.refreshVisible(rollups: rollups, listRows: listRows)
+        stack[depth] = level
+    }
+
     private mutating func apply(_ response: APIResponse, depth: Int, isPage: Bool) {
         var level = stack[depth]
+        stack[depth] = Level(kind: level.kind)
         switch (response, level.kind) {
         case (.locations(let items), _):
             level.data = .locations(items)
+        case (.locationsStreamed, _):
+            if level.partsOf == nil { level.data = .locations([]) }
         case (.stations(let items), .stations(let location)):
             level.data = .stations(items)
             rollups[location.id] = Rollup(items)
@@ -125,6 +144,7 @@ extension AppState {
             break
         }
         if !isPage { level.phase = .loaded(at: now) }
+        level.partsOf = nil
         level.loadedAt = now
         level.refreshVisible(rollups: rollups, listRows: listRows)
         stack[depth] = level

@@ -22,6 +22,9 @@ extension AppState {
             return refreshLiveIfDue()
         case .loaded(let id, let result):
             return receive(id, result)
+        case .loadedPart(let id, let part):
+            receivePart(id, part)
+            return []
         case .tokenChanged(let state):
             if let previous = token?.validUntil, let next = state.validUntil, next > previous, !state.isRefreshing {
                 show("token renewed, valid until \(Format.timeOfDay(next, zone: timeZone))", role: .ok, seconds: 10)

@@ -80,9 +80,13 @@ extension Level {
     /// The folded search fields of every item (fields joined by a character no filter
     /// contains, so a match never spans two fields).
     static func searchIndex(of data: LevelData) -> SearchIndex {
-        SearchIndex(texts: (0..<data.count).map { index in
-            data.searchFields(at: index).compactMap { $0.map(fold) }.joined(separator: "\u{1}")
-        })
+        var index = SearchIndex()
+        index.append(texts: searchTexts(of: data, items: 0..<data.count))
+        return index
+    }
+
+    static func searchTexts(of data: LevelData, items: Range<Int>) -> [String] {
+        items.map { index in data.searchFields(at: index).compactMap { $0.map(fold) }.joined(separator: "\u{1}") }
     }
 
     /// Every item in the current sort order; cached except for orders that depend on the
@@ -94,9 +98,20 @@ extension Level {
         return order
     }
 
-    /// Lowercased, accents removed: "Jyväskylä" → "jyvaskyla".
+    /// Lowercased, accents removed: "Jyväskylä" → "jyvaskyla". Plain ASCII, most of any
+    /// fleet's text, is lowercased directly (the same result, without Foundation's folding).
     static func fold(_ text: String) -> String {
-        text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        var text = text
+        let ascii = text.withUTF8 { bytes in bytes.allSatisfy { $0 < 0x80 } }
+        guard ascii else {
+            return text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        }
+        return String(unsafeUninitializedCapacity: text.utf8.count) { buffer in
+            for (offset, byte) in text.utf8.enumerated() {
+                buffer[offset] = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
+            }
+            return text.utf8.count
+        }
     }
 
     private func sorted(_ indices: [Int], data: LevelData, rollups: [String: Rollup]) -> [Int] {

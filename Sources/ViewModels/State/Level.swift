@@ -88,11 +88,16 @@ public struct Level: Equatable, Sendable {
     public var kind: LevelKind
     /// The last good data; kept while a reload is in flight or has failed.
     public internal(set) var data: LevelData? {
-        didSet {
-            searchIndex = data.map(Self.searchIndex(of:)) ?? SearchIndex()
+        get { storage }
+        set {
+            storage = newValue
+            searchIndex = newValue.map(Self.searchIndex(of:)) ?? SearchIndex()
             sortCache = nil
         }
     }
+    private var storage: LevelData?
+    /// The streamed load whose parts `data` holds so far (more are on the way while it runs).
+    public internal(set) var partsOf: RequestID?
     /// Each item's searchable text, folded once when the data arrives.
     private(set) var searchIndex = SearchIndex()
     /// All items in the current sort order, computed once per data and sort key, so a filter
@@ -136,6 +141,21 @@ public struct Level: Equatable, Sendable {
     public var isLoading: Bool {
         if case .loading = phase { return true }
         return pageLoading != nil
+    }
+
+    /// Adds the locations of a later part of a streamed answer: the search index grows by
+    /// just those, and the sort order is recomputed on the next refresh.
+    mutating func append(_ locations: [Location]) {
+        guard case .locations(var items) = storage else {
+            data = .locations(locations)
+            return
+        }
+        storage = nil
+        let start = items.count
+        items.append(contentsOf: locations)
+        storage = .locations(items)
+        searchIndex.append(texts: Self.searchTexts(of: .locations(items), items: start..<items.count))
+        sortCache = nil
     }
 
     /// Position of the selection among the visible items.

@@ -17,8 +17,9 @@ struct SearchIndex: Equatable, Sendable {
 
     init() {}
 
-    init(texts: [String]) {
-        starts.reserveCapacity(texts.count)
+    /// Adds the texts of items that follow the ones already indexed.
+    mutating func append(texts: [String]) {
+        starts.reserveCapacity(starts.count + texts.count)
         for text in texts {
             starts.append(bytes.count)
             bytes.append(contentsOf: text.utf8)

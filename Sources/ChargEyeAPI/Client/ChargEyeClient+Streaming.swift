@@ -1,0 +1,118 @@
+import Foundation
+import HTTPTypes
+import OpenAPIRuntime
+
+/// Locations handed over while the answer still arrives.
+public struct LocationPart: Sendable {
+    /// The locations of this part, in the server's order.
+    public var locations: [Location]
+    /// This part replaces everything handed over before it (an answer that was not the plain
+    /// `{"locations": [...]}` shape is decoded whole at the end, and that result stands).
+    public var replacesEarlierParts: Bool
+
+    /// A part.
+    public init(locations: [Location], replacesEarlierParts: Bool) {
+        self.locations = locations
+        self.replacesEarlierParts = replacesEarlierParts
+    }
+}
+
+extension ChargEyeClient {
+    /// The locations, in parts as their bytes arrive, so a large list shows its first rows
+    /// long before the rest is here. `onPart` gets every part in order; together they are what
+    /// `locations()` returns, and the errors are the same, with one difference: a failure
+    /// after the head of the answer (the connection dropped mid-body) is not retried, since
+    /// the parts already handed over are good. Returns how many locations there were.
+    public func streamLocations(onPart: @escaping @Sendable (LocationPart) -> Void) async throws -> Int {
+        let line = ChargEyeError.RequestLine(method: "GET", path: "/locations")
+        do {
+            let request = HTTPRequest(method: .get, scheme: nil, authority: nil, path: "/locations")
+            let (response, body) = try await MiddlewareChain(middlewares: middlewares, transport: transport)
+                .send(request, baseURL: configuration.baseURL, operationID: ResponseGuardMiddleware.streamedOperationID)
+            let reader = LocationStreamReader(response: response, decode: { try await self.decodeLocations($0, response: response) })
+            let outcome = try await ResponseGuardMiddleware.withDeadline(
+                seconds: configuration.timeout, request: line, host: configuration.baseURL.host ?? ""
+            ) {
+                try await reader.read(body, onPart: onPart)
+            }
+            switch outcome {
+            case .streamed(let count):
+                return count
+            case .irregular(let whole):
+                let locations = try await decodeLocations(whole, response: response)
+                onPart(LocationPart(locations: locations, replacesEarlierParts: true))
+                return locations.count
+            }
+        } catch {
+            throw await ResponseDecoding.normalizeExplaining(error, request: line)
+        }
+    }
+
+    /// Decodes a complete `/locations` body exactly as `locations()` does.
+    func decodeLocations(_ body: Data, response: HTTPResponse) async throws -> [Location] {
+        let guardrail = ResponseGuardMiddleware(timeout: configuration.timeout, maxResponseBytes: configuration.maxResponseBytes)
+        let replay = Client(
+            serverURL: configuration.baseURL, configuration: clientConfiguration,
+            transport: ReplayTransport(response: response, body: body), middlewares: [guardrail]
+        )
+        return try await replay.listLocations().ok.body.json.locations
+    }
+}
+
+/// Reads a streamed `/locations` body: items are decoded in batches as they complete (the
+/// first batch as soon as there is one, then 1,000 at a time); an answer that is not the
+/// plain shape, or any batch that does not decode, is handed back whole for the ordinary
+/// decoder instead.
+private struct LocationStreamReader: Sendable {
+    /// How a read ended.
+    enum Outcome: Sendable {
+        /// Every location was handed over in parts; this many.
+        case streamed(Int)
+        /// The answer needs the ordinary decoder: here it is, whole.
+        case irregular(Data)
+    }
+
+    let response: HTTPResponse
+    let decode: @Sendable (Data) async throws -> [Location]
+
+    static let batchSize = 1_000
+
+    func read(_ body: HTTPBody?, onPart: @Sendable (LocationPart) -> Void) async throws -> Outcome {
+        var scanner = LocationListScanner()
+        var received: [ArraySlice<UInt8>] = []
+        var streaming = (response.headerFields[.contentType] ?? "").lowercased().contains("json")
+        var delivered = 0
+        if let body {
+            for try await chunk in body {
+                received.append(chunk)
+                guard streaming else { continue }
+                scanner.feed(chunk)
+                if scanner.status == .irregular {
+                    streaming = false
+                } else if scanner.completeItemCount >= (delivered == 0 ? 1 : Self.batchSize) {
+                    streaming = try await deliverBatch(&scanner, delivered: &delivered, onPart: onPart)
+                }
+            }
+        }
+        try Task.checkCancellation()
+        if streaming, scanner.status == .complete,
+            try await deliverBatch(&scanner, delivered: &delivered, onPart: onPart)
+        {
+            return .streamed(delivered)
+        }
+        var whole = Data(capacity: received.reduce(0) { $0 + $1.count })
+        for chunk in received { whole.append(contentsOf: chunk) }
+        return .irregular(whole)
+    }
+
+    /// Decodes and hands over the complete items; false when they do not decode.
+    private func deliverBatch(
+        _ scanner: inout LocationListScanner, delivered: inout Int, onPart: @Sendable (LocationPart) -> Void
+    ) async throws -> Bool {
+        guard let batch = scanner.takeBatch() else { return true }
+        guard let locations = try? await decode(Data(batch)) else { return false }
+        onPart(LocationPart(locations: locations, replacesEarlierParts: false))
+        delivered += locations.count
+        return true
+    }
+}

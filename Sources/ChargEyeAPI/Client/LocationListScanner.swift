@@ -1,0 +1,226 @@
+/// Finds the items of a `{"locations": [...]}` answer while its bytes arrive, so they can be
+/// decoded in batches before the rest is here.
+///
+/// It checks structure only: the envelope, strings and escapes, bracket nesting. The items
+/// themselves are decoded by the generated decoder. Anything out of the ordinary (another
+/// shape, a second `locations` key, unbalanced brackets, nesting deeper than `maxDepth`,
+/// bytes after the end) makes it `irregular`; the caller then decodes the whole answer the
+/// ordinary way, which gives the canonical result or error.
+struct LocationListScanner {
+    /// What the bytes so far amount to.
+    enum Status: Equatable {
+        /// Fine so far; more bytes are needed.
+        case reading
+        /// The envelope closed; only white space may follow.
+        case complete
+        /// Not the plain shape this scanner reads.
+        case irregular
+    }
+
+    /// Deeper nesting than this inside an item is left to the ordinary decoder to reject.
+    static let maxDepth = 512
+
+    private enum Place {
+        case beforeEnvelope, beforeKey(first: Bool), inKey, beforeColon, beforeValue, inValue
+        case afterValue, beforeItem(first: Bool), inItem, afterItem
+    }
+
+    private(set) var status = Status.reading
+    private var place = Place.beforeEnvelope
+    /// Bytes not yet handed out: everything since the end of the last batch.
+    private var pending: [UInt8] = []
+    /// Where the items completed since the last batch lie in `pending`.
+    private var completeItems: [Range<Int>] = []
+    /// Where in `pending` the current item starts.
+    private var itemStart = 0
+    private var key: [UInt8] = []
+    private var isLocationsValue = false
+    private var sawLocations = false
+    /// Open brackets of the value being skipped or the item being read.
+    private var brackets: [UInt8] = []
+    private var inString = false
+    private var escaped = false
+    /// The value being skipped or the item being read is a scalar (number, literal).
+    private var inScalar = false
+
+    /// Scans the next bytes of the answer.
+    mutating func feed(_ chunk: some Collection<UInt8>) {
+        guard status == .reading else {
+            if status == .complete, chunk.contains(where: { !Self.isSpace($0) }) { status = .irregular }
+            return
+        }
+        let start = pending.count
+        pending.append(contentsOf: chunk)
+        var index = start
+        while index < pending.count, status == .reading {
+            index = step(at: index)
+        }
+        if status == .complete, pending[index...].contains(where: { !Self.isSpace($0) }) { status = .irregular }
+    }
+
+    /// The items completed since the last call, as the body of a `{"locations": [...]}`
+    /// answer, or nil when there are none.
+    mutating func takeBatch() -> [UInt8]? {
+        guard let end = completeItems.last?.upperBound else { return nil }
+        var batch = Array(#"{"locations":["#.utf8)
+        batch.reserveCapacity(end + 16)
+        for (number, item) in completeItems.enumerated() {
+            if number > 0 { batch.append(UInt8(ascii: ",")) }
+            batch.append(contentsOf: pending[item])
+        }
+        batch.append(contentsOf: "]}".utf8)
+        pending.removeSubrange(..<end)
+        itemStart -= end
+        completeItems.removeAll(keepingCapacity: true)
+        return batch
+    }
+
+    /// How many items are complete and not yet handed out.
+    var completeItemCount: Int { completeItems.count }
+
+    /// Handles the byte at `index`; returns the index of the next byte to look at.
+    private mutating func step(at index: Int) -> Int {
+        let byte = pending[index]
+        switch place {
+        case .beforeEnvelope:
+            if Self.isSpace(byte) { return index + 1 }
+            return expect(byte == UInt8(ascii: "{"), then: .beforeKey(first: true), index)
+        case .beforeKey(let first):
+            if Self.isSpace(byte) { return index + 1 }
+            if first, byte == UInt8(ascii: "}") { return finishEnvelope(index) }
+            key = []
+            return expect(byte == UInt8(ascii: "\""), then: .inKey, index)
+        case .inKey:
+            return readKey(byte, index)
+        case .beforeColon:
+            if Self.isSpace(byte) { return index + 1 }
+            return expect(byte == UInt8(ascii: ":"), then: .beforeValue, index)
+        case .beforeValue:
+            if Self.isSpace(byte) { return index + 1 }
+            if isLocationsValue { return expect(byte == UInt8(ascii: "["), then: .beforeItem(first: true), index) }
+            startValue()
+            place = .inValue
+            return index
+        case .inValue:
+            return skipValue(byte, index) { $0.place = .afterValue }
+        case .afterValue:
+            if Self.isSpace(byte) { return index + 1 }
+            if byte == UInt8(ascii: "}") { return finishEnvelope(index) }
+            return expect(byte == UInt8(ascii: ","), then: .beforeKey(first: false), index)
+        case .beforeItem(let first):
+            if Self.isSpace(byte) { return index + 1 }
+            if first, byte == UInt8(ascii: "]") { return expect(true, then: .afterValue, index) }
+            itemStart = index
+            startValue()
+            place = .inItem
+            return index
+        case .inItem:
+            return skipValue(byte, index) { scanner in
+                scanner.completeItem(endingBefore: index + (scanner.inScalar ? 0 : 1))
+            }
+        case .afterItem:
+            if Self.isSpace(byte) { return index + 1 }
+            if byte == UInt8(ascii: "]") { return expect(true, then: .afterValue, index) }
+            return expect(byte == UInt8(ascii: ","), then: .beforeItem(first: false), index)
+        }
+    }
+
+    private mutating func expect(_ condition: Bool, then next: Place, _ index: Int) -> Int {
+        guard condition else {
+            status = .irregular
+            return index
+        }
+        place = next
+        return index + 1
+    }
+
+    private mutating func finishEnvelope(_ index: Int) -> Int {
+        guard sawLocations else {
+            status = .irregular
+            return index
+        }
+        status = .complete
+        return index + 1
+    }
+
+    /// A key's bytes; an escape in a key makes it "not `locations`" (no real API escapes it).
+    private mutating func readKey(_ byte: UInt8, _ index: Int) -> Int {
+        if escaped {
+            escaped = false
+            key.append(0)
+        } else if byte == UInt8(ascii: "\\") {
+            escaped = true
+        } else if byte == UInt8(ascii: "\"") {
+            isLocationsValue = key.elementsEqual("locations".utf8)
+            if isLocationsValue {
+                if sawLocations { status = .irregular }
+                sawLocations = true
+            }
+            place = .beforeColon
+        } else if key.count <= 9 {
+            key.append(byte)
+        }
+        return index + 1
+    }
+
+    private mutating func startValue() {
+        brackets.removeAll(keepingCapacity: true)
+        inString = false
+        escaped = false
+        inScalar = false
+    }
+
+    /// One byte of a value being passed over; `done` runs when the value ends. A scalar ends
+    /// at the byte after it, which is then looked at again in the next place.
+    private mutating func skipValue(_ byte: UInt8, _ index: Int, done: (inout Self) -> Void) -> Int {
+        if inString {
+            if escaped {
+                escaped = false
+            } else if byte == UInt8(ascii: "\\") {
+                escaped = true
+            } else if byte == UInt8(ascii: "\"") {
+                inString = false
+                if brackets.isEmpty { done(&self) }
+            }
+            return index + 1
+        }
+        if inScalar {
+            guard Self.isSpace(byte) || byte == UInt8(ascii: ",") || byte == UInt8(ascii: "]") || byte == UInt8(ascii: "}") else {
+                return index + 1
+            }
+            done(&self)
+            return index
+        }
+        switch byte {
+        case UInt8(ascii: "\""):
+            inString = true
+        case UInt8(ascii: "{"), UInt8(ascii: "["):
+            guard brackets.count < Self.maxDepth else {
+                status = .irregular
+                return index
+            }
+            brackets.append(byte == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]"))
+        case UInt8(ascii: "}"), UInt8(ascii: "]"):
+            guard brackets.last == byte else {
+                status = .irregular
+                return index
+            }
+            brackets.removeLast()
+            if brackets.isEmpty { done(&self) }
+        case _ where Self.isSpace(byte) || byte == UInt8(ascii: ",") || byte == UInt8(ascii: ":"):
+            if brackets.isEmpty { status = .irregular }
+        default:
+            if brackets.isEmpty { inScalar = true }
+        }
+        return index + 1
+    }
+
+    private mutating func completeItem(endingBefore end: Int) {
+        completeItems.append(itemStart..<end)
+        place = .afterItem
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
+    }
+}
