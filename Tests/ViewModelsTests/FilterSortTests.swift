@@ -80,4 +80,13 @@ struct FilterSortTests {
         _ = state.update(.mouse(.wheel(up: false)))
         #expect(state.current.selectedID == "L5")
     }
+
+    @Test("plain ASCII folds directly to what Foundation's folding gives; other text goes through Foundation")
+    func asciiFolding() {
+        let ascii = String((0x20...0x7E).map { Character(Unicode.Scalar(UInt8($0))) })
+        for text in [ascii, "HELSINKI Depot-07", "", "MiXeD 123 _[]{}"] {
+            #expect(Level.fold(text) == text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil))
+        }
+        #expect(Level.fold("Jyväskylä ＡＢＣ") == "jyvaskyla abc")
+    }
 }

@@ -1,0 +1,89 @@
+import ChargEyeAPI
+import Foundation
+import Testing
+@testable import ViewModels
+
+@Suite("A list that arrives in parts")
+struct StreamedLoadTests {
+    private static func part(_ locations: [Location], replacing: Bool = false) -> LocationPart {
+        LocationPart(locations: locations, replacesEarlierParts: replacing)
+    }
+
+    @Test("the first part replaces what was shown, later parts add to it, the end makes it complete")
+    func partsThenEnd() throws {
+        var state = Fixtures.loadedState()
+        let (id, _) = try #require(AppState.loadID(state.press(.control("r"))))
+        _ = state.update(.loadedPart(id, Self.part([Fixtures.location("N1", "Aalborg Harbour", city: "Aalborg")])))
+        #expect(state.rowNames == ["Aalborg Harbour"])
+        #expect(state.listPane.position == "1/1+")
+        #expect(state.listPane.badges.contains(Span("loading…", .accent)))
+        _ = state.update(.loadedPart(id, Self.part(Array(Fixtures.locations.prefix(2)))))
+        #expect(state.rowNames == ["Aalborg Harbour", "Jyväskylä Service Station", "Vantaa Bus Depot"])
+        _ = state.update(.loaded(id, .success(.locationsStreamed(count: 3))))
+        #expect(state.listPane.position == "1/3")
+        #expect(!state.current.isLoading)
+        #expect(!state.listPane.badges.contains { $0.text == "loading…" || $0.text == "INCOMPLETE" })
+    }
+
+    @Test("the filter finds items of later parts too")
+    func filterCoversLaterParts() throws {
+        var state = Fixtures.loadedState()
+        let (id, _) = try #require(AppState.loadID(state.press(.control("r"))))
+        _ = state.update(.loadedPart(id, Self.part(Array(Fixtures.locations.prefix(1)))))
+        _ = state.update(.loadedPart(id, Self.part(Array(Fixtures.locations.suffix(3)))))
+        _ = state.update(.loaded(id, .success(.locationsStreamed(count: 4))))
+        _ = state.press(.character("/"))
+        for character in "jyvas" { _ = state.press(.character(character)) }
+        #expect(state.rowNames == ["Jyväskylä Service Station"])
+    }
+
+    @Test("a part marked as replacing starts the list over")
+    func replacingPart() throws {
+        var state = Fixtures.loadedState()
+        let (id, _) = try #require(AppState.loadID(state.press(.control("r"))))
+        _ = state.update(.loadedPart(id, Self.part(Fixtures.locations)))
+        _ = state.update(.loadedPart(id, Self.part([Fixtures.location("D1", "First name", city: "Dup")], replacing: true)))
+        _ = state.update(.loaded(id, .success(.locationsStreamed(count: 1))))
+        #expect(state.rowNames == ["First name"])
+    }
+
+    @Test("a failure after some parts keeps them, marked incomplete, with the error pane open")
+    func failureMidway() throws {
+        var state = Fixtures.loadedState()
+        let (id, _) = try #require(AppState.loadID(state.press(.control("r"))))
+        _ = state.update(.loadedPart(id, Self.part(Array(Fixtures.locations.prefix(2)))))
+        _ = state.update(.loaded(id, .failure(Fixtures.unavailable)))
+        #expect(state.rowNames.count == 2)
+        #expect(state.listPane.badges.first == Span("INCOMPLETE", .warning))
+        #expect(state.errorPane != nil)
+        let (retry, _) = try #require(AppState.loadID(state.press(.character("r"))))
+        _ = state.update(.loadedPart(retry, Self.part(Fixtures.locations)))
+        _ = state.update(.loaded(retry, .success(.locationsStreamed(count: 4))))
+        #expect(state.rowNames.count == 4)
+        #expect(!state.listPane.badges.contains { $0.text == "INCOMPLETE" })
+    }
+
+    @Test("parts of a request nobody waits for are dropped")
+    func staleParts() throws {
+        var state = Fixtures.loadedState()
+        let (id, _) = try #require(AppState.loadID(state.press(.control("r"))))
+        _ = state.update(.loaded(id, .success(.locations(Fixtures.locations))))
+        _ = state.update(.loadedPart(id, Self.part([Fixtures.location("X", "Late", city: "Nowhere")])))
+        #expect(state.rowNames.count == 4)
+    }
+
+    @Test("the throttle passes the first part at once and joins the rest until the end")
+    func throttle() {
+        let forwarded = Locked<[LocationPart]>([])
+        let throttle = PartThrottle(interval: .seconds(3600)) { part in forwarded.withLock { $0.append(part) } }
+        let one = Array(Fixtures.locations.prefix(1)), rest = Array(Fixtures.locations.dropFirst())
+        throttle.add(Self.part(one))
+        #expect(forwarded.withLock { $0.map(\.locations) } == [one])
+        for location in rest { throttle.add(Self.part([location])) }
+        #expect(forwarded.withLock { $0.count } == 1)
+        throttle.flush()
+        #expect(forwarded.withLock { $0.map(\.locations) } == [one, rest])
+        throttle.flush()
+        #expect(forwarded.withLock { $0.count } == 2, "nothing left to pass on")
+    }
+}
