@@ -1,7 +1,35 @@
 @testable import ChargEyeAPI
 import ChargEyeSimulator
 import Foundation
+import HTTPTypes
+import OpenAPIRuntime
 import Testing
+
+/// Answers the token exchange, and `/locations` with `body` in 64 KiB chunks.
+private struct ChunkedTransport: ClientTransport {
+    let body: [UInt8]
+
+    func send(_ request: HTTPRequest, body requestBody: HTTPBody?, baseURL: URL, operationID: String) async throws -> (HTTPResponse, HTTPBody?) {
+        let json = HTTPFields([HTTPField(name: .contentType, value: "application/json")])
+        if request.path?.hasSuffix("/auth/refreshAccessToken") == true {
+            return (HTTPResponse(status: .ok, headerFields: json), HTTPBody(#"{"token":"t","validUntil":"2099-01-01T00:00:00Z"}"#))
+        }
+        let (stream, continuation) = AsyncStream.makeStream(of: ArraySlice<UInt8>.self)
+        for start in stride(from: 0, to: body.count, by: 65_536) { continuation.yield(body[start..<min(body.count, start + 65_536)]) }
+        continuation.finish()
+        return (HTTPResponse(status: .ok, headerFields: json), HTTPBody(stream, length: .unknown, iterationBehavior: .single))
+    }
+}
+
+/// `count` plain locations of about 300 bytes each, then `tail` (which closes the answer).
+private func largeAnswer(count: Int, tail: String) -> [UInt8] {
+    var body = Array(#"{"locations":["#.utf8)
+    for index in 0..<count {
+        if index > 0 { body.append(UInt8(ascii: ",")) }
+        body += Array(#"{"id":"L\#(index)","name":"Location number \#(index) with a name long enough to matter","city":"Somewhere","address":"Long Street \#(index), building with a long description of where the door is"}"#.utf8)
+    }
+    return body + Array(tail.utf8)
+}
 
 /// Feeds `body` to a scanner in chunks of `size` bytes (the last may be shorter), collecting
 /// the items of every batch as JSON values.
@@ -53,7 +81,6 @@ struct LocationStreamingTests {
 
     static let irregular: [String] = [
         #"[{"locations":[]}]"#,
-        #"{"locations":[],"locations":[{"id":"x"}]}"#,
         #"{"locations":{"id":"x"}}"#,
         #"{"locations":null}"#,
         #"{"other":[]}"#,
@@ -77,6 +104,26 @@ struct LocationStreamingTests {
             }
             #expect(scanner.status == .irregular, "chunk size \(size)")
         }
+    }
+
+    @Test("a second locations list is passed over, as the decoder does: the first one counts")
+    func duplicateKey() throws {
+        let (status, items) = try scan(#"{"locations":[{"id":"x"}],"locations":[{"id":"y"},{"id":"z"}]}"#, chunkSize: 3)
+        #expect(status == .complete)
+        #expect(items == [["id": "x"] as NSDictionary])
+    }
+
+    @Test("an irregular answer says what and where")
+    func problems() {
+        func problem(_ body: String) -> String {
+            var scanner = LocationListScanner()
+            scanner.feed(Array(body.utf8))
+            return scanner.problem
+        }
+        #expect(problem(#"{"locations":[{"id":"a"]}"#) == "unbalanced ']' at byte 23")
+        #expect(problem(#"{"locations":[]} x"#) == "more data after the end of the answer at byte 17")
+        #expect(problem(#"{"other":1}"#) == #"no "locations" list at byte 10"#)
+        #expect(problem("{\"locations\":\u{7}") == "unexpected byte 0x7 at byte 13")
     }
 
     @Test("a cut-off answer never reads as complete")
@@ -130,5 +177,39 @@ struct LocationStreamingTests {
                 return failure.status == 404
             }
         }
+    }
+
+    /// A client over `ChunkedTransport`.
+    private func client(_ body: [UInt8]) throws -> ChargEyeClient {
+        var configuration = ChargEyeConfiguration(baseURL: URL(string: "http://127.0.0.1:9/api")!, refreshToken: Secret("r"))
+        configuration.tokenCacheDirectory = nil
+        return try ChargEyeClient(configuration: configuration, transport: ChunkedTransport(body: body))
+    }
+
+    @Test("past the kept size, a defect late in a large answer fails with where it is, and the parts before it stand",
+          arguments: [
+            (#",{"id":5}]}"#, "locations[25000].id"),
+            (#",{"id":"cut"#, "the answer ends early, after 25000 locations (Unexpected end of file)"),
+            (#"]} trailing"#, "more data after the end of the answer at byte"),
+          ])
+    func lateDefects(tail: String, says: String) async throws {
+        let body = largeAnswer(count: 25_000, tail: tail)
+        #expect(body.count > 4 << 20)
+        let parts = Recorder<LocationPart>()
+        await #expect {
+            _ = try await client(body).streamLocations { parts.append($0) }
+        } throws: { error in
+            "\(error)".contains(says)
+        }
+        #expect(parts.values.flatMap(\.locations).count >= 24_000)
+        #expect(parts.values.flatMap(\.locations).map(\.id) == (0..<parts.values.flatMap(\.locations).count).map { "L\($0)" })
+    }
+
+    @Test("a large plain answer in chunks decodes completely")
+    func largePlainAnswer() async throws {
+        let parts = Recorder<LocationPart>()
+        let count = try await client(largeAnswer(count: 20_000, tail: "]}")).streamLocations { parts.append($0) }
+        #expect(count == 20_000)
+        #expect(parts.values.flatMap(\.locations).map(\.id) == (0..<20_000).map { "L\($0)" })
     }
 }

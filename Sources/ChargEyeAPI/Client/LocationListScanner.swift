@@ -2,10 +2,11 @@
 /// decoded in batches before the rest is here.
 ///
 /// It checks structure only: the envelope, strings and escapes, bracket nesting. The items
-/// themselves are decoded by the generated decoder. Anything out of the ordinary (another
-/// shape, a second `locations` key, unbalanced brackets, nesting deeper than `maxDepth`,
-/// bytes after the end) makes it `irregular`; the caller then decodes the whole answer the
-/// ordinary way, which gives the canonical result or error.
+/// themselves are decoded by the generated decoder. A second `locations` key is passed over,
+/// as the decoder does (the first one counts). Anything else out of the ordinary (another
+/// shape, unbalanced brackets, nesting deeper than `maxDepth`, bytes after the end) makes it
+/// `irregular`, with the reason in `problem`; the caller then decodes the whole answer the
+/// ordinary way where it still can, for the canonical result or error.
 struct LocationListScanner {
     /// What the bytes so far amount to.
     enum Status: Equatable {
@@ -26,9 +27,13 @@ struct LocationListScanner {
     }
 
     private(set) var status = Status.reading
+    /// Why the answer is irregular, for the error message when it cannot be decoded whole.
+    private(set) var problem = ""
     private var place = Place.beforeEnvelope
     /// Bytes not yet handed out: everything since the end of the last batch.
     private var pending: [UInt8] = []
+    /// Where `pending` starts in the answer.
+    private var pendingStart = 0
     /// Where the items completed since the last batch lie in `pending`.
     private var completeItems: [Range<Int>] = []
     /// Where in `pending` the current item starts.
@@ -46,7 +51,10 @@ struct LocationListScanner {
     /// Scans the next bytes of the answer.
     mutating func feed(_ chunk: some Collection<UInt8>) {
         guard status == .reading else {
-            if status == .complete, chunk.contains(where: { !Self.isSpace($0) }) { status = .irregular }
+            if status == .complete, chunk.contains(where: { !Self.isSpace($0) }) {
+                status = .irregular
+                problem = "more data after the end of the answer"
+            }
             return
         }
         let start = pending.count
@@ -55,7 +63,14 @@ struct LocationListScanner {
         while index < pending.count, status == .reading {
             index = step(at: index)
         }
-        if status == .complete, pending[index...].contains(where: { !Self.isSpace($0) }) { status = .irregular }
+        if status == .complete, let extra = pending[index...].firstIndex(where: { !Self.isSpace($0) }) {
+            flag("more data after the end of the answer", at: extra)
+        }
+    }
+
+    private mutating func flag(_ reason: String, at index: Int) {
+        status = .irregular
+        problem = "\(reason) at byte \(pendingStart + index)"
     }
 
     /// The items completed since the last call, as the body of a `{"locations": [...]}`
@@ -70,6 +85,7 @@ struct LocationListScanner {
         }
         batch.append(contentsOf: "]}".utf8)
         pending.removeSubrange(..<end)
+        pendingStart += end
         itemStart -= end
         completeItems.removeAll(keepingCapacity: true)
         return batch
@@ -127,7 +143,9 @@ struct LocationListScanner {
 
     private mutating func expect(_ condition: Bool, then next: Place, _ index: Int) -> Int {
         guard condition else {
-            status = .irregular
+            let byte = pending[index]
+            let shown = (0x21..<0x7F).contains(byte) ? "'\(Character(Unicode.Scalar(byte)))'" : "byte 0x" + String(byte, radix: 16, uppercase: true)
+            flag("unexpected \(shown)", at: index)
             return index
         }
         place = next
@@ -136,7 +154,7 @@ struct LocationListScanner {
 
     private mutating func finishEnvelope(_ index: Int) -> Int {
         guard sawLocations else {
-            status = .irregular
+            flag("no \"locations\" list", at: index)
             return index
         }
         status = .complete
@@ -151,11 +169,9 @@ struct LocationListScanner {
         } else if byte == UInt8(ascii: "\\") {
             escaped = true
         } else if byte == UInt8(ascii: "\"") {
-            isLocationsValue = key.elementsEqual("locations".utf8)
-            if isLocationsValue {
-                if sawLocations { status = .irregular }
-                sawLocations = true
-            }
+            // A second "locations" is passed over like any other key: the first one counts.
+            isLocationsValue = !sawLocations && key.elementsEqual("locations".utf8)
+            sawLocations = sawLocations || isLocationsValue
             place = .beforeColon
         } else if key.count <= 9 {
             key.append(byte)
@@ -196,19 +212,19 @@ struct LocationListScanner {
             inString = true
         case UInt8(ascii: "{"), UInt8(ascii: "["):
             guard brackets.count < Self.maxDepth else {
-                status = .irregular
+                flag("nesting deeper than \(Self.maxDepth) levels", at: index)
                 return index
             }
             brackets.append(byte == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]"))
         case UInt8(ascii: "}"), UInt8(ascii: "]"):
             guard brackets.last == byte else {
-                status = .irregular
+                flag("unbalanced '\(Character(Unicode.Scalar(byte)))'", at: index)
                 return index
             }
             brackets.removeLast()
             if brackets.isEmpty { done(&self) }
         case _ where Self.isSpace(byte) || byte == UInt8(ascii: ",") || byte == UInt8(ascii: ":"):
-            if brackets.isEmpty { status = .irregular }
+            if brackets.isEmpty { flag("unexpected '\(Character(Unicode.Scalar(byte)))'", at: index) }
         default:
             if brackets.isEmpty { inScalar = true }
         }
