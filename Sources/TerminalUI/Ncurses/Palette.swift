@@ -52,7 +52,9 @@ struct Palette {
         case .dim: return (dim, 0)
         case .title: return (bold, 0)
         case .header: return (colored ? ce_a_normal() : reverse, pair)
-        case .selected: return (colored ? bold : reverse | bold, pair)
+        // Colour alone (no bold) on colour terminals: moving the bar then costs one colour
+        // change on and one off, without resetting every attribute around it.
+        case .selected: return (colored ? ce_a_normal() : reverse | bold, pair)
         case .selectedDim: return (reverse, 0)
         case .ok: return (colored ? ce_a_normal() : ce_a_normal(), pair)
         case .warning: return (bold, pair)

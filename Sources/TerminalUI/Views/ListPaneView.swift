@@ -5,7 +5,8 @@ public import ViewModels
 public enum ListPaneView {
     public static func draw(_ pane: ListPane, summary: FleetSummary? = nil, in rect: Rect, glyphs: Glyphs, into grid: inout CellGrid) {
         guard !rect.isEmpty else { return }
-        let title = [Span(pane.title, .title), Span(pane.position, .dim)] + pane.badges
+        // The position is plain text: it changes with every move, and plain costs no attribute bytes.
+        let title = [Span(pane.title, .title), Span(pane.position, .normal)] + pane.badges
         let outer = Box.draw(rect, title: title, focused: pane.isFocused, glyphs: glyphs, into: &grid)
         guard outer.height >= 2, outer.width >= 1 else { return }
         drawSummary(summary, at: outer.x, y: outer.y, width: outer.width, glyphs: glyphs, into: &grid)
