@@ -11,7 +11,7 @@ struct Fleet: Sendable {
     /// Builds `count` locations from `seed`; history is counted back from `epoch`.
     init(seed: UInt64, count: Int, epoch: Date) {
         generator = FleetGenerator(seed: seed, epoch: epoch)
-        var locations = (0..<count).map(generator.location(index:))
+        var locations = Self.generate(count) { [generator] in generator.location(index: $0) }
         var indexById = [String: Int](minimumCapacity: count)
         for index in locations.indices {
             while indexById[locations[index].id] != nil { locations[index].id += "x" }
@@ -19,6 +19,18 @@ struct Fleet: Sendable {
         }
         self.locations = locations
         self.indexById = indexById
+    }
+
+    /// `make(0..<count)`, the work shared by the cores (each location depends on its index only).
+    private static func generate(_ count: Int, _ make: @escaping @Sendable (Int) -> Location) -> [Location] {
+        let slices = count < 2_000 ? 1 : ProcessInfo.processInfo.activeProcessorCount
+        let parts = Locked([[Location]](repeating: [], count: slices))
+        DispatchQueue.concurrentPerform(iterations: slices) { slice in
+            let range = (count * slice / slices)..<(count * (slice + 1) / slices)
+            let made = range.map(make)
+            parts.withLock { $0[slice] = made }
+        }
+        return parts.withLock { $0.flatMap { $0 } }
     }
 
     /// The index of a location by its id.

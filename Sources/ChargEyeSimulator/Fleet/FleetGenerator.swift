@@ -38,7 +38,7 @@ struct FleetGenerator: Sendable {
             countryCode: city.countryCode,
             lat: city.lat + random.decimal(-0.08...0.08, places: 4),
             lng: city.lng + random.decimal(-0.12...0.12, places: 4),
-            locationId: random.chance(0.6) ? "\(city.code)-\(kind.isDepot ? "DEPOT" : "SITE")-\(String(format: "%02d", round + 1))" : nil,
+            locationId: random.chance(0.6) ? "\(city.code)-\(kind.isDepot ? "DEPOT" : "SITE")-\(round < 9 ? "0" : "")\(round + 1)" : nil,
             labels: labels,
             _operator: .init(name: operatorInfo.name, website: operatorInfo.website),
             roamingPoolId: kind.isDepot ? nil : "pool-\(city.countryCode.lowercased())-public",
@@ -52,8 +52,15 @@ struct FleetGenerator: Sendable {
         return random.pick(CityCatalog.siteKinds)
     }
 
+    /// `pattern` with each `#` replaced by a random digit (patterns are ASCII).
     private func postalCode(_ pattern: String, _ random: inout SeededRandom) -> String {
-        String(pattern.map { $0 == "#" ? Character(String(Int.random(in: 0...9, using: &random))) : $0 })
+        let template = Array(pattern.utf8)
+        return String(unsafeUninitializedCapacity: template.count) { buffer in
+            for (offset, byte) in template.enumerated() {
+                buffer[offset] = byte == UInt8(ascii: "#") ? UInt8(ascii: "0") + UInt8(Int.random(in: 0...9, using: &random)) : byte
+            }
+            return template.count
+        }
     }
 
     // MARK: Stations
