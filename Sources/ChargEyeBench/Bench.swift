@@ -73,7 +73,7 @@ struct Bench: AsyncParsableCommand {
         }
 
         log("idle")
-        let idle = try terminal.idle(programs.chargeye, ["--demo", "--demo-locations", "1000"], marker: "1/1000")
+        let idle = try terminal.idle(programs.chargeye, ["--demo", "--demo-locations", "1000"], marker: "as of ")
         let lessIdle = try programs.less.map { try terminal.idle($0, ["-S", small.textFile.path], marker: nil) }
         report.add("idle \(idle.seconds) s, countdown visible: bytes written", unit: "B", chargeye: Double(idle.bytes),
                    reference: lessIdle.map { Double($0.bytes) }, referenceName: "less -S")

@@ -28,12 +28,21 @@ public enum ListPaneView {
         for (offset, row) in pane.rows.prefix(max(0, rowsHeight)).enumerated() {
             let y = rowsTop + offset
             var x = inner.x
+            var textEnd = inner.x
             for (index, cell) in row.cells.enumerated() where index < widths.count && widths[index] > 0 {
-                let text = DisplayWidth.pad(cell, to: widths[index], alignRight: pane.columns[index].alignRight)
+                let alignRight = pane.columns[index].alignRight
+                let text = DisplayWidth.pad(cell, to: widths[index], alignRight: alignRight)
                 grid.put(text, x: x, y: y, role: row.isSelected ? .selected : row.role, limit: widths[index])
+                let shown = min(widths[index], DisplayWidth.of(cell))
+                if shown > 0 { textEnd = alignRight ? x + widths[index] : x + shown }
                 x += widths[index] + 1
             }
-            if row.isSelected { grid.paint(x: inner.x, y: y, width: inner.width, role: pane.isFocused ? .selected : .selectedDim) }
+            if row.isSelected {
+                // The bar ends with the row's last text: the blank after it would cost bytes on
+                // every move (rewritten twice) and show nothing.
+                grid.paint(x: inner.x, y: y, width: textEnd - inner.x, role: pane.isFocused ? .selected : .selectedDim)
+                grid.paint(x: textEnd, y: y, width: inner.x + inner.width - textEnd, role: .normal)
+            }
         }
         if let prompt = pane.filterPrompt {
             let y = inner.y + inner.height - 1
