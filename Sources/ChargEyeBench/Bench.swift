@@ -81,6 +81,12 @@ struct Bench: AsyncParsableCommand {
         report.add("idle: CPU", unit: "%", chargeye: idle.cpuPercent, reference: lessIdle?.cpuPercent, referenceName: "less -S", atMost: 0.05)
         report.add("idle: wake-ups, all threads (the demo's embedded server included)", unit: "", chargeye: Double(idle.wakeups), reference: lessIdle.map { Double($0.wakeups) }, referenceName: "less -S")
         report.add("idle: wake-ups of the terminal thread", unit: "", chargeye: idle.terminalThreadWakeups.map(Double.init), atMost: Double(idle.seconds / 60 + 1))
+        let alone = try await terminal.againstServer(locations: 1_000) { arguments in
+            try terminal.idle(programs.chargeye, arguments, marker: "as of ")
+        }
+        report.add("idle, server in another process: bytes written", unit: "B", chargeye: Double(alone.bytes))
+        report.add("idle, server in another process: CPU", unit: "%", chargeye: alone.cpuPercent, atMost: 0.05)
+        report.add("idle, server in another process: wake-ups, all threads", unit: "", chargeye: Double(alone.wakeups))
         if let htop = programs.htop {
             let htopIdle = try terminal.idle(htop, [], marker: nil)
             report.add("idle: CPU, htop for reference", unit: "%", chargeye: nil, reference: htopIdle.cpuPercent, referenceName: "htop")

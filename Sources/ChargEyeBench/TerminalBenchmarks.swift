@@ -31,19 +31,23 @@ struct TerminalBenchmarks {
     /// chargeye alone, against a simulator in this process (so the server's memory and CPU are
     /// not counted in chargeye's).
     func chargeyeFirstPaintAgainstServer(locations: Int) async throws -> Loading {
+        try await againstServer(locations: locations) { arguments in
+            try chargeyeLoading(locations: locations, arguments: arguments)
+        }
+    }
+
+    /// Runs `body` with chargeye's arguments for a simulator of `locations` in this process.
+    func againstServer<T>(locations: Int, _ body: ([String]) throws -> T) async throws -> T {
         var configuration = Simulator.Configuration()
         configuration.locations = locations
         let simulator = try await Simulator.start(configuration)
         let tokenFile = programs.home.appendingPathComponent("demo-token")
-        let loading = Result {
+        let result = Result {
             try Data(simulator.refreshToken.utf8).write(to: tokenFile)
-            return try chargeyeLoading(
-                locations: locations,
-                arguments: ["--base-url", simulator.baseURL.absoluteString, "--refresh-token-file", tokenFile.path, "--no-token-cache"]
-            )
+            return try body(["--base-url", simulator.baseURL.absoluteString, "--refresh-token-file", tokenFile.path, "--no-token-cache"])
         }
         await simulator.stop()
-        return try loading.get()
+        return try result.get()
     }
 
     private func chargeyeLoading(locations: Int, arguments: [String]) throws -> Loading {
