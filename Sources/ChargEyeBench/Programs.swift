@@ -13,7 +13,7 @@ struct Programs {
         let directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
         chargeye = directory.appendingPathComponent("chargeye").path
         guard FileManager.default.isExecutableFile(atPath: chargeye) else {
-            throw BenchError("no chargeye next to the benchmark at \(chargeye): run `swift build -c release` first")
+            throw BenchError("no chargeye next to the benchmark at \(chargeye): run `swift build -c release --static-swift-stdlib` first")
         }
         less = Self.find("less")
         htop = Self.find("htop")
