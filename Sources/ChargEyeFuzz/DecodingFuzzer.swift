@@ -2,9 +2,10 @@ import ChargEyeAPI
 import Foundation
 
 /// Feeds arbitrary bytes to every read of the API through the real client (middlewares,
-/// UTF-8 repair, generated decoders, error mapping) and checks two properties: every failure is
-/// a `ChargEyeError` (so the user gets a message, never a crash or a raw error), and every text
-/// that decodes comes out of the sanitizer free of control, escape and bidi characters.
+/// UTF-8 repair, generated decoders, error mapping) and checks three properties: every failure
+/// is a `ChargEyeError` (so the user gets a message, never a crash or a raw error), every text
+/// that decodes comes out of the sanitizer free of control, escape and bidi characters, and the
+/// streamed locations list (the browser's) gives exactly what the one-piece call gives.
 enum DecodingFuzzer {
     private static let transport = FixedBodyTransport()
     private static let client: ChargEyeClient = {
@@ -20,9 +21,9 @@ enum DecodingFuzzer {
         let done = DispatchSemaphore(value: 0)
         Task {
             defer { done.signal() }
-            if let locations = await check({ try await client.locations() }) {
-                for location in locations { expectInert([location.id, location.name, location.city, location.address]) }
-            }
+            let whole = await check { try await client.locations() }
+            for location in whole ?? [] { expectInert([location.id, location.name, location.city, location.address]) }
+            await expectSameAsStreamed(whole)
             if let location = await check({ try await client.location(uid: "x") }) { expectInert([location.name]) }
             if let stations = await check({ try await client.stations(locationUid: "x") }) {
                 for station in stations { expectInert([station.stationId, station.name]) }
@@ -34,6 +35,21 @@ enum DecodingFuzzer {
             _ = await check { try await client.get(path: "/locations") }
         }
         done.wait()
+    }
+
+    /// The streamed read must agree with the one-piece read: the same locations, or a failure
+    /// for both (inputs here are far below the size past which a streamed read stops keeping
+    /// the answer for the ordinary decoder).
+    private static func expectSameAsStreamed(_ whole: [Location]?) async {
+        let parts = Locked<[LocationPart]>([])
+        let count = await check { try await client.streamLocations { part in parts.withLock { $0.append(part) } } }
+        var streamed: [Location] = []
+        for part in parts.withLock({ $0 }) { streamed = part.replacesEarlierParts ? part.locations : streamed + part.locations }
+        switch (whole, count) {
+        case (let whole?, let count?) where whole == streamed && count == whole.count: break
+        case (nil, nil): break
+        default: fatalError("streamed read (\(count.map(String.init) ?? "failed"), \(streamed.count) locations) disagrees with the one-piece read (\(whole.map { "\($0.count) locations" } ?? "failed"))")
+        }
     }
 
     private static func check<T>(_ call: () async throws -> T) async -> T? {

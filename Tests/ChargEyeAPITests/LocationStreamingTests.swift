@@ -126,6 +126,27 @@ struct LocationStreamingTests {
         #expect(problem("{\"locations\":\u{7}") == "unexpected byte 0x7 at byte 13")
     }
 
+    @Test("the envelope's keys and other values are kept as written, for checking as JSON")
+    func extras() throws {
+        var scanner = LocationListScanner()
+        scanner.feed(Array(#"{"count": 2, "locations":[{"id":"a"}], "next" : {"k":[1,"]"]}, "x":tru}"#.utf8))
+        #expect(scanner.status == .complete)
+        #expect(scanner.extras.map { String(decoding: $0, as: UTF8.self) } == [#""count""#, "2", #""locations""#, #""next""#, #"{"k":[1,"]"]}"#, #""x""#, "tru"])
+    }
+
+    @Test("a syntax error outside the list fails the streamed read as it fails the one-piece read")
+    func syntaxOutsideTheList() async throws {
+        for tail in [#"],"x":tru}"#, #"],"x":[1 2]}"#, #"],"x":{"a" 1}}"#] {
+            let small = try client(Array(#"{"locations":[{"id":"a"}"#.utf8) + Array(tail.utf8))
+            await #expect(throws: ChargEyeError.self) { _ = try await small.streamLocations { _ in } }
+            await #expect(throws: ChargEyeError.self) { _ = try await small.locations() }
+            let large = try client(largeAnswer(count: 25_000, tail: tail))
+            await #expect(throws: ChargEyeError.self, "\(tail)") { _ = try await large.streamLocations { _ in } }
+        }
+        let fine = try client(largeAnswer(count: 25_000, tail: #"],"count":25000,"note":"1e999 \" ]"}"#))
+        #expect(try await fine.streamLocations { _ in } == 25_000)
+    }
+
     @Test("a cut-off answer never reads as complete")
     func truncated() throws {
         let body = #"{"locations":[{"id":"a"},{"id":"b","name":"Cut off"#

@@ -2,8 +2,10 @@
 /// decoded in batches before the rest is here.
 ///
 /// It checks structure only: the envelope, strings and escapes, bracket nesting. The items
-/// themselves are decoded by the generated decoder. A second `locations` key is passed over,
-/// as the decoder does (the first one counts). Anything else out of the ordinary (another
+/// themselves are decoded by the generated decoder; the envelope's keys and the values of its
+/// other keys are kept (`extras`, up to `maxExtraBytes`) for the caller to check as JSON, since
+/// the ordinary decoder rejects a syntax error anywhere. A second `locations` key is passed
+/// over, as the decoder does (the first one counts). Anything else out of the ordinary (another
 /// shape, unbalanced brackets, nesting deeper than `maxDepth`, bytes after the end) makes it
 /// `irregular`, with the reason in `problem`; the caller then decodes the whole answer the
 /// ordinary way where it still can, for the canonical result or error.
@@ -18,8 +20,10 @@ struct LocationListScanner {
         case irregular
     }
 
-    /// Deeper nesting than this inside an item is left to the ordinary decoder to reject.
-    static let maxDepth = 512
+    /// Deeper nesting than this is left to the ordinary decoder (which allows 512 levels in all).
+    static let maxDepth = 256
+    /// The most bytes of keys and other values kept for checking.
+    static let maxExtraBytes = 1 << 20
 
     private enum Place {
         case beforeEnvelope, beforeKey(first: Bool), inKey, beforeColon, beforeValue, inValue
@@ -29,6 +33,12 @@ struct LocationListScanner {
     private(set) var status = Status.reading
     /// Why the answer is irregular, for the error message when it cannot be decoded whole.
     private(set) var problem = ""
+    /// The envelope's keys (quoted) and the values of keys other than the first `locations`,
+    /// as raw JSON.
+    private(set) var extras: [[UInt8]] = []
+    private var extraBytes = 0
+    /// Where in the answer the key or value being kept started.
+    private var extraStart = 0
     private var place = Place.beforeEnvelope
     /// Bytes not yet handed out: everything since the end of the last batch.
     private var pending: [UInt8] = []
@@ -105,6 +115,7 @@ struct LocationListScanner {
             if Self.isSpace(byte) { return index + 1 }
             if first, byte == UInt8(ascii: "}") { return finishEnvelope(index) }
             key = []
+            extraStart = pendingStart + index
             return expect(byte == UInt8(ascii: "\""), then: .inKey, index)
         case .inKey:
             return readKey(byte, index)
@@ -115,10 +126,14 @@ struct LocationListScanner {
             if Self.isSpace(byte) { return index + 1 }
             if isLocationsValue { return expect(byte == UInt8(ascii: "["), then: .beforeItem(first: true), index) }
             startValue()
+            extraStart = pendingStart + index
             place = .inValue
             return index
         case .inValue:
-            return skipValue(byte, index) { $0.place = .afterValue }
+            return skipValue(byte, index) { scanner in
+                scanner.keepExtra(endingBefore: index + (scanner.inScalar ? 0 : 1))
+                scanner.place = .afterValue
+            }
         case .afterValue:
             if Self.isSpace(byte) { return index + 1 }
             if byte == UInt8(ascii: "}") { return finishEnvelope(index) }
@@ -172,11 +187,23 @@ struct LocationListScanner {
             // A second "locations" is passed over like any other key: the first one counts.
             isLocationsValue = !sawLocations && key.elementsEqual("locations".utf8)
             sawLocations = sawLocations || isLocationsValue
+            keepExtra(endingBefore: index + 1)
             place = .beforeColon
         } else if key.count <= 9 {
             key.append(byte)
         }
         return index + 1
+    }
+
+    /// Keeps the key or value from `extraStart` up to `end` (an index into `pending`).
+    private mutating func keepExtra(endingBefore end: Int) {
+        let start = extraStart - pendingStart
+        extraBytes += end - start
+        guard extraBytes <= Self.maxExtraBytes else {
+            flag("more than \(Self.maxExtraBytes >> 20) MB outside the locations list", at: end)
+            return
+        }
+        extras.append(Array(pending[start..<end]))
     }
 
     private mutating func startValue() {

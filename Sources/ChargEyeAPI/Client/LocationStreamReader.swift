@@ -44,6 +44,10 @@ struct LocationStreamReader: Sendable {
             }
         }
         try Task.checkCancellation()
+        if streaming, scanner.status == .complete, !scanner.extras.allSatisfy(Self.isJSON) {
+            guard kept != nil else { throw failure("the answer is not valid JSON outside its locations list") }
+            streaming = false
+        }
         // The items complete by the end are handed over; a cut-off answer that cannot be
         // decoded whole any more keeps them too.
         if streaming, scanner.status == .complete || kept == nil,
@@ -76,6 +80,17 @@ struct LocationStreamReader: Sendable {
         onPart(LocationPart(locations: locations, replacesEarlierParts: false))
         delivered += locations.count
         return true
+    }
+
+    /// Whether `bytes` are one JSON value by the ordinary decoder's rules (syntax only, as
+    /// when it reads a whole answer and passes over the keys it does not know).
+    private static func isJSON(_ bytes: [UInt8]) -> Bool {
+        (try? JSONDecoder().decode(AnyJSON.self, from: ResponseGuardMiddleware.repairingUTF8(Data(bytes)))) != nil
+    }
+
+    /// Any JSON value, read for its syntax alone.
+    private struct AnyJSON: Decodable {
+        init(from decoder: any Decoder) {}
     }
 
     private func failure(_ detail: String) -> ChargEyeError {
