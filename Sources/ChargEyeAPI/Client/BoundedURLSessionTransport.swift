@@ -33,13 +33,19 @@ final class BoundedURLSessionTransport: ClientTransport {
     ) async throws -> (HTTPResponse, HTTPBody?) {
         let line = ChargEyeError.RequestLine(method: request.method.rawValue, path: request.path ?? "/")
         let task = session.dataTask(with: try await Self.urlRequest(request, body: body, baseURL: baseURL))
-        return try await withTaskCancellationHandler {
+        // The body is made here, on the caller's side, and filled by the delegate as bytes arrive.
+        let (stream, bodyContinuation) = AsyncThrowingStream.makeStream(of: ArraySlice<UInt8>.self)
+        bodyContinuation.onTermination = { termination in
+            if case .cancelled = termination { task.cancel() }
+        }
+        let (response, length) = try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { head in
-                delegate.start(task, request: line, limit: maxResponseBytes, head: head)
+                delegate.start(task, request: line, limit: maxResponseBytes, head: head, body: bodyContinuation)
             }
         } onCancel: {
             task.cancel()
         }
+        return (response, HTTPBody(stream, length: length, iterationBehavior: .single))
     }
 
     private static func urlRequest(_ request: HTTPRequest, body: HTTPBody?, baseURL: URL) async throws -> URLRequest {

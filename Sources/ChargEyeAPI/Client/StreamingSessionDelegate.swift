@@ -14,8 +14,8 @@ import OpenAPIRuntime
 final class StreamingSessionDelegate: NSObject, URLSessionDataDelegate, Sendable {
     /// One task in flight: first waiting for its response head, then streaming its body.
     private struct PendingEntry {
-        var head: CheckedContinuation<(HTTPResponse, HTTPBody), any Error>?
-        var body: AsyncThrowingStream<ArraySlice<UInt8>, any Error>.Continuation?
+        var head: CheckedContinuation<(HTTPResponse, HTTPBody.Length), any Error>?
+        var body: AsyncThrowingStream<ArraySlice<UInt8>, any Error>.Continuation
         var request: ChargEyeError.RequestLine
         var limit: Int
         var received = 0
@@ -24,13 +24,15 @@ final class StreamingSessionDelegate: NSObject, URLSessionDataDelegate, Sendable
 
     private let pending = Locked<[Int: PendingEntry]>([:])
 
-    /// Starts `task`; `head` resumes with the response and its streaming body, or the failure.
+    /// Starts `task`; `head` resumes with the response and the body's length (or the failure),
+    /// and the body's bytes go to `body` as they arrive.
     func start(
         _ task: URLSessionDataTask, request: ChargEyeError.RequestLine, limit: Int,
-        head: CheckedContinuation<(HTTPResponse, HTTPBody), any Error>
+        head: CheckedContinuation<(HTTPResponse, HTTPBody.Length), any Error>,
+        body: AsyncThrowingStream<ArraySlice<UInt8>, any Error>.Continuation
     ) {
         pending.withLock {
-            $0[task.taskIdentifier] = PendingEntry(head: head, request: request, limit: limit)
+            $0[task.taskIdentifier] = PendingEntry(head: head, body: body, request: request, limit: limit)
         }
         task.resume()
     }
@@ -40,7 +42,7 @@ final class StreamingSessionDelegate: NSObject, URLSessionDataDelegate, Sendable
         completionHandler: @escaping @Sendable (URLSession.ResponseDisposition) -> Void
     ) {
         let http = response as? HTTPURLResponse
-        let (head, refused) = pending.withLock { table -> (CheckedContinuation<(HTTPResponse, HTTPBody), any Error>?, Bool) in
+        let (head, refused) = pending.withLock { table -> (CheckedContinuation<(HTTPResponse, HTTPBody.Length), any Error>?, Bool) in
             guard var entry = table[dataTask.taskIdentifier] else { return (nil, false) }
             if response.expectedContentLength > Int64(entry.limit) {
                 entry.failure = .responseTooLarge(entry.request, limitBytes: entry.limit)
@@ -57,16 +59,8 @@ final class StreamingSessionDelegate: NSObject, URLSessionDataDelegate, Sendable
             return (head, entry.failure != nil)
         }
         if let head {
-            let (stream, continuation) = AsyncThrowingStream.makeStream(of: ArraySlice<UInt8>.self)
-            continuation.onTermination = { termination in
-                if case .cancelled = termination { dataTask.cancel() }
-            }
-            pending.withLock { $0[dataTask.taskIdentifier]?.body = continuation }
             let length: HTTPBody.Length = response.expectedContentLength >= 0 ? .known(response.expectedContentLength) : .unknown
-            head.resume(returning: (
-                http.map(Self.httpResponse) ?? HTTPResponse(status: .ok),
-                HTTPBody(stream, length: length, iterationBehavior: .single)
-            ))
+            head.resume(returning: (http.map(Self.httpResponse) ?? HTTPResponse(status: .ok), length))
         }
         completionHandler(refused ? .cancel : .allow)
     }
@@ -92,10 +86,11 @@ final class StreamingSessionDelegate: NSObject, URLSessionDataDelegate, Sendable
         guard let entry = pending.withLock({ $0.removeValue(forKey: task.taskIdentifier) }) else { return }
         if let head = entry.head {
             head.resume(throwing: entry.failure ?? error ?? URLError(.badServerResponse))
+            entry.body.finish()
         } else if let error, entry.failure == nil {
-            entry.body?.finish(throwing: error)
+            entry.body.finish(throwing: error)
         } else {
-            entry.body?.finish()
+            entry.body.finish()
         }
     }
 
