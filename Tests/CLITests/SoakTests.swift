@@ -59,7 +59,10 @@ struct SoakTests {
         let apiRequests = counts.values.reduce(0, +) - tokenRequests
         print("soak: \(Int(Self.seconds)) s, \(actions) keys, \(loads) loads asked for, \(apiRequests) API requests, \(tokenRequests) token requests, RSS \(rssBefore) kB → \(rssAfter) kB")
         #expect(apiRequests <= loads * 3, "more requests than 3 attempts per load: a storm")
-        #expect(tokenRequests <= 3, "the token is cached, not fetched per call")
+        // The token endpoint fails 30 % of the time too: one exchange takes up to 3 attempts, and
+        // when all 3 fail (2.7 % of runs) the next load starts one more exchange. Two exchanges'
+        // worth (6) is the bound; fetching per call would mean about one per API request.
+        #expect(tokenRequests <= 6, "the token is cached, not fetched per call")
         // AddressSanitizer's quarantine keeps freed memory resident on purpose.
         if ProcessInfo.processInfo.environment["ASAN_OPTIONS"] == nil {
             #expect(rssAfter < rssBefore + 20_000, "memory grew by \(rssAfter - rssBefore) kB")

@@ -38,13 +38,14 @@ final class BoundedURLSessionTransport: ClientTransport {
         bodyContinuation.onTermination = { termination in
             if case .cancelled = termination { task.cancel() }
         }
-        let (response, length) = try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { head in
+        try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (head: CheckedContinuation<Void, any Error>) in
                 delegate.start(task, request: line, limit: maxResponseBytes, head: head, body: bodyContinuation)
             }
         } onCancel: {
             task.cancel()
         }
+        guard let (response, length) = delegate.takeHead(of: task) else { throw URLError(.badServerResponse) }
         return (response, HTTPBody(stream, length: length, iterationBehavior: .single))
     }
 

@@ -14,7 +14,7 @@ import OpenAPIRuntime
 final class StreamingSessionDelegate: NSObject, URLSessionDataDelegate, Sendable {
     /// One task in flight: first waiting for its response head, then streaming its body.
     private struct PendingEntry {
-        var head: CheckedContinuation<(HTTPResponse, HTTPBody.Length), any Error>?
+        var head: CheckedContinuation<Void, any Error>?
         var body: AsyncThrowingStream<ArraySlice<UInt8>, any Error>.Continuation
         var request: ChargEyeError.RequestLine
         var limit: Int
@@ -23,12 +23,15 @@ final class StreamingSessionDelegate: NSObject, URLSessionDataDelegate, Sendable
     }
 
     private let pending = Locked<[Int: PendingEntry]>([:])
+    /// Response heads made on the delegate's thread, waiting for their caller: handed over
+    /// through the lock, so the caller's thread sees them whole (ThreadSanitizer included).
+    private let heads = Locked<[Int: (HTTPResponse, HTTPBody.Length)]>([:])
 
-    /// Starts `task`; `head` resumes with the response and the body's length (or the failure),
-    /// and the body's bytes go to `body` as they arrive.
+    /// Starts `task`; `head` resumes once the response head is there (`takeHead`) or with the
+    /// failure, and the body's bytes go to `body` as they arrive.
     func start(
         _ task: URLSessionDataTask, request: ChargEyeError.RequestLine, limit: Int,
-        head: CheckedContinuation<(HTTPResponse, HTTPBody.Length), any Error>,
+        head: CheckedContinuation<Void, any Error>,
         body: AsyncThrowingStream<ArraySlice<UInt8>, any Error>.Continuation
     ) {
         pending.withLock {
@@ -42,7 +45,7 @@ final class StreamingSessionDelegate: NSObject, URLSessionDataDelegate, Sendable
         completionHandler: @escaping @Sendable (URLSession.ResponseDisposition) -> Void
     ) {
         let http = response as? HTTPURLResponse
-        let (head, refused) = pending.withLock { table -> (CheckedContinuation<(HTTPResponse, HTTPBody.Length), any Error>?, Bool) in
+        let (head, refused) = pending.withLock { table -> (CheckedContinuation<Void, any Error>?, Bool) in
             guard var entry = table[dataTask.taskIdentifier] else { return (nil, false) }
             if response.expectedContentLength > Int64(entry.limit) {
                 entry.failure = .responseTooLarge(entry.request, limitBytes: entry.limit)
@@ -59,10 +62,18 @@ final class StreamingSessionDelegate: NSObject, URLSessionDataDelegate, Sendable
             return (head, entry.failure != nil)
         }
         if let head {
-            let length: HTTPBody.Length = response.expectedContentLength >= 0 ? .known(response.expectedContentLength) : .unknown
-            head.resume(returning: (http.map(Self.httpResponse) ?? HTTPResponse(status: .ok), length))
+            heads.withLock {
+                let length: HTTPBody.Length = response.expectedContentLength >= 0 ? .known(response.expectedContentLength) : .unknown
+                $0[dataTask.taskIdentifier] = (http.map(Self.httpResponse) ?? HTTPResponse(status: .ok), length)
+            }
+            head.resume()
         }
         completionHandler(refused ? .cancel : .allow)
+    }
+
+    /// The response head of `task`, once `start`'s `head` has resumed.
+    func takeHead(of task: URLSessionTask) -> (HTTPResponse, HTTPBody.Length)? {
+        heads.withLock { $0.removeValue(forKey: task.taskIdentifier) }
     }
 
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {

@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import ChargEyeAPI
 
 /// Decides, request by request, whether to inject a fault; counts requests per path.
 /// Thread-safe; changed at run time through the control endpoint.
@@ -16,10 +16,10 @@ final class FaultInjector: Sendable {
         var random = SystemRandomNumberGenerator()
     }
 
-    private let state: Mutex<State>
+    private let state: Locked<State>
 
     init(settings: FaultSettings) {
-        state = Mutex(State(settings: settings))
+        state = Locked(State(settings: settings))
     }
 
     var settings: FaultSettings {
