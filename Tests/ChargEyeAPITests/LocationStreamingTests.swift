@@ -170,6 +170,20 @@ struct LocationStreamingTests {
         }
     }
 
+    @Test("the simulator's streamed list has every location once, each as its one-location answer gives it")
+    func simulatorStreamsFaithfully() async throws {
+        try await withSimulator({ $0.locations = 12_000 }) { simulator in
+            let client = try makeClient(simulator)
+            let all = try await client.locations()
+            #expect(all.count == 12_000)
+            #expect(Set(all.map(\.id)).count == 12_000)
+            // Items next to the simulator's chunk boundaries (every 500) and a few others.
+            for index in [0, 499, 500, 501, 999, 1_000, 5_999, 6_000, 11_499, 11_500, 11_999] {
+                #expect(try await client.location(uid: all[index].id) == all[index], "location \(index)")
+            }
+        }
+    }
+
     @Test("a small list (answered in one piece) is one part equal to the one-piece call")
     func smallList() async throws {
         try await withSimulator { simulator in
