@@ -98,21 +98,18 @@ extension AppState {
     /// what the level showed, later ones add to it.
     mutating func receivePart(_ id: RequestID, _ part: LocationPart) {
         guard let depth = stack.lastIndex(where: { $0.phase == .loading(id) }) else { return }
-        var level = stack[depth]
-        stack[depth] = Level(kind: level.kind)
-        if level.partsOf != id || part.replacesEarlierParts {
-            level.data = .locations(part.locations)
-            level.partsOf = id
+        // Changed in place, so the list has one owner and appending never copies it.
+        if stack[depth].partsOf != id || part.replacesEarlierParts {
+            stack[depth].data = .locations(part.locations)
+            stack[depth].partsOf = id
         } else {
-            level.append(part.locations)
+            stack[depth].append(part.locations)
         }
-        level.refreshVisible(rollups: rollups, listRows: listRows)
-        stack[depth] = level
+        stack[depth].refreshVisible(rollups: rollups, listRows: listRows)
     }
 
     private mutating func apply(_ response: APIResponse, depth: Int, isPage: Bool) {
         var level = stack[depth]
-        stack[depth] = Level(kind: level.kind)
         switch (response, level.kind) {
         case (.locations(let items), _):
             level.data = .locations(items)

@@ -99,19 +99,12 @@ extension Level {
     }
 
     /// Lowercased, accents removed: "Jyväskylä" → "jyvaskyla". Plain ASCII, most of any
-    /// fleet's text, is lowercased directly (the same result, without Foundation's folding).
+    /// fleet's text, is only lowercased (the same result, without Foundation's folding).
     static func fold(_ text: String) -> String {
-        var text = text
-        let ascii = text.withUTF8 { bytes in bytes.allSatisfy { $0 < 0x80 } }
-        guard ascii else {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
             return text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
         }
-        return String(unsafeUninitializedCapacity: text.utf8.count) { buffer in
-            for (offset, byte) in text.utf8.enumerated() {
-                buffer[offset] = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
-            }
-            return text.utf8.count
-        }
+        return text.lowercased()
     }
 
     private func sorted(_ indices: [Int], data: LevelData, rollups: [String: Rollup]) -> [Int] {
