@@ -41,15 +41,21 @@ struct TerminalBenchmarks {
         var configuration = Simulator.Configuration()
         configuration.locations = locations
         let simulator = try await Simulator.start(configuration)
-        let tokenFile = programs.home.appendingPathComponent("demo-token")
         let result = Result {
-            try Data(simulator.refreshToken.utf8).write(to: tokenFile)
-            // Private, as chargeye asks of a token file (else it shows a warning for a while).
-            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: tokenFile.path)
+            let tokenFile = try tokenFile(named: "demo-token", holding: simulator.refreshToken)
             return try body(["--base-url", simulator.baseURL.absoluteString, "--refresh-token-file", tokenFile.path, "--no-token-cache"])
         }
         await simulator.stop()
         return try result.get()
+    }
+
+    /// A refresh-token file in the benchmark's home, private as chargeye asks of one (else it
+    /// shows a warning for a while, bytes the idle and start-up figures would count).
+    private func tokenFile(named name: String, holding token: String) throws -> URL {
+        let file = programs.home.appendingPathComponent(name)
+        try Data(token.utf8).write(to: file)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)
+        return file
     }
 
     private func chargeyeLoading(locations: Int, arguments: [String]) throws -> Loading {
@@ -98,9 +104,7 @@ struct TerminalBenchmarks {
     func chargeyeStartup() throws -> [Double] {
         let server = try HostileServer.start(.neverAnswers)
         defer { server.stop() }
-        let tokenFile = programs.home.appendingPathComponent("refresh-token")
-        try Data("bench".utf8).write(to: tokenFile)
-        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: tokenFile.path)
+        let tokenFile = try tokenFile(named: "refresh-token", holding: "bench")
         var times: [Double] = []
         for _ in 0..<runs {
             let terminal = try PseudoTerminal(

@@ -48,7 +48,6 @@ struct LocationListScanner {
     private var completeItems: [Range<Int>] = []
     /// Where in `pending` the current item starts.
     private var itemStart = 0
-    private var key: [UInt8] = []
     private var isLocationsValue = false
     private var sawLocations = false
     /// Open brackets of the value being skipped or the item being read.
@@ -114,7 +113,6 @@ struct LocationListScanner {
         case .beforeKey(let first):
             if Self.isSpace(byte) { return index + 1 }
             if first, byte == UInt8(ascii: "}") { return finishEnvelope(index) }
-            key = []
             extraStart = pendingStart + index
             return expect(byte == UInt8(ascii: "\""), then: .inKey, index)
         case .inKey:
@@ -176,21 +174,19 @@ struct LocationListScanner {
         return index + 1
     }
 
-    /// A key's bytes; an escape in a key makes it "not `locations`" (no real API escapes it).
+    /// A key's bytes, kept whole at its closing quote; it is `locations` only as written plainly
+    /// (no real API escapes it). A second `locations` is passed over like any other key: the
+    /// first one counts.
     private mutating func readKey(_ byte: UInt8, _ index: Int) -> Int {
         if escaped {
             escaped = false
-            key.append(0)
         } else if byte == UInt8(ascii: "\\") {
             escaped = true
         } else if byte == UInt8(ascii: "\"") {
-            // A second "locations" is passed over like any other key: the first one counts.
-            isLocationsValue = !sawLocations && key.elementsEqual("locations".utf8)
-            sawLocations = sawLocations || isLocationsValue
             keepExtra(endingBefore: index + 1)
+            isLocationsValue = !sawLocations && extras.last?.elementsEqual(#""locations""#.utf8) == true
+            sawLocations = sawLocations || isLocationsValue
             place = .beforeColon
-        } else if key.count <= 9 {
-            key.append(byte)
         }
         return index + 1
     }

@@ -50,11 +50,9 @@ struct LocationStreamReader: Sendable {
         }
         // The items complete by the end are handed over; a cut-off answer that cannot be
         // decoded whole any more keeps them too.
-        if streaming, scanner.status == .complete || kept == nil,
-            try await deliverBatch(&scanner, delivered: &delivered, canFallBack: kept != nil, onPart: onPart),
-            scanner.status == .complete
-        {
-            return .streamed(delivered)
+        if streaming, scanner.status == .complete || kept == nil {
+            streaming = try await deliverBatch(&scanner, delivered: &delivered, canFallBack: kept != nil, onPart: onPart)
+            if streaming, scanner.status == .complete { return .streamed(delivered) }
         }
         guard let kept else { throw failure("the answer ends early, after \(delivered) locations (Unexpected end of file)") }
         var whole = Data(capacity: keptCount)
