@@ -44,7 +44,7 @@ enum DecodingFuzzer {
         let parts = Locked<[LocationPart]>([])
         let count = await check { try await client.streamLocations { part in parts.withLock { $0.append(part) } } }
         var streamed: [Location] = []
-        for part in parts.withLock({ $0 }) { streamed = part.replacesEarlierParts ? part.locations : streamed + part.locations }
+        for part in parts.withLock({ $0 }) { streamed = part.replacesEarlierParts ? Array(part.locations) : streamed + part.locations }
         switch (whole, count) {
         case (let whole?, let count?) where whole == streamed && count == whole.count: break
         case (nil, nil): break

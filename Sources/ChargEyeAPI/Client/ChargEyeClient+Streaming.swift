@@ -4,14 +4,14 @@ import OpenAPIRuntime
 
 /// Locations handed over while the answer still arrives.
 public struct LocationPart: Sendable {
-    /// The locations of this part, in the server's order.
-    public var locations: [Location]
+    /// The locations of this part, in the server's order, kept compactly.
+    public var locations: LocationTable
     /// This part replaces everything handed over before it (an answer that was not the plain
     /// `{"locations": [...]}` shape is decoded whole at the end, and that result stands).
     public var replacesEarlierParts: Bool
 
     /// A part.
-    public init(locations: [Location], replacesEarlierParts: Bool) {
+    public init(locations: LocationTable, replacesEarlierParts: Bool) {
         self.locations = locations
         self.replacesEarlierParts = replacesEarlierParts
     }
@@ -42,7 +42,7 @@ extension ChargEyeClient {
                 return count
             case .irregular(let whole):
                 let locations = try await decodeLocations(whole, response: response)
-                onPart(LocationPart(locations: locations, replacesEarlierParts: true))
+                onPart(LocationPart(locations: LocationTable(locations), replacesEarlierParts: true))
                 return locations.count
             }
         } catch {

@@ -75,7 +75,7 @@ struct LocationStreamReader: Sendable {
             if canFallBack { return false }
             throw Self.shifted(await ResponseDecoding.normalizeExplaining(error, request: request), by: delivered)
         }
-        onPart(LocationPart(locations: locations, replacesEarlierParts: false))
+        onPart(LocationPart(locations: LocationTable(locations), replacesEarlierParts: false))
         delivered += locations.count
         return true
     }

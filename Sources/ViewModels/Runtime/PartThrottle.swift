@@ -6,7 +6,7 @@ import Foundation
 /// loads rather than a hundred times (bytes matter on a slow link).
 final class PartThrottle: Sendable {
     private struct Pending {
-        var locations: [Location] = []
+        var locations = LocationTable()
         var replaces = false
         var lastForward: ContinuousClock.Instant?
     }
@@ -24,9 +24,9 @@ final class PartThrottle: Sendable {
     func add(_ part: LocationPart) {
         let now = ContinuousClock.now
         let due = pending.withLock { pending -> LocationPart? in
-            if part.replacesEarlierParts { pending.locations = [] }
+            if part.replacesEarlierParts { pending.locations = LocationTable() }
             pending.replaces = pending.replaces || part.replacesEarlierParts
-            pending.locations += part.locations
+            pending.locations.append(contentsOf: part.locations)
             guard pending.lastForward.map({ now - $0 >= interval }) ?? true else { return nil }
             pending.lastForward = now
             return Self.take(&pending)
@@ -41,7 +41,7 @@ final class PartThrottle: Sendable {
 
     private static func take(_ pending: inout Pending) -> LocationPart {
         defer {
-            pending.locations = []
+            pending.locations = LocationTable()
             pending.replaces = false
         }
         return LocationPart(locations: pending.locations, replacesEarlierParts: pending.replaces)

@@ -112,9 +112,9 @@ extension AppState {
         var level = stack[depth]
         switch (response, level.kind) {
         case (.locations(let items), _):
-            level.data = .locations(items)
+            level.data = .locations(LocationTable(items))
         case (.locationsStreamed, _):
-            if level.partsOf == nil { level.data = .locations([]) }
+            if level.partsOf == nil { level.data = .locations(LocationTable()) }
         case (.stations(let items), .stations(let location)):
             level.data = .stations(items)
             rollups[location.id] = Rollup(items)

@@ -65,7 +65,7 @@ extension Level {
 
     private static func matches(_ facet: StatusFacet, data: LevelData, index: Int, rollups: [String: Rollup]) -> Bool {
         switch data {
-        case .locations(let items): facet.matches(rollups[items[index].id])
+        case .locations(let items): facet.matches(rollups[items.text(.id, at: index) ?? ""])
         case .stations(let items): facet.matches(items[index])
         case .connectors(let station): station.connectors.map { facet.matches($0[index]) } ?? false
         case .transactions, .vehicles: true
@@ -77,16 +77,16 @@ extension Level {
         refreshVisible(rollups: rollups, listRows: listRows)
     }
 
-    /// The folded search fields of every item (fields joined by a character no filter
-    /// contains, so a match never spans two fields).
+    /// The folded search fields of every item.
     static func searchIndex(of data: LevelData) -> SearchIndex {
         var index = SearchIndex()
-        index.append(texts: searchTexts(of: data, items: 0..<data.count))
+        addToIndex(&index, data: data, items: 0..<data.count)
         return index
     }
 
-    static func searchTexts(of data: LevelData, items: Range<Int>) -> [String] {
-        items.map { index in data.searchFields(at: index).compactMap { $0.map(fold) }.joined(separator: "\u{1}") }
+    /// Adds the folded search fields of `items` to `index`.
+    static func addToIndex(_ index: inout SearchIndex, data: LevelData, items: Range<Int>) {
+        for item in items { index.append(fields: data.searchFields(at: item).map { $0.map(fold) ?? "" }) }
     }
 
     /// Every item in the current sort order; cached except for orders that depend on the
@@ -119,10 +119,11 @@ extension Level {
             Self.fold(parts.map { $0 ?? "" }.joined(separator: "\u{1}"))
         }
         switch (data, sort) {
-        case (.locations(let items), .name): return by { text(items[$0].name) }
-        case (.locations(let items), .city): return by { text(items[$0].city, items[$0].name) }
-        case (.locations(let items), .country): return by { text(items[$0].country, items[$0].city, items[$0].name) }
-        case (.locations(let items), .status): return by { -(rollups[items[$0].id]?.severity ?? -1) }
+        // Locations order by their folded fields in the search index: name 0, city 1, country 2.
+        case (.locations, .name): return searchIndex.order(indices, byFields: [0])
+        case (.locations, .city): return searchIndex.order(indices, byFields: [1, 0])
+        case (.locations, .country): return searchIndex.order(indices, byFields: [2, 1, 0])
+        case (.locations(let items), .status): return by { -(rollups[items.text(.id, at: $0) ?? ""]?.severity ?? -1) }
         case (.stations(let items), .name): return by { text(items[$0].name ?? items[$0].stationId) }
         case (.stations(let items), .status): return by { Self.rank(items[$0]) }
         case (.stations(let items), .power): return by { -(items[$0].currentPowerKw ?? 0) }

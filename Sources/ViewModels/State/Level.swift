@@ -145,7 +145,7 @@ public struct Level: Equatable, Sendable {
 
     /// Adds the locations of a later part of a streamed answer: the search index grows by
     /// just those, and the sort order is recomputed on the next refresh.
-    mutating func append(_ locations: [Location]) {
+    mutating func append(_ locations: LocationTable) {
         guard case .locations(var items) = storage else {
             data = .locations(locations)
             return
@@ -154,13 +154,13 @@ public struct Level: Equatable, Sendable {
         let start = items.count
         items.append(contentsOf: locations)
         storage = .locations(items)
-        searchIndex.append(texts: Self.searchTexts(of: .locations(items), items: start..<items.count))
+        Self.addToIndex(&searchIndex, data: .locations(items), items: start..<items.count)
         sortCache = nil
     }
 
     /// Position of the selection among the visible items.
     public var selectedIndex: Int? {
         guard let selectedID, let data else { return nil }
-        return visible.firstIndex { data.id(at: $0) == selectedID }
+        return visible.firstIndex { data.hasID(selectedID, at: $0) }
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 
 /// The items of a level.
 public enum LevelData: Equatable, Sendable {
-    case locations([Location])
+    case locations(LocationTable)
     case stations([Station])
     case connectors(Station)
     case transactions([Transaction])
@@ -23,7 +23,7 @@ public enum LevelData: Equatable, Sendable {
     /// The id of the item at `index` (connectors are unique only within their station).
     public func id(at index: Int) -> String {
         switch self {
-        case .locations(let items): items[index].id
+        case .locations(let items): items.text(.id, at: index) ?? ""
         case .stations(let items): items[index].stationId
         case .connectors(let station): station.connectors?[index].id ?? ""
         case .transactions(let items): items[index].txId
@@ -31,12 +31,18 @@ public enum LevelData: Equatable, Sendable {
         }
     }
 
-    /// The texts the filter searches: names, places and ids.
+    /// Whether the item at `index` has the id `id` (locations compare it without making a string).
+    public func hasID(_ id: String, at index: Int) -> Bool {
+        if case .locations(let items) = self { return items.hasID(id, at: index) }
+        return self.id(at: index) == id
+    }
+
+    /// The texts the filter searches: names, places and ids. For locations the first three
+    /// (name, city, country) are also what the list sorts by, read from the search index.
     func searchFields(at index: Int) -> [String?] {
         switch self {
         case .locations(let items):
-            let item = items[index]
-            return [item.name, item.city, item.country, item.address, item.id, item.locationId, item.postalCode]
+            return [.name, .city, .country, .address, .id, .locationId, .postalCode].map { items.text($0, at: index) }
         case .stations(let items):
             let item = items[index]
             return [item.name, item.stationId, item.status?.text, item.onlineStatus?.text]

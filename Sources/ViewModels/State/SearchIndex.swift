@@ -7,24 +7,53 @@ private func memmem(
 
 /// Every item's folded search text in one contiguous byte buffer, built once when data
 /// arrives, so a filter keystroke is a single substring scan (`memmem`) over it rather than
-/// one string comparison per item: about a millisecond for 100,000 locations.
+/// one string comparison per item: about a millisecond for 100,000 locations. The same bytes
+/// order a list by its leading fields (name; city, name; ...) without making any string.
 struct SearchIndex: Equatable, Sendable {
     /// The items' texts, each followed by a 0 byte (fields within an item are joined by 0x01,
-    /// so a match never spans two fields or two items).
+    /// so a match never spans two fields or two items; an absent field is empty).
     private var bytes: [UInt8] = []
     /// Where each item's text starts in `bytes`.
     private var starts: [Int] = []
 
     init() {}
 
-    /// Adds the texts of items that follow the ones already indexed.
-    mutating func append(texts: [String]) {
-        starts.reserveCapacity(starts.count + texts.count)
-        for text in texts {
-            starts.append(bytes.count)
-            bytes.append(contentsOf: text.utf8)
-            bytes.append(0)
+    /// Adds the folded fields of the item that follows the ones already indexed.
+    mutating func append(fields: [String]) {
+        starts.append(bytes.count)
+        for (number, field) in fields.enumerated() {
+            if number > 0 { bytes.append(1) }
+            bytes.append(contentsOf: field.utf8)
         }
+        bytes.append(0)
+    }
+
+    /// `items` ordered by their fields `fields` (numbers into the fields of `append`), the
+    /// first deciding, then the next; equal items keep their order. Folded text compares
+    /// byte by byte, which is code point order.
+    func order(_ items: [Int], byFields fields: [Int]) -> [Int] {
+        bytes.withUnsafeBufferPointer { buffer in
+            let keys = fields.map { field in items.indices.map { self.range(ofField: field, item: items[$0], in: buffer) } }
+            let positions = items.indices.sorted { left, right in
+                for key in keys {
+                    let a = UnsafeBufferPointer(rebasing: buffer[key[left]]), b = UnsafeBufferPointer(rebasing: buffer[key[right]])
+                    if !a.elementsEqual(b) { return a.lexicographicallyPrecedes(b) }
+                }
+                return left < right
+            }
+            return positions.map { items[$0] }
+        }
+    }
+
+    /// Where field `field` of `item` is in `buffer` (empty when the item has fewer fields).
+    private func range(ofField field: Int, item: Int, in buffer: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        var start = starts[item]
+        let end = (item + 1 < starts.count ? starts[item + 1] : buffer.count) - 1
+        for _ in 0..<field {
+            guard let separator = buffer[start..<end].firstIndex(of: 1) else { return end..<end }
+            start = separator + 1
+        }
+        return start..<(buffer[start..<end].firstIndex(of: 1) ?? end)
     }
 
     /// For each item, whether its text contains `needle` (already folded; never empty).

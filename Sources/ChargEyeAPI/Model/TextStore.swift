@@ -1,0 +1,125 @@
+/// Texts kept as UTF-8 bytes in shared chunks of 64 KiB (a longer text gets a chunk of its
+/// own), so a large list holds its texts in a few hundred allocations rather than one or two per
+/// text, and growing it never copies what is already there.
+struct TextStore: Sendable {
+    /// Where one text is: its chunk and offset (`place`: chunk << 16 | offset) and its length.
+    struct Ref: Hashable, Sendable {
+        var place: UInt32
+        var length: UInt32
+
+        /// No text (`nil`).
+        static let absent = Ref(place: 0, length: .max)
+    }
+
+    private static let chunkSize = 1 << 16
+    /// How many distinct values `intern` remembers; past that, texts are only added, so a
+    /// server that sends a different value each time costs no more than plain adding.
+    private static let internLimit = 4096
+
+    private var chunks: [ContiguousArray<UInt8>] = []
+    private var interned: [String: Ref] = [:]
+
+    /// Stores `text` and returns where it is.
+    mutating func add(_ text: String?) -> Ref {
+        guard let text else { return .absent }
+        let length = text.utf8.count
+        if length > Self.chunkSize {
+            chunks.append(ContiguousArray(text.utf8))
+            return ref(chunk: chunks.count - 1, offset: 0, length: length)
+        }
+        if chunks.isEmpty || chunks[chunks.count - 1].count + length > Self.chunkSize {
+            var chunk = ContiguousArray<UInt8>()
+            chunk.reserveCapacity(Self.chunkSize)
+            chunks.append(chunk)
+        }
+        let last = chunks.count - 1
+        let offset = chunks[last].count
+        chunks[last].append(contentsOf: text.utf8)
+        return ref(chunk: last, offset: offset, length: length)
+    }
+
+    /// Stores `text` once for all its repetitions (for values most items share: cities,
+    /// countries, tenants).
+    mutating func intern(_ text: String?) -> Ref {
+        guard let text else { return .absent }
+        if let known = interned[text] { return known }
+        let stored = add(text)
+        if interned.count < Self.internLimit { interned[text] = stored }
+        return stored
+    }
+
+    /// The text at `ref`.
+    func string(_ ref: Ref) -> String? {
+        guard ref.length != Ref.absent.length else { return nil }
+        let chunk = chunks[Int(ref.place >> 16)]
+        let start = Int(ref.place & 0xFFFF)
+        return String(decoding: chunk[start..<start + Int(ref.length)], as: UTF8.self)
+    }
+
+    /// Whether the text at `ref` is `text`, compared as bytes without making a string.
+    func isEqual(_ ref: Ref, to text: String) -> Bool {
+        guard ref.length != Ref.absent.length, Int(ref.length) == text.utf8.count else { return false }
+        let chunk = chunks[Int(ref.place >> 16)]
+        let start = Int(ref.place & 0xFFFF)
+        return chunk[start..<start + Int(ref.length)].elementsEqual(text.utf8)
+    }
+
+    /// Adds the texts of `other` after these; returns how to move one of its refs here. A
+    /// chunk of `other` that fits in the room left in the last chunk here is copied into it,
+    /// others are taken over as they are (shared, not copied), so joining many small stores
+    /// leaves no half-empty chunks behind.
+    mutating func append(_ other: TextStore) -> (Ref) -> Ref {
+        var bases: [UInt32] = []
+        bases.reserveCapacity(other.chunks.count)
+        for chunk in other.chunks {
+            if let last = chunks.indices.last, chunks[last].count + chunk.count <= Self.chunkSize {
+                bases.append(UInt32(last) << 16 | UInt32(chunks[last].count))
+                chunks[last].append(contentsOf: chunk)
+            } else {
+                precondition(chunks.count < 1 << 16, "over 4 GiB of text")
+                bases.append(UInt32(chunks.count) << 16)
+                chunks.append(chunk)
+            }
+        }
+        return { ref in
+            ref.length == Ref.absent.length ? ref : Ref(place: bases[Int(ref.place >> 16)] + (ref.place & 0xFFFF), length: ref.length)
+        }
+    }
+
+    private func ref(chunk: Int, offset: Int, length: Int) -> Ref {
+        precondition(chunk < 1 << 16 && length < Int(UInt32.max), "over 4 GiB of text")
+        return Ref(place: UInt32(chunk) << 16 | UInt32(offset), length: UInt32(length))
+    }
+}
+
+/// Values stored once each (up to a limit) and referred to by number: a fleet's few
+/// operators and label sets, shared by thousands of locations.
+struct ValueSet<Value: Hashable & Sendable>: Sendable {
+    /// No value (`nil`).
+    static var absent: UInt32 { .max }
+    private static var internLimit: Int { 4096 }
+
+    private var values: [Value] = []
+    private var numbers: [Value: UInt32] = [:]
+
+    /// The number of `value`, storing it if it is new.
+    mutating func add(_ value: Value?) -> UInt32 {
+        guard let value else { return Self.absent }
+        if let known = numbers[value] { return known }
+        let number = UInt32(values.count)
+        values.append(value)
+        if numbers.count < Self.internLimit { numbers[value] = number }
+        return number
+    }
+
+    subscript(number: UInt32) -> Value? {
+        number == Self.absent ? nil : values[Int(number)]
+    }
+
+    /// Adds the values of `other` after these; returns how to move one of its numbers here.
+    mutating func append(_ other: ValueSet) -> (UInt32) -> UInt32 {
+        let base = UInt32(values.count)
+        values.append(contentsOf: other.values)
+        return { $0 == Self.absent ? $0 : $0 + base }
+    }
+}
