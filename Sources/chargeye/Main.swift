@@ -8,6 +8,7 @@ import Foundation
 @main
 enum Main {
     static func main() async {
+        AllocatorSettings.apply()
         LaunchEnvironment.takeAndScrub()
         do {
             var command = try Chargeye.parseAsRoot()
