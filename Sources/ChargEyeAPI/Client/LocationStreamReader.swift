@@ -3,7 +3,8 @@ import HTTPTypes
 import OpenAPIRuntime
 
 /// Reads a streamed `/locations` body: items are decoded in batches as they complete (the
-/// first batch as soon as there is one, then 1,000 at a time). An answer that is not the plain
+/// first batch as soon as there is one, then 1,000 at a time; `LocationBatchDecoder` for the
+/// regular case, the generated decoder for the rest). An answer that is not the plain
 /// shape, or a batch that does not decode, is handed back whole for the ordinary decoder while
 /// the answer is small enough to have been kept (`keptBytes`); past that, the parts already
 /// handed over stand and the read fails with what went wrong and where.
@@ -70,7 +71,8 @@ struct LocationStreamReader: Sendable {
         guard let batch = scanner.takeBatch() else { return true }
         let locations: [Location]
         do {
-            locations = try await decode(Data(batch))
+            // The regular case straight from the bytes; anything else through the generated decoder.
+            if let regular = LocationBatchDecoder.decode(batch) { locations = regular } else { locations = try await decode(Data(batch)) }
         } catch {
             if canFallBack { return false }
             throw Self.shifted(await ResponseDecoding.normalizeExplaining(error, request: request), by: delivered)

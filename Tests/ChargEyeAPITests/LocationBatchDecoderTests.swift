@@ -1,0 +1,83 @@
+@testable import ChargEyeAPI
+import ChargEyeSimulator
+import Foundation
+import Testing
+
+@Suite("Streamed batches decoded from their bytes")
+struct LocationBatchDecoderTests {
+    private static func batch(_ items: String) -> [UInt8] {
+        Array(#"{"locations":[\#(items)]}"#.utf8)
+    }
+
+    /// What the generated types decode from the same bytes (the reference).
+    private static func reference(_ bytes: [UInt8]) throws -> [Location] {
+        try JSONDecoder().decode(Components.Schemas.LocationList.self, from: Data(bytes)).locations
+    }
+
+    static let regular: [String] = [
+        #"{"id":"a"}"#,
+        #"{"id":"a","name":null,"city":"","lat":0,"lng":-1.5,"labels":[],"operator":{}}"#,
+        #" { "id" : "b" , "name" : "Jyväskylä Depot 🚌" , "lat" : 60.2498 , "lng" : 24.858700000000002 } "#,
+        #"{"id":"c","address":"Line\nbreak \"quoted\" back\\slash tab\t cr\r ff\f bs\b","operator":{"website":"https:\/\/citybus.example","name":"CityBus Depots Oy"}}"#,
+        #"{"id":"d","lat":1e5,"lng":-2.5E-7,"postalCode":"00100","countryCode":"FI","state":null,"labels":null,"operator":null}"#,
+        #"{"id":"e","labels":[{"value":"Depot"},{"value":"Fleet","tenantIds":["t1","t2"]},{"value":"x","tenantIds":null,"extra":[1,{"a":[true,false,null]}]}]}"#,
+        #"{"unknown":{"deep":[[["x"]]],"n":-0.0e+1},"id":"f","roamingPoolId":"pool","tenantIdCPO":"cpo","tenantIdEMSP":"emsp","locationId":"REF-1"}"#,
+        #"{"id":"g","lat":12345678901234567890,"lng":0.1}"#,
+        #"{"id":"h","name":"J\u00e4rvenp\u00C4\u00e4 \ud83d\ude8c \u0041\u20AC"}"#,
+    ]
+
+    @Test("gives what the generated decoder gives for regular items", arguments: regular)
+    func regularItems(_ item: String) throws {
+        let bytes = Self.batch(item)
+        let fast = try #require(LocationBatchDecoder.decode(bytes))
+        #expect(fast == (try Self.reference(bytes)))
+    }
+
+    @Test("a whole simulator answer, fast path equal to the generated decoder")
+    func simulatorAnswer() async throws {
+        try await withSimulator({ $0.locations = 3_000 }) { simulator in
+            let bytes = Array(try await makeClient(simulator).get(path: "/locations").body)
+            let fast = try #require(LocationBatchDecoder.decode(bytes))
+            #expect(fast.count == 3_000)
+            #expect(fast == (try Self.reference(bytes)))
+        }
+    }
+
+    static let irregular: [String] = [
+        #"{"name":"no id"}"#,
+        #"{"id":null}"#,
+        #"{"id":"a","id":"b"}"#,
+        #"{"id":"a","name":"\ud83d"}"#,
+        #"{"id":"a","name":"\ude8c\ud83d"}"#,
+        #"{"id":"a","name":"\u00g0"}"#,
+        #"{"id":"a","name":"\u+0e4"}"#,
+        #"{"id":"a","n\u0061me":"x"}"#,
+        #"{"id":"a","lat":"60.1"}"#,
+        #"{"id":"a","lat":-0}"#,
+        #"{"id":"a","lat":1e400}"#,
+        #"{"id":"a","lat":01}"#,
+        #"{"id":"a","lat":1.}"#,
+        #"{"id":"a","x":tru}"#,
+        #"{"id":"a","x":[1 2]}"#,
+        #"{"id":"a","labels":[{"tenantIds":["t"]}]}"#,
+        #"{"id":"a","labels":[{"value":"v","tenantIds":[null]}]}"#,
+        #"{"id":"a","operator":"Kempower"}"#,
+        #"{"id":"a",}"#,
+        "{\"id\":\"a\",\"name\":\"raw\u{01}control\"}",
+        #"[1]"#,
+        #"{"id":"a"} {"id":"b"}"#,
+        String(repeating: #"{"id":"a","x":"#, count: 1) + String(repeating: "[", count: 80) + String(repeating: "]", count: 80) + "}",
+    ]
+
+    @Test("gives up on anything else, for the generated decoder to decide", arguments: irregular)
+    func irregularItems(_ item: String) {
+        #expect(LocationBatchDecoder.decode(Self.batch(item)) == nil)
+    }
+
+    @Test("gives up on invalid UTF-8 and on bytes after the batch")
+    func invalidBytes() {
+        #expect(LocationBatchDecoder.decode(Array(#"{"locations":[{"id":"a"#.utf8) + [0xFF] + Array(#""}]}"#.utf8)) == nil)
+        #expect(LocationBatchDecoder.decode(Self.batch(#"{"id":"a"}"#) + Array("x".utf8)) == nil)
+        #expect(LocationBatchDecoder.decode(Array(#"{"locations":[{"id":"a"}"#.utf8)) == nil)
+    }
+}
