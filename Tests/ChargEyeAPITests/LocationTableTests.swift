@@ -30,7 +30,7 @@ struct LocationTableTests {
         #expect(table[0].name == nil && table[13].address == "", "absent and empty stay apart")
     }
 
-    @Test("reads single fields and compares ids without making a location")
+    @Test("reads single fields and finds ids without making a location")
     func fields() {
         let locations = Self.sample(50)
         let table = LocationTable(locations)
@@ -40,10 +40,13 @@ struct LocationTableTests {
             #expect(table.text(.city, at: index) == location.city)
             #expect(table.text(.postalCode, at: index) == location.postalCode)
             #expect(table.text(.locationId, at: index) == location.locationId)
-            #expect(table.hasID(location.id, at: index))
-            #expect(!table.hasID(location.id + "x", at: index))
         }
-        #expect(!table.hasID("L1", at: 10), "a prefix is not the id")
+        let positions = Array((0..<50).reversed())
+        #expect(table.firstIndex(ofID: "L7", in: positions) == 42)
+        #expect(table.firstIndex(ofID: "L7", in: [1, 2, 3]) == nil)
+        #expect(table.firstIndex(ofID: "L", in: positions) == nil, "a prefix is not the id")
+        #expect(table.firstIndex(ofID: "L49x", in: positions) == nil)
+        #expect(table.firstIndex(ofID: "", in: positions) == nil)
     }
 
     @Test("joins tables: small ones copied into the room left, large ones taken over")
@@ -71,6 +74,17 @@ struct LocationTableTests {
         let table = LocationTable(locations)
         #expect(Array(table) == locations)
         #expect(table.text(.name, at: 5_001) == long)
+    }
+
+    @Test("replaces one location in place, the others untouched")
+    func replacing() {
+        var expected = Self.sample(5_000)
+        var table = LocationTable(expected)
+        let replacement = Location(id: "new", name: "Replaced", labels: [.init(value: "Other")])
+        table.replace(at: 4_100, with: replacement)
+        expected[4_100] = replacement
+        #expect(Array(table) == expected)
+        #expect(table.firstIndex(ofID: "new", in: Array(0..<5_000)) == 4_100)
     }
 
     @Test("compares by content, not by how the table was built")

@@ -56,14 +56,30 @@ public struct LocationTable: RandomAccessCollection, Equatable, Sendable {
         texts.string(ref(field, of: row(at: position)))
     }
 
-    /// Whether the location at `position` has the id `id` (compared without making a string).
-    public func hasID(_ id: String, at position: Int) -> Bool {
-        texts.isEqual(row(at: position).id, to: id)
+    /// The first index into `positions` whose location has the id `id` (compared as bytes,
+    /// without making a string per location: the list looks up its selection this way).
+    public func firstIndex(ofID id: String, in positions: [Int]) -> Int? {
+        var id = id
+        return id.withUTF8 { wanted in
+            positions.firstIndex { position in
+                texts.isEqual(chunks[position / Self.rowsPerChunk][position % Self.rowsPerChunk].id, to: wanted)
+            }
+        }
     }
 
     /// Adds `location` at the end.
     public mutating func append(_ location: Location) {
-        appendRow(Row(
+        appendRow(makeRow(location))
+    }
+
+    /// Puts `location` in place of the one at `position` (the old texts stay stored).
+    public mutating func replace(at position: Int, with location: Location) {
+        precondition(position >= 0 && position < count, "location \(position) of \(count)")
+        chunks[position / Self.rowsPerChunk][position % Self.rowsPerChunk] = makeRow(location)
+    }
+
+    private mutating func makeRow(_ location: Location) -> Row {
+        Row(
             id: texts.add(location.id), name: texts.add(location.name), address: texts.add(location.address),
             city: texts.intern(location.city), postalCode: texts.add(location.postalCode), state: texts.intern(location.state),
             country: texts.intern(location.country), countryCode: texts.intern(location.countryCode),
@@ -71,7 +87,7 @@ public struct LocationTable: RandomAccessCollection, Equatable, Sendable {
             tenantIdCPO: texts.intern(location.tenantIdCPO), tenantIdEMSP: texts.intern(location.tenantIdEMSP),
             lat: location.lat ?? Self.absentNumber, lng: location.lng ?? Self.absentNumber,
             labels: labelSets.add(location.labels), operator: operators.add(location._operator)
-        ))
+        )
     }
 
     /// Adds `locations` at the end.

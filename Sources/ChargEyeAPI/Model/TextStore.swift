@@ -56,12 +56,13 @@ struct TextStore: Sendable {
         return String(decoding: chunk[start..<start + Int(ref.length)], as: UTF8.self)
     }
 
-    /// Whether the text at `ref` is `text`, compared as bytes without making a string.
-    func isEqual(_ ref: Ref, to text: String) -> Bool {
-        guard ref.length != Ref.absent.length, Int(ref.length) == text.utf8.count else { return false }
-        let chunk = chunks[Int(ref.place >> 16)]
+    /// Whether the text at `ref` is `bytes` (UTF-8), compared without making a string.
+    func isEqual(_ ref: Ref, to bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard ref.length != Ref.absent.length, Int(ref.length) == bytes.count else { return false }
         let start = Int(ref.place & 0xFFFF)
-        return chunk[start..<start + Int(ref.length)].elementsEqual(text.utf8)
+        return chunks[Int(ref.place >> 16)].withUnsafeBufferPointer { chunk in
+            UnsafeBufferPointer(rebasing: chunk[start..<start + bytes.count]).elementsEqual(bytes)
+        }
     }
 
     /// Adds the texts of `other` after these; returns how to move one of its refs here. A

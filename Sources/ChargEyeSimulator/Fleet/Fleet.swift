@@ -1,11 +1,12 @@
 import ChargEyeAPI
 import Foundation
 
-/// The simulator's data: every location generated once at start-up (fast enough for 100,000),
-/// everything below a location generated on demand from the same seed.
+/// The simulator's data: every location generated once at start-up (fast enough for 100,000)
+/// and kept in a compact table, everything below a location generated on demand from the same
+/// seed.
 struct Fleet: Sendable {
     let generator: FleetGenerator
-    let locations: [Location]
+    let locations: LocationTable
     private let indexById: [String: Int]
 
     /// Builds `count` locations from `seed`; history is counted back from `epoch`.
@@ -14,23 +15,29 @@ struct Fleet: Sendable {
         var locations = Self.generate(count) { [generator] in generator.location(index: $0) }
         var indexById = [String: Int](minimumCapacity: count)
         for index in locations.indices {
-            while indexById[locations[index].id] != nil { locations[index].id += "x" }
-            indexById[locations[index].id] = index
+            var id = locations.text(.id, at: index) ?? ""
+            if indexById[id] != nil {
+                var location = locations[index]
+                while indexById[location.id] != nil { location.id += "x" }
+                locations.replace(at: index, with: location)
+                id = location.id
+            }
+            indexById[id] = index
         }
         self.locations = locations
         self.indexById = indexById
     }
 
     /// `make(0..<count)`, the work shared by the cores (each location depends on its index only).
-    private static func generate(_ count: Int, _ make: @escaping @Sendable (Int) -> Location) -> [Location] {
+    private static func generate(_ count: Int, _ make: @escaping @Sendable (Int) -> Location) -> LocationTable {
         let slices = count < 2_000 ? 1 : ProcessInfo.processInfo.activeProcessorCount
-        let parts = Locked([[Location]](repeating: [], count: slices))
+        let parts = Locked([LocationTable](repeating: LocationTable(), count: slices))
         DispatchQueue.concurrentPerform(iterations: slices) { slice in
             let range = (count * slice / slices)..<(count * (slice + 1) / slices)
-            let made = range.map(make)
+            let made = LocationTable(range.lazy.map(make))
             parts.withLock { $0[slice] = made }
         }
-        return parts.withLock { $0.flatMap { $0 } }
+        return parts.withLock { parts in parts.reduce(into: LocationTable()) { $0.append(contentsOf: $1) } }
     }
 
     /// The index of a location by its id.

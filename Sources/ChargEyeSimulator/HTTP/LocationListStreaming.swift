@@ -13,7 +13,7 @@ struct LocationListStreaming: RouterMiddleware {
     typealias Context = SimulatorRequestContext
 
     let path: String
-    let locations: [Location]
+    let locations: LocationTable
 
     static let threshold = 5_000
     static let chunkSize = 500

@@ -18,7 +18,7 @@ struct SimulatorAPI: APIProtocol {
     }
 
     func listLocations(_ input: Operations.ListLocations.Input) async throws -> Operations.ListLocations.Output {
-        .ok(.init(body: .json(.init(locations: fleet.locations))))
+        .ok(.init(body: .json(.init(locations: Array(fleet.locations)))))
     }
 
     func getLocation(_ input: Operations.GetLocation.Input) async throws -> Operations.GetLocation.Output {

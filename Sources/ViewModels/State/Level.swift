@@ -161,6 +161,6 @@ public struct Level: Equatable, Sendable {
     /// Position of the selection among the visible items.
     public var selectedIndex: Int? {
         guard let selectedID, let data else { return nil }
-        return visible.firstIndex { data.hasID(selectedID, at: $0) }
+        return data.firstIndex(ofID: selectedID, in: visible)
     }
 }

@@ -31,10 +31,11 @@ public enum LevelData: Equatable, Sendable {
         }
     }
 
-    /// Whether the item at `index` has the id `id` (locations compare it without making a string).
-    public func hasID(_ id: String, at index: Int) -> Bool {
-        if case .locations(let items) = self { return items.hasID(id, at: index) }
-        return self.id(at: index) == id
+    /// The first index into `indices` whose item has the id `id` (locations compare ids as
+    /// bytes, without making a string per item).
+    public func firstIndex(ofID id: String, in indices: [Int]) -> Int? {
+        if case .locations(let items) = self { return items.firstIndex(ofID: id, in: indices) }
+        return indices.firstIndex { self.id(at: $0) == id }
     }
 
     /// The texts the filter searches: names, places and ids. For locations the first three
