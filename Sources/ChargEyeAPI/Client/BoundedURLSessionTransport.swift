@@ -11,28 +11,41 @@ import OpenAPIRuntime
 /// before any limit could apply; for the same reason bodies are asked for uncompressed and a
 /// compressed one is refused.) Redirects stay on the same origin.
 final class BoundedURLSessionTransport: ClientTransport {
-    private let session: URLSession
+    /// Made with the first request: setting up URLSession (libcurl, its TLS library's
+    /// configuration) is the largest part of start-up that needs no network, and the browser
+    /// can draw its first screen without it.
+    private let session = Locked<URLSession?>(nil)
     private let delegate = StreamingSessionDelegate()
+    private let timeout: TimeInterval
     private let maxResponseBytes: Int
 
     init(timeout: TimeInterval, maxResponseBytes: Int) {
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = timeout + 5
-        configuration.timeoutIntervalForResource = timeout + 5
-        configuration.httpCookieStorage = nil
-        configuration.urlCache = nil
-        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
-        session = URLSession(configuration: configuration, delegate: delegate, delegateQueue: nil)
+        self.timeout = timeout
         self.maxResponseBytes = maxResponseBytes
     }
 
-    deinit { session.invalidateAndCancel() }
+    deinit { session.withLock { $0?.invalidateAndCancel() } }
+
+    private func urlSession() -> URLSession {
+        session.withLock { session in
+            if let session { return session }
+            let configuration = URLSessionConfiguration.ephemeral
+            configuration.timeoutIntervalForRequest = timeout + 5
+            configuration.timeoutIntervalForResource = timeout + 5
+            configuration.httpCookieStorage = nil
+            configuration.urlCache = nil
+            configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
+            let made = URLSession(configuration: configuration, delegate: delegate, delegateQueue: nil)
+            session = made
+            return made
+        }
+    }
 
     func send(
         _ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String
     ) async throws -> (HTTPResponse, HTTPBody?) {
         let line = ChargEyeError.RequestLine(method: request.method.rawValue, path: request.path ?? "/")
-        let task = session.dataTask(with: try await Self.urlRequest(request, body: body, baseURL: baseURL))
+        let task = urlSession().dataTask(with: try await Self.urlRequest(request, body: body, baseURL: baseURL))
         // The body is made here, on the caller's side, and filled by the delegate as bytes arrive.
         let (stream, bodyContinuation) = AsyncThrowingStream.makeStream(of: ArraySlice<UInt8>.self)
         bodyContinuation.onTermination = { termination in

@@ -30,7 +30,9 @@ public final class NcursesTerminal: Terminal {
     /// `headerColor` gives the header a background of its own (production vs staging).
     public init(color: Bool, theme: Theme = .terminal, headerColor: TerminalColor? = nil) throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
-        setlocale(LC_ALL, "")
+        // The character set is all ncurses needs from the locale (loading every category
+        // costs a dozen files at start-up).
+        setlocale(LC_CTYPE, "")
         asciiOnly = String(cString: ce_codeset()).uppercased().replacingOccurrences(of: "-", with: "") != "UTF8"
         let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
         CrashGuard.install()
