@@ -104,6 +104,9 @@ struct Bench: AsyncParsableCommand {
             let decode = try await MicroBenchmarks.decode(rows, repeats: runs)
             report.add("decode \(rows.count) locations (\(rows.json.count / 1024) KiB)", unit: "ms", chargeye: decode.milliseconds)
             report.add("decode \(rows.count) locations: throughput", unit: "MB/s", chargeye: decode.megabytesPerSecond)
+            let streamed = try await MicroBenchmarks.decodeStreamed(rows, repeats: runs)
+            report.add("decode \(rows.count) locations streamed, as the browser does (into its table)", unit: "ms", chargeye: streamed.milliseconds)
+            report.add("decode \(rows.count) locations streamed: throughput", unit: "MB/s", chargeye: streamed.megabytesPerSecond)
         }
         let ten = try await ReferenceRows.make(count: 10_000, in: programs.home)
         let decodeTen = try await MicroBenchmarks.decode(ten, repeats: runs)
