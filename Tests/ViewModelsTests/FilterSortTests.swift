@@ -45,6 +45,20 @@ struct FilterSortTests {
         #expect(state.listPane.rows.first { $0.isSelected }?.cells[0] == "Oslo Airport P3")
     }
 
+    @Test("sorts by folded fields: absent first, a prefix before its longer name, ties by the next field, then the server's order")
+    func sortOrderDetails() {
+        let locations = [
+            Location(id: "A", name: "Depot", city: "Lahti2"), Location(id: "B", name: "Yard", city: "Lahti"),
+            Location(id: "C", name: "Alpha"), Location(id: "D", name: "Zulu", city: "LAHTI"),
+            Location(id: "E", name: "Bravo", city: "Ähtäri"), Location(id: "F", city: "aanekoski"),
+            Location(id: "G", name: "yard", city: "Lahti"),
+        ]
+        var state = Fixtures.loadedState(locations: locations)
+        #expect(state.rowNames == ["F", "Alpha", "Bravo", "Depot", "Yard", "yard", "Zulu"])
+        _ = state.press(.character("s"))
+        #expect(state.rowNames == ["Alpha", "F", "Bravo", "Yard", "yard", "Zulu", "Depot"])
+    }
+
     @Test("the selection follows the item across a reload that reorders and adds items")
     func selectionAcrossReload() throws {
         var state = Fixtures.loadedState()

@@ -50,7 +50,7 @@ enum Fixtures {
     }
 
     /// A state showing the four locations at 80x24.
-    static func loadedState(demo: Bool = false) -> AppState {
+    static func loadedState(demo: Bool = false, locations: [Location] = locations) -> AppState {
         var state = AppState(connectionLabel: "test", isDemo: demo, now: start, timeZone: utc)
         _ = state.update(.resized(width: 80, height: 24, listRows: 10))
         let effects = state.start()

@@ -160,7 +160,14 @@ private struct JSONByteReader {
         while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 { end += 1 }
         guard end < bytes.count, bytes[end] == UInt8(ascii: "\"") else { return nil }
         index = end + 1
-        return String(validating: bytes[start..<end], as: UTF8.self)
+        return Self.text(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+    }
+
+    /// `bytes` as a string when they are valid UTF-8 (plain ASCII, most of any answer, is
+    /// taken as it is).
+    private static func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        if bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
+        return String(validating: bytes, as: UTF8.self)
     }
 
     /// A string: valid UTF-8, with escapes (`\u` surrogates only as a pair).
@@ -173,7 +180,7 @@ private struct JSONByteReader {
         guard index < bytes.count else { return nil }
         if bytes[index] == UInt8(ascii: "\"") {
             index += 1
-            return String(validating: bytes[start..<index - 1], as: UTF8.self)
+            return Self.text(UnsafeBufferPointer(rebasing: bytes[start..<index - 1]))
         }
         var unescaped = Array(bytes[start..<index])
         while index < bytes.count {
@@ -181,7 +188,7 @@ private struct JSONByteReader {
             index += 1
             switch byte {
             case UInt8(ascii: "\""):
-                return String(validating: unescaped, as: UTF8.self)
+                return unescaped.withUnsafeBufferPointer(Self.text)
             case UInt8(ascii: "\\") where index < bytes.count && bytes[index] == UInt8(ascii: "u"):
                 index += 1
                 guard let scalar = unicodeEscape() else { return nil }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// C's `memmem` (a GNU extension the Glibc module does not export): the first occurrence of
 /// one byte string in another, vectorised by the C library.
 @_silgen_name("memmem")
@@ -34,10 +36,13 @@ struct SearchIndex: Equatable, Sendable {
     func order(_ items: [Int], byFields fields: [Int]) -> [Int] {
         bytes.withUnsafeBufferPointer { buffer in
             let keys = fields.map { field in items.indices.map { self.range(ofField: field, item: items[$0], in: buffer) } }
+            let base = buffer.baseAddress
             let positions = items.indices.sorted { left, right in
                 for key in keys {
-                    let a = UnsafeBufferPointer(rebasing: buffer[key[left]]), b = UnsafeBufferPointer(rebasing: buffer[key[right]])
-                    if !a.elementsEqual(b) { return a.lexicographicallyPrecedes(b) }
+                    let a = key[left], b = key[right]
+                    let order = a.isEmpty || b.isEmpty ? 0 : memcmp(base! + a.lowerBound, base! + b.lowerBound, min(a.count, b.count))
+                    if order != 0 { return order < 0 }
+                    if a.count != b.count { return a.count < b.count }
                 }
                 return left < right
             }
