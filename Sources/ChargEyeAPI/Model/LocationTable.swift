@@ -7,7 +7,7 @@
 public struct LocationTable: RandomAccessCollection, Equatable, Sendable {
     /// The text fields a list can read without making a `Location`.
     public enum TextField: Sendable {
-        case id, name, address, city, postalCode, country, countryCode, locationId
+        case id, name, address, city, postalCode, country, locationId
     }
 
     private struct Row: Sendable {
@@ -78,18 +78,6 @@ public struct LocationTable: RandomAccessCollection, Equatable, Sendable {
         chunks[position / Self.rowsPerChunk][position % Self.rowsPerChunk] = makeRow(location)
     }
 
-    private mutating func makeRow(_ location: Location) -> Row {
-        Row(
-            id: texts.add(location.id), name: texts.add(location.name), address: texts.add(location.address),
-            city: texts.intern(location.city), postalCode: texts.add(location.postalCode), state: texts.intern(location.state),
-            country: texts.intern(location.country), countryCode: texts.intern(location.countryCode),
-            locationId: texts.add(location.locationId), roamingPoolId: texts.intern(location.roamingPoolId),
-            tenantIdCPO: texts.intern(location.tenantIdCPO), tenantIdEMSP: texts.intern(location.tenantIdEMSP),
-            lat: location.lat ?? Self.absentNumber, lng: location.lng ?? Self.absentNumber,
-            labels: labelSets.add(location.labels), operator: operators.add(location._operator)
-        )
-    }
-
     /// Adds `locations` at the end.
     public mutating func append(contentsOf locations: some Sequence<Location>) {
         for location in locations { append(location) }
@@ -130,6 +118,18 @@ public struct LocationTable: RandomAccessCollection, Equatable, Sendable {
         return chunks[position / Self.rowsPerChunk][position % Self.rowsPerChunk]
     }
 
+    private mutating func makeRow(_ location: Location) -> Row {
+        Row(
+            id: texts.add(location.id), name: texts.add(location.name), address: texts.add(location.address),
+            city: texts.intern(location.city), postalCode: texts.add(location.postalCode), state: texts.intern(location.state),
+            country: texts.intern(location.country), countryCode: texts.intern(location.countryCode),
+            locationId: texts.add(location.locationId), roamingPoolId: texts.intern(location.roamingPoolId),
+            tenantIdCPO: texts.intern(location.tenantIdCPO), tenantIdEMSP: texts.intern(location.tenantIdEMSP),
+            lat: location.lat ?? Self.absentNumber, lng: location.lng ?? Self.absentNumber,
+            labels: labelSets.add(location.labels), operator: operators.add(location._operator)
+        )
+    }
+
     private mutating func appendRow(_ row: Row) {
         if count % Self.rowsPerChunk == 0 {
             var chunk = ContiguousArray<Row>()
@@ -148,7 +148,6 @@ public struct LocationTable: RandomAccessCollection, Equatable, Sendable {
         case .city: row.city
         case .postalCode: row.postalCode
         case .country: row.country
-        case .countryCode: row.countryCode
         case .locationId: row.locationId
         }
     }
