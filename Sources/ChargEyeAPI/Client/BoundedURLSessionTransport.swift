@@ -46,20 +46,18 @@ final class BoundedURLSessionTransport: ClientTransport {
     ) async throws -> (HTTPResponse, HTTPBody?) {
         let line = ChargEyeError.RequestLine(method: request.method.rawValue, path: request.path ?? "/")
         let task = urlSession().dataTask(with: try await Self.urlRequest(request, body: body, baseURL: baseURL))
-        // The body is made here, on the caller's side, and filled by the delegate as bytes arrive.
-        let (stream, bodyContinuation) = AsyncThrowingStream.makeStream(of: ArraySlice<UInt8>.self)
-        bodyContinuation.onTermination = { termination in
-            if case .cancelled = termination { task.cancel() }
-        }
+        // The body is made here, on the caller's side, and filled by the delegate as bytes arrive;
+        // once nobody reads it, the transfer stops.
+        let spool = BodySpool { task.cancel() }
         try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (head: CheckedContinuation<Void, any Error>) in
-                delegate.start(task, request: line, limit: maxResponseBytes, head: head, body: bodyContinuation)
+                delegate.start(task, request: line, limit: maxResponseBytes, head: head, body: spool)
             }
         } onCancel: {
             task.cancel()
         }
         guard let (response, length) = delegate.takeHead(of: task) else { throw URLError(.badServerResponse) }
-        return (response, HTTPBody(stream, length: length, iterationBehavior: .single))
+        return (response, HTTPBody(SpooledBody(spool), length: length, iterationBehavior: .single))
     }
 
     private static func urlRequest(_ request: HTTPRequest, body: HTTPBody?, baseURL: URL) async throws -> URLRequest {

@@ -15,7 +15,7 @@ final class StreamingSessionDelegate: NSObject, URLSessionDataDelegate, Sendable
     /// One task in flight: first waiting for its response head, then streaming its body.
     private struct PendingEntry {
         var head: CheckedContinuation<Void, any Error>?
-        var body: AsyncThrowingStream<ArraySlice<UInt8>, any Error>.Continuation
+        var body: BodySpool
         var request: ChargEyeError.RequestLine
         var limit: Int
         var received = 0
@@ -31,8 +31,7 @@ final class StreamingSessionDelegate: NSObject, URLSessionDataDelegate, Sendable
     /// failure, and the body's bytes go to `body` as they arrive.
     func start(
         _ task: URLSessionDataTask, request: ChargEyeError.RequestLine, limit: Int,
-        head: CheckedContinuation<Void, any Error>,
-        body: AsyncThrowingStream<ArraySlice<UInt8>, any Error>.Continuation
+        head: CheckedContinuation<Void, any Error>, body: BodySpool
     ) {
         pending.withLock {
             $0[task.taskIdentifier] = PendingEntry(head: head, body: body, request: request, limit: limit)
@@ -78,7 +77,7 @@ final class StreamingSessionDelegate: NSObject, URLSessionDataDelegate, Sendable
 
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
         let id = dataTask.taskIdentifier
-        let (body, failure) = pending.withLock { table -> (AsyncThrowingStream<ArraySlice<UInt8>, any Error>.Continuation?, ChargEyeError?) in
+        let (body, failure) = pending.withLock { table -> (BodySpool?, ChargEyeError?) in
             guard var entry = table[id], entry.failure == nil else { return (nil, nil) }
             entry.received += data.count
             if entry.received > entry.limit { entry.failure = .responseTooLarge(entry.request, limitBytes: entry.limit) }
@@ -89,7 +88,7 @@ final class StreamingSessionDelegate: NSObject, URLSessionDataDelegate, Sendable
             body?.finish(throwing: failure)
             dataTask.cancel()
         } else {
-            body?.yield(ArraySlice(data))
+            body?.yield(data)
         }
     }
 
