@@ -9,15 +9,27 @@ struct StreamedLoadTests {
         LocationPart(locations: LocationTable(locations), replacesEarlierParts: replacing)
     }
 
+    /// What a streamed answer hands the state: everything so far, after each part in turn.
+    private struct Arrivals {
+        private var soFar = LocationsSoFar()
+
+        mutating func add(_ locations: [Location], replacing: Bool = false) -> LocationsSoFar {
+            if replacing { soFar = LocationsSoFar(restarts: soFar.restarts + 1) }
+            soFar.locations.append(contentsOf: locations)
+            return soFar
+        }
+    }
+
     @Test("the first part replaces what was shown, later parts add to it, the end makes it complete")
     func partsThenEnd() throws {
         var state = Fixtures.loadedState()
         let (id, _) = try #require(AppState.loadID(state.press(.control("r"))))
-        _ = state.update(.loadedPart(id, Self.part([Fixtures.location("N1", "Aalborg Harbour", city: "Aalborg")])))
+        var arrivals = Arrivals()
+        _ = state.update(.loadedPart(id, arrivals.add([Fixtures.location("N1", "Aalborg Harbour", city: "Aalborg")])))
         #expect(state.rowNames == ["Aalborg Harbour"])
         #expect(state.listPane.position == "1/1+")
         #expect(state.listPane.badges.contains(Span("loading…", .accent)))
-        _ = state.update(.loadedPart(id, Self.part(Array(Fixtures.locations.prefix(2)))))
+        _ = state.update(.loadedPart(id, arrivals.add(Array(Fixtures.locations.prefix(2)))))
         #expect(state.rowNames == ["Aalborg Harbour", "Jyväskylä Service Station", "Vantaa Bus Depot"])
         _ = state.update(.loaded(id, .success(.locationsStreamed(count: 3))))
         #expect(state.listPane.position == "1/3")
@@ -29,8 +41,9 @@ struct StreamedLoadTests {
     func filterCoversLaterParts() throws {
         var state = Fixtures.loadedState()
         let (id, _) = try #require(AppState.loadID(state.press(.control("r"))))
-        _ = state.update(.loadedPart(id, Self.part(Array(Fixtures.locations.prefix(1)))))
-        _ = state.update(.loadedPart(id, Self.part(Array(Fixtures.locations.suffix(3)))))
+        var arrivals = Arrivals()
+        _ = state.update(.loadedPart(id, arrivals.add(Array(Fixtures.locations.prefix(1)))))
+        _ = state.update(.loadedPart(id, arrivals.add(Array(Fixtures.locations.suffix(3)))))
         _ = state.update(.loaded(id, .success(.locationsStreamed(count: 4))))
         _ = state.press(.character("/"))
         for character in "jyvas" { _ = state.press(.character(character)) }
@@ -41,8 +54,9 @@ struct StreamedLoadTests {
     func replacingPart() throws {
         var state = Fixtures.loadedState()
         let (id, _) = try #require(AppState.loadID(state.press(.control("r"))))
-        _ = state.update(.loadedPart(id, Self.part(Fixtures.locations)))
-        _ = state.update(.loadedPart(id, Self.part([Fixtures.location("D1", "First name", city: "Dup")], replacing: true)))
+        var arrivals = Arrivals()
+        _ = state.update(.loadedPart(id, arrivals.add(Fixtures.locations)))
+        _ = state.update(.loadedPart(id, arrivals.add([Fixtures.location("D1", "First name", city: "Dup")], replacing: true)))
         _ = state.update(.loaded(id, .success(.locationsStreamed(count: 1))))
         #expect(state.rowNames == ["First name"])
     }
@@ -51,13 +65,15 @@ struct StreamedLoadTests {
     func failureMidway() throws {
         var state = Fixtures.loadedState()
         let (id, _) = try #require(AppState.loadID(state.press(.control("r"))))
-        _ = state.update(.loadedPart(id, Self.part(Array(Fixtures.locations.prefix(2)))))
+        var arrivals = Arrivals()
+        _ = state.update(.loadedPart(id, arrivals.add(Array(Fixtures.locations.prefix(2)))))
         _ = state.update(.loaded(id, .failure(Fixtures.unavailable)))
         #expect(state.rowNames.count == 2)
         #expect(state.listPane.badges.first == Span("INCOMPLETE", .warning))
         #expect(state.errorPane != nil)
         let (retry, _) = try #require(AppState.loadID(state.press(.character("r"))))
-        _ = state.update(.loadedPart(retry, Self.part(Fixtures.locations)))
+        var retried = Arrivals()
+        _ = state.update(.loadedPart(retry, retried.add(Fixtures.locations)))
         _ = state.update(.loaded(retry, .success(.locationsStreamed(count: 4))))
         #expect(state.rowNames.count == 4)
         #expect(!state.listPane.badges.contains { $0.text == "INCOMPLETE" })
@@ -68,13 +84,14 @@ struct StreamedLoadTests {
         var state = Fixtures.loadedState()
         let (id, _) = try #require(AppState.loadID(state.press(.control("r"))))
         _ = state.update(.loaded(id, .success(.locations(Fixtures.locations))))
-        _ = state.update(.loadedPart(id, Self.part([Fixtures.location("X", "Late", city: "Nowhere")])))
+        var arrivals = Arrivals()
+        _ = state.update(.loadedPart(id, arrivals.add([Fixtures.location("X", "Late", city: "Nowhere")])))
         #expect(state.rowNames.count == 4)
     }
 
     @Test("the throttle passes the first part at once and joins the rest until the end")
     func throttle() {
-        let forwarded = Locked<[LocationPart]>([])
+        let forwarded = Locked<[LocationsSoFar]>([])
         let throttle = PartThrottle(interval: .seconds(3600)) { part in forwarded.withLock { $0.append(part) } }
         let one = Array(Fixtures.locations.prefix(1)), rest = Array(Fixtures.locations.dropFirst())
         throttle.add(Self.part(one))
@@ -82,8 +99,18 @@ struct StreamedLoadTests {
         for location in rest { throttle.add(Self.part([location])) }
         #expect(forwarded.withLock { $0.count } == 1)
         throttle.flush()
-        #expect(forwarded.withLock { $0.map { Array($0.locations) } } == [one, rest])
+        #expect(forwarded.withLock { $0.map { Array($0.locations) } } == [one, one + rest], "everything so far, each time")
         throttle.flush()
         #expect(forwarded.withLock { $0.count } == 2, "nothing left to pass on")
+    }
+
+    @Test("a replacing part starts everything so far over, counted as a restart")
+    func throttleRestart() {
+        let forwarded = Locked<[LocationsSoFar]>([])
+        let throttle = PartThrottle(interval: .zero) { soFar in forwarded.withLock { $0.append(soFar) } }
+        throttle.add(Self.part(Array(Fixtures.locations.prefix(2))))
+        throttle.add(Self.part([Fixtures.locations[3]], replacing: true))
+        #expect(forwarded.withLock { $0.map { Array($0.locations) } } == [Array(Fixtures.locations.prefix(2)), [Fixtures.locations[3]]])
+        #expect(forwarded.withLock { $0.map(\.restarts) } == [0, 1])
     }
 }

@@ -6,7 +6,7 @@ import Foundation
 public protocol BrowserService: Sendable {
     /// Performs one read. A long list may arrive in parts first (`onPart`, at most about once
     /// a second); the answer is then `.locationsStreamed`.
-    func perform(_ request: APIRequest, onPart: @escaping @Sendable (LocationPart) -> Void) async throws -> APIResponse
+    func perform(_ request: APIRequest, onPart: @escaping @Sendable (LocationsSoFar) -> Void) async throws -> APIResponse
     /// A raw GET for the console.
     func get(path: String) async throws -> RawResponse
     /// Renews the token now.
@@ -36,7 +36,7 @@ public struct ClientService: BrowserService {
         self.handoffWriter = handoffWriter
     }
 
-    public func perform(_ request: APIRequest, onPart: @escaping @Sendable (LocationPart) -> Void) async throws -> APIResponse {
+    public func perform(_ request: APIRequest, onPart: @escaping @Sendable (LocationsSoFar) -> Void) async throws -> APIResponse {
         switch request {
         case .locations:
             let throttle = PartThrottle(forward: onPart)

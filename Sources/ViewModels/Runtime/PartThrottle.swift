@@ -1,49 +1,63 @@
 public import ChargEyeAPI
 import Foundation
 
-/// Passes the parts of a streamed list on at most once per `interval` (the first at once),
-/// joining those in between, so a 100,000-row list redraws the screen a few times while it
+/// The locations of a streamed answer that arrived so far: the whole list each time, shared
+/// with the reader rather than copied, so the list takes over just the rows it lacks.
+public struct LocationsSoFar: Sendable, Equatable {
+    public var locations: LocationTable
+    /// How often the answer started over (one that is not the plain shape is decoded whole at
+    /// the end and replaces the parts before it).
+    public var restarts: Int
+
+    public init(locations: LocationTable = LocationTable(), restarts: Int = 0) {
+        self.locations = locations
+        self.restarts = restarts
+    }
+}
+
+/// Gathers the parts of a streamed list and passes what arrived so far on at most once per
+/// `interval` (the first at once), so a 100,000-row list redraws the screen a few times while it
 /// loads rather than a hundred times (bytes matter on a slow link).
 final class PartThrottle: Sendable {
     private struct Pending {
-        var locations = LocationTable()
-        var replaces = false
+        var soFar = LocationsSoFar()
+        var hasNews = false
         var lastForward: ContinuousClock.Instant?
     }
 
-    private let forward: @Sendable (LocationPart) -> Void
+    private let forward: @Sendable (LocationsSoFar) -> Void
     private let interval: Duration
     private let pending = Locked(Pending())
 
-    init(interval: Duration = .seconds(1), forward: @escaping @Sendable (LocationPart) -> Void) {
+    init(interval: Duration = .seconds(1), forward: @escaping @Sendable (LocationsSoFar) -> Void) {
         self.forward = forward
         self.interval = interval
     }
 
-    /// Takes one part; forwards what has gathered when the interval has passed.
+    /// Takes one part; passes everything so far on when the interval has passed.
     func add(_ part: LocationPart) {
         let now = ContinuousClock.now
-        let due = pending.withLock { pending -> LocationPart? in
-            if part.replacesEarlierParts { pending.locations = LocationTable() }
-            pending.replaces = pending.replaces || part.replacesEarlierParts
-            pending.locations.append(contentsOf: part.locations)
+        let due = pending.withLock { pending -> LocationsSoFar? in
+            if part.replacesEarlierParts {
+                pending.soFar = LocationsSoFar(restarts: pending.soFar.restarts + 1)
+            }
+            pending.soFar.locations.append(contentsOf: part.locations)
+            pending.hasNews = true
             guard pending.lastForward.map({ now - $0 >= interval }) ?? true else { return nil }
             pending.lastForward = now
-            return Self.take(&pending)
+            pending.hasNews = false
+            return pending.soFar
         }
         if let due { forward(due) }
     }
 
-    /// Forwards whatever has gathered (the end of the answer).
+    /// Passes on what has not been passed yet (the end of the answer).
     func flush() {
-        if let rest = pending.withLock({ $0.locations.isEmpty && !$0.replaces ? nil : Self.take(&$0) }) { forward(rest) }
-    }
-
-    private static func take(_ pending: inout Pending) -> LocationPart {
-        defer {
-            pending.locations = LocationTable()
-            pending.replaces = false
+        let rest = pending.withLock { pending -> LocationsSoFar? in
+            guard pending.hasNews else { return nil }
+            pending.hasNews = false
+            return pending.soFar
         }
-        return LocationPart(locations: pending.locations, replacesEarlierParts: pending.replaces)
+        if let rest { forward(rest) }
     }
 }

@@ -94,16 +94,16 @@ extension AppState {
         return load(depth: failure.depth)
     }
 
-    /// Shows the locations that arrived so far of a streamed answer: the first part replaces
-    /// what the level showed, later ones add to it.
-    mutating func receivePart(_ id: RequestID, _ part: LocationPart) {
+    /// Shows the locations that arrived so far of a streamed answer: the first time they
+    /// replace what the level showed, later the level takes over the rows it lacks.
+    mutating func receivePart(_ id: RequestID, _ soFar: LocationsSoFar) {
         guard let depth = stack.lastIndex(where: { $0.phase == .loading(id) }) else { return }
-        // Changed in place, so the list has one owner and appending never copies it.
-        if stack[depth].partsOf != id || part.replacesEarlierParts {
-            stack[depth].data = .locations(part.locations)
+        if stack[depth].partsOf != id || stack[depth].partsRestarts != soFar.restarts {
+            stack[depth].data = .locations(soFar.locations)
             stack[depth].partsOf = id
+            stack[depth].partsRestarts = soFar.restarts
         } else {
-            stack[depth].append(part.locations)
+            stack[depth].extend(to: soFar.locations)
         }
         stack[depth].refreshVisible(rollups: rollups, listRows: listRows)
     }

@@ -98,6 +98,8 @@ public struct Level: Equatable, Sendable {
     private var storage: LevelData?
     /// The streamed load whose parts `data` holds so far (more are on the way while it runs).
     public internal(set) var partsOf: RequestID?
+    /// How often that load started over (`LocationsSoFar.restarts`) when its parts came.
+    var partsRestarts = 0
     /// Each item's searchable text, folded once when the data arrives.
     private(set) var searchIndex = SearchIndex()
     /// All items in the current sort order, computed once per data and sort key, so a filter
@@ -143,18 +145,16 @@ public struct Level: Equatable, Sendable {
         return pageLoading != nil
     }
 
-    /// Adds the locations of a later part of a streamed answer: the search index grows by
-    /// just those, and the sort order is recomputed on the next refresh.
-    mutating func append(_ locations: LocationTable) {
-        guard case .locations(var items) = storage else {
+    /// Takes over a longer version of the locations shown (a streamed answer's parts so
+    /// far, whose rows are shared, not copied): the search index grows by just the new rows,
+    /// and the sort order is recomputed on the next refresh.
+    mutating func extend(to locations: LocationTable) {
+        guard case .locations(let shown) = storage, shown.count <= locations.count else {
             data = .locations(locations)
             return
         }
-        storage = nil
-        let start = items.count
-        items.append(contentsOf: locations)
-        storage = .locations(items)
-        Self.addToIndex(&searchIndex, data: .locations(items), items: start..<items.count)
+        storage = .locations(locations)
+        Self.addToIndex(&searchIndex, data: .locations(locations), items: shown.count..<locations.count)
         sortCache = nil
     }
 

@@ -10,8 +10,8 @@ public enum Message: Sendable {
     /// Time passed (the countdown, notices, retry progress).
     case tick(Date)
     case loaded(RequestID, Result<APIResponse, ChargEyeError>)
-    /// Locations that arrived before the rest of a streamed answer (`.locationsStreamed` ends it).
-    case loadedPart(RequestID, LocationPart)
+    /// The locations of a streamed answer that arrived so far (`.locationsStreamed` ends it).
+    case loadedPart(RequestID, LocationsSoFar)
     case tokenChanged(TokenState)
     case retryScheduled(RetryEvent)
     case consoleAnswered(RequestID, Result<RawResponse, ChargEyeError>)
