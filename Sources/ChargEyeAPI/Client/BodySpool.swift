@@ -19,6 +19,20 @@ final class BodySpool: Sendable {
         var end: Result<Void, any Error>?
         var readerGone = false
         var waiter: CheckedContinuation<Void, Never>?
+
+        /// Whether the reader has something to take (bytes or the end) without waiting.
+        var isReady: Bool { readerGone || !chunks.isEmpty || read < written || end != nil }
+
+        /// The reader waiting for bytes, if any, now to be woken.
+        mutating func takeWaiter() -> CheckedContinuation<Void, Never>? {
+            defer { waiter = nil }
+            return waiter
+        }
+
+        mutating func closeFile() {
+            if let file { close(file) }
+            file = nil
+        }
     }
 
     private enum Step {
@@ -56,8 +70,7 @@ final class BodySpool: Sendable {
                 state.chunks.append(ArraySlice(data))
                 state.memoryBytes += data.count
             }
-            defer { state.waiter = nil }
-            return state.waiter
+            return state.takeWaiter()
         }
         waiter?.resume()
     }
@@ -66,8 +79,7 @@ final class BodySpool: Sendable {
     func finish(throwing error: (any Error)? = nil) {
         let waiter = state.withLock { state -> CheckedContinuation<Void, Never>? in
             if state.end == nil { state.end = error.map { .failure($0) } ?? .success(()) }
-            defer { state.waiter = nil }
-            return state.waiter
+            return state.takeWaiter()
         }
         waiter?.resume()
     }
@@ -87,9 +99,8 @@ final class BodySpool: Sendable {
                     await withCheckedContinuation { continuation in
                         // Checked and registered under one lock, so no bytes slip in between.
                         let ready = state.withLock { state -> Bool in
-                            if state.end != nil || !state.chunks.isEmpty || state.read < state.written || state.readerGone { return true }
-                            state.waiter = continuation
-                            return false
+                            if !state.isReady { state.waiter = continuation }
+                            return state.isReady
                         }
                         if ready { continuation.resume() }
                     }
@@ -108,10 +119,8 @@ final class BodySpool: Sendable {
             state.readerGone = true
             state.chunks = []
             state.memoryBytes = 0
-            if let file = state.file { close(file) }
-            state.file = nil
-            defer { state.waiter = nil }
-            return (state.waiter, wasRunning)
+            state.closeFile()
+            return (state.takeWaiter(), wasRunning)
         }
         waiter?.resume()
         if wasRunning { onReaderGone() }
@@ -132,8 +141,7 @@ final class BodySpool: Sendable {
             return .bytes(bytes[..<count])
         }
         if let end = state.end {
-            if let file = state.file { close(file) }
-            state.file = nil
+            state.closeFile()
             return .end(end)
         }
         return .wait

@@ -11,15 +11,16 @@ struct JSONByteReader {
         self.bytes = bytes
     }
 
-    mutating func strings() -> [String]? {
+    /// Reads an array whose every element `element` reads.
+    mutating func array<Element>(_ element: (inout JSONByteReader) -> Element?) -> [Element]? {
         guard take("[") else { return nil }
-        var strings: [String] = []
-        if take("]") { return strings }
+        var elements: [Element] = []
+        if take("]") { return elements }
         repeat {
-            guard let text = string() else { return nil }
-            strings.append(text)
+            guard let next = element(&self) else { return nil }
+            elements.append(next)
         } while take(",")
-        return take("]") ? strings : nil
+        return take("]") ? elements : nil
     }
 
     /// Reads an object, handing each key to `member` with the reader at its value; a key seen
@@ -56,14 +57,7 @@ struct JSONByteReader {
 
     /// A key: a string without escapes.
     mutating func key() -> String? {
-        skipSpace()
-        guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { return nil }
-        let start = index + 1
-        var end = start
-        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 { end += 1 }
-        guard end < bytes.count, bytes[end] == UInt8(ascii: "\"") else { return nil }
-        index = end + 1
-        return Self.text(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+        string(escapes: false)
     }
 
     /// `bytes` as a string when they are valid UTF-8 (plain ASCII, most of any answer, is
@@ -73,8 +67,8 @@ struct JSONByteReader {
         return String(validating: bytes, as: UTF8.self)
     }
 
-    /// A string: valid UTF-8, with escapes (`\u` surrogates only as a pair).
-    mutating func string() -> String? {
+    /// A string: valid UTF-8, with escapes if `escapes` allows them (`\u` surrogates only as a pair).
+    mutating func string(escapes: Bool = true) -> String? {
         skipSpace()
         guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { return nil }
         index += 1
@@ -85,6 +79,7 @@ struct JSONByteReader {
             index += 1
             return Self.text(UnsafeBufferPointer(rebasing: bytes[start..<index - 1]))
         }
+        guard escapes else { return nil }
         var unescaped = Array(bytes[start..<index])
         while index < bytes.count {
             let byte = bytes[index]
@@ -144,8 +139,8 @@ struct JSONByteReader {
         }
     }
 
-    /// A JSON number that is a finite, non-zero-or-positive-zero Double (a negative zero and
-    /// out-of-range values are left to the ordinary decoder).
+    /// A JSON number as a finite Double other than -0 (a negative zero and out-of-range values
+    /// are left to the ordinary decoder).
     mutating func number() -> Double? {
         skipSpace()
         let start = index
@@ -181,11 +176,7 @@ struct JSONByteReader {
         switch bytes[index] {
         case UInt8(ascii: "\""): return string() != nil
         case UInt8(ascii: "{"): return object { _, reader in reader.skipValue(depth: depth + 1) }
-        case UInt8(ascii: "["):
-            index += 1
-            if take("]") { return true }
-            repeat { guard skipValue(depth: depth + 1) else { return false } } while take(",")
-            return take("]")
+        case UInt8(ascii: "["): return array { $0.skipValue(depth: depth + 1) ? () : nil } != nil
         case UInt8(ascii: "t"): return literal("true")
         case UInt8(ascii: "f"): return literal("false")
         case UInt8(ascii: "n"): return literal("null")

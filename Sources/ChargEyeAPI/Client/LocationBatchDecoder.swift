@@ -18,40 +18,32 @@ enum LocationBatchDecoder {
 /// The locations answer's own shapes, read with `JSONByteReader`.
 extension JSONByteReader {
     mutating func batch() -> [Location]? {
-        guard take("{"), key() == "locations", take(":"), take("[") else { return nil }
-        var locations: [Location] = []
-        if take("]") { return take("}") && atEnd() ? locations : nil }
-        repeat {
-            guard let location = location() else { return nil }
-            locations.append(location)
-        } while take(",")
-        return take("]") && take("}") && atEnd() ? locations : nil
+        guard take("{"), key() == "locations", take(":"), let locations = array({ $0.location() }), take("}"), atEnd() else { return nil }
+        return locations
     }
 
+    /// The optional text fields of a location, by key.
+    private static let textFields: [String: WritableKeyPath<Location, String?> & Sendable] = [
+        "name": \.name, "address": \.address, "city": \.city, "postalCode": \.postalCode, "state": \.state,
+        "country": \.country, "countryCode": \.countryCode, "locationId": \.locationId,
+        "roamingPoolId": \.roamingPoolId, "tenantIdCPO": \.tenantIdCPO, "tenantIdEMSP": \.tenantIdEMSP,
+    ]
+
+    /// One location; `object` already refuses a key given twice.
     private mutating func location() -> Location? {
         var location = Location(id: "")
         var hasID = false
         let complete = object { key, reader in
+            if let field = Self.textFields[key] { return reader.optionalString(into: &location[keyPath: field]) }
             switch key {
             case "id":
-                guard !hasID, let id = reader.string() else { return false }
+                guard let id = reader.string() else { return false }
                 location.id = id
                 hasID = true
                 return true
-            case "name": return reader.optionalString(into: &location.name)
-            case "address": return reader.optionalString(into: &location.address)
-            case "city": return reader.optionalString(into: &location.city)
-            case "postalCode": return reader.optionalString(into: &location.postalCode)
-            case "state": return reader.optionalString(into: &location.state)
-            case "country": return reader.optionalString(into: &location.country)
-            case "countryCode": return reader.optionalString(into: &location.countryCode)
-            case "locationId": return reader.optionalString(into: &location.locationId)
-            case "roamingPoolId": return reader.optionalString(into: &location.roamingPoolId)
-            case "tenantIdCPO": return reader.optionalString(into: &location.tenantIdCPO)
-            case "tenantIdEMSP": return reader.optionalString(into: &location.tenantIdEMSP)
             case "lat": return reader.optionalNumber(into: &location.lat)
             case "lng": return reader.optionalNumber(into: &location.lng)
-            case "labels": return reader.optional(into: &location.labels) { $0.labels() }
+            case "labels": return reader.optional(into: &location.labels) { $0.array { $0.label() } }
             case "operator": return reader.optional(into: &location._operator) { $0.operatorValue() }
             default: return reader.skipValue(depth: 0)
             }
@@ -59,32 +51,20 @@ extension JSONByteReader {
         return complete && hasID ? location : nil
     }
 
-    private mutating func labels() -> [Components.Schemas.Label]? {
-        guard take("[") else { return nil }
-        var labels: [Components.Schemas.Label] = []
-        if take("]") { return labels }
-        repeat {
-            var value: String?
-            var tenantIds: [String]??
-            let complete = object { key, reader in
-                switch key {
-                case "value":
-                    guard value == nil, let text = reader.string() else { return false }
-                    value = text
-                    return true
-                case "tenantIds":
-                    guard tenantIds == nil else { return false }
-                    var ids: [String]?
-                    guard reader.optional(into: &ids, { $0.strings() }) else { return false }
-                    tenantIds = .some(ids)
-                    return true
-                default: return reader.skipValue(depth: 0)
-                }
+    private mutating func label() -> Components.Schemas.Label? {
+        var value: String?
+        var tenantIds: [String]?
+        let complete = object { key, reader in
+            switch key {
+            case "value":
+                value = reader.string()
+                return value != nil
+            case "tenantIds": return reader.optional(into: &tenantIds) { $0.array { $0.string() } }
+            default: return reader.skipValue(depth: 0)
             }
-            guard complete, let value else { return nil }
-            labels.append(.init(value: value, tenantIds: tenantIds ?? nil))
-        } while take(",")
-        return take("]") ? labels : nil
+        }
+        guard complete, let value else { return nil }
+        return .init(value: value, tenantIds: tenantIds)
     }
 
     private mutating func operatorValue() -> Components.Schemas.Operator? {
