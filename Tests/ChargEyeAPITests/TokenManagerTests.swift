@@ -29,7 +29,7 @@ struct TokenManagerTests {
         }
     }
 
-    @Test("a token is renewed a tenth of its lifetime before expiry when that is under 5 minutes")
+    @Test("a short token is renewed when due, but never within 30 s of the last renewal")
     func proactiveRefreshOfShortToken() async throws {
         try await withSimulator({ $0.tokenTTL = 3 }) { simulator in
             let clock = TestClock()
@@ -38,33 +38,67 @@ struct TokenManagerTests {
             #expect(abs(first.lifetime - 3) < 1.1)
             clock.set(first.expiresAt.addingTimeInterval(-1))  // more than a tenth of the lifetime left
             #expect(try await client.tokens.validToken() == first)
-            clock.set(first.expiresAt.addingTimeInterval(-0.2))  // inside the last tenth (0.3 s)
+            clock.set(first.expiresAt.addingTimeInterval(-0.2))  // inside the last tenth, but within the 30 s floor
+            #expect(try await client.tokens.validToken() == first)
+            #expect(simulator.requestCounts["/auth/refreshAccessToken"] == 1)
+            clock.set(first.obtainedAt.addingTimeInterval(30))
             let second = try await client.tokens.validToken()
             #expect(second != first)
-            #expect(simulator.requestCounts["/auth/refreshAccessToken"] == 2)
-            clock.set(second.expiresAt.addingTimeInterval(-1))
-            #expect(try await client.tokens.validToken() == second)
             #expect(simulator.requestCounts["/auth/refreshAccessToken"] == 2)
         }
     }
 
-    @Test("auto-refresh renews a 3-second token by itself, without a refresh loop", .timeLimit(.minutes(1)))
-    func autoRefreshRenewsShortToken() async throws {
-        try await withSimulator({ $0.tokenTTL = 3 }) { simulator in
-            let client = try makeClient(simulator)
-            let first = try await client.tokens.validToken()
-            let loop = Task { await client.tokens.runAutoRefresh() }
-            var renewed: TokenState?
-            for await state in await client.tokens.updates() {
-                if let until = state.validUntil, until > first.expiresAt, !state.isRefreshing {
-                    renewed = state
-                    break
-                }
+    @Test("tokens that arrive already expired: one exchange for a minute of calls, timed by the JWT's exp")
+    func alreadyExpiredTokensOverHTTP() async throws {
+        try await withSimulator { simulator in
+            let jwt = try await makeClient(simulator).tokens.validToken().value
+            simulator.addFault(FaultRule(
+                path: "/auth/refreshAccessToken", status: 200,
+                body: #"{"token":"\#(jwt)","validUntil":"2020-01-01T00:00:00.000Z"}"#
+            ))
+            let clock = TestClock()
+            let client = try makeClient(simulator, now: clock.function)
+            for _ in 0..<20 {
+                #expect(try await client.locations().count == 40)
+                clock.advance(by: 3)
             }
-            loop.cancel()
-            let refreshes = try #require(simulator.requestCounts["/auth/refreshAccessToken"])
-            #expect(renewed != nil)
-            #expect(refreshes >= 2 && refreshes <= 3)
+            #expect(simulator.requestCounts["/auth/refreshAccessToken"] == 2)  // the first client's and this one's
+            let state = await client.tokens.currentState
+            #expect(state.lifetimeSource == .jwtExpiry)
+            #expect(state.problem == "the server's tokens arrive already expired (valid until 2020-01-01 00:00 UTC); using them until refused")
+        }
+    }
+
+    @Test("validUntil missing, not a date, a number or null: calls still work, the reason is kept")
+    func unusableValidUntilOverHTTP() async throws {
+        try await withSimulator { simulator in
+            let jwt = try await makeClient(simulator).tokens.validToken().value
+            let answers = [
+                (#"{"token":"\#(jwt)"}"#, "no validUntil"),
+                (#"{"token":"\#(jwt)","validUntil":"next tuesday"}"#, "\"next tuesday\" is not a date"),
+                (#"{"token":"\#(jwt)","validUntil":1767225600}"#, "is a number"),
+                (#"{"token":"\#(jwt)","validUntil":null}"#, "no validUntil"),
+            ]
+            for (body, reason) in answers {
+                simulator.addFault(FaultRule(path: "/auth/refreshAccessToken", status: 200, body: body, times: 1))
+                let client = try makeClient(simulator)
+                #expect(try await client.locations().count == 40)
+                let token = try await client.tokens.validToken()
+                #expect(token.lifetimeSource == .jwtExpiry)
+                #expect(abs(token.lifetime - 28_800) < 2)
+                #expect(token.problem?.contains(reason) == true, "\(body)")
+            }
+        }
+    }
+
+    @Test("an answer without a token is a clear error naming the field")
+    func answerWithoutToken() async throws {
+        try await withSimulator { simulator in
+            simulator.addFault(FaultRule(path: "/auth/refreshAccessToken", status: 200, body: #"{"validUntil":"2030-01-01T00:00:00Z"}"#))
+            let client = try makeClient(simulator)
+            let error = await chargEyeError { try await client.locations() }
+            #expect(error?.description.hasPrefix("GET /auth/refreshAccessToken returned data chargeye cannot read at `token`: missing") == true)
+            #expect(simulator.requestCounts["/auth/refreshAccessToken"] == 1)
         }
     }
 

@@ -39,12 +39,15 @@ public final class ChargEyeClient: Sendable {
             timeout: configuration.timeout, maxResponseBytes: configuration.maxResponseBytes
         )
 
-        let issuer = GeneratedTokenIssuer(client: configuration.refreshToken.map { refreshToken in
-            Client(
-                serverURL: configuration.baseURL, configuration: clientConfiguration, transport: transport,
-                middlewares: [retry, RefreshTokenAuthMiddleware(refreshToken: refreshToken), logging, guardrail]
-            )
-        })
+        let issuer = TokenExchange(
+            chain: configuration.refreshToken.map { refreshToken in
+                MiddlewareChain(
+                    middlewares: [retry, RefreshTokenAuthMiddleware(refreshToken: refreshToken), logging, guardrail],
+                    transport: transport
+                )
+            },
+            baseURL: configuration.baseURL, maxResponseBytes: configuration.maxResponseBytes
+        )
         var cache: TokenCache?
         if let directory = configuration.tokenCacheDirectory, let refreshToken = configuration.refreshToken {
             cache = TokenCache(

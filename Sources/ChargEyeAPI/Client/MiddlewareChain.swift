@@ -2,8 +2,8 @@ import Foundation
 import HTTPTypes
 import OpenAPIRuntime
 
-/// Runs a request through the same middlewares as the generated client, for calls that are
-/// not in the OpenAPI definition (the raw console GET).
+/// Runs a request through the same middlewares as the generated client, for the calls that
+/// the generated client does not make: the raw console GET and the token exchange.
 struct MiddlewareChain: Sendable {
     let middlewares: [any ClientMiddleware]
     let transport: any ClientTransport

@@ -8,12 +8,30 @@ public struct AccessToken: Sendable, Equatable, Codable {
     public var expiresAt: Date
     /// When it was obtained, in local time.
     public var obtainedAt: Date
+    /// Which evidence `expiresAt` came from.
+    public var lifetimeSource: TokenLifetimeSource
+    /// What was wrong with the server's answer (e.g. "arrive already expired"), if anything.
+    public var problem: String?
 
     /// Creates a token record.
-    public init(jwt: Secret, expiresAt: Date, obtainedAt: Date) {
+    public init(
+        jwt: Secret, expiresAt: Date, obtainedAt: Date, lifetimeSource: TokenLifetimeSource = .validUntil,
+        problem: String? = nil
+    ) {
         self.jwt = jwt
         self.expiresAt = expiresAt
         self.obtainedAt = obtainedAt
+        self.lifetimeSource = lifetimeSource
+        self.problem = problem
+    }
+
+    /// The token an exchange answer gives, received at `receivedAt` (local clock), with its
+    /// lifetime as resolved from that answer.
+    init(_ answer: TokenAnswer, lifetime: TokenLifetime, receivedAt: Date) {
+        self.init(
+            jwt: answer.token, expiresAt: lifetime.expiresAt, obtainedAt: receivedAt,
+            lifetimeSource: lifetime.source, problem: lifetime.problem
+        )
     }
 
     /// The header value's secret part.
@@ -22,14 +40,16 @@ public struct AccessToken: Sendable, Equatable, Codable {
     /// How long the token was issued for.
     public var lifetime: TimeInterval { max(0, expiresAt.timeIntervalSince(obtainedAt)) }
 
-    private enum CodingKeys: String, CodingKey { case token, expiresAt, obtainedAt }
+    private enum CodingKeys: String, CodingKey { case token, expiresAt, obtainedAt, lifetimeSource, problem }
 
-    /// Decodes the on-disk cache form.
+    /// Decodes the on-disk cache form (files from before `lifetimeSource` read as `validUntil`).
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         jwt = Secret(try container.decode(String.self, forKey: .token))
         expiresAt = try container.decode(Date.self, forKey: .expiresAt)
         obtainedAt = try container.decode(Date.self, forKey: .obtainedAt)
+        lifetimeSource = (try? container.decodeIfPresent(TokenLifetimeSource.self, forKey: .lifetimeSource)) ?? .validUntil
+        problem = try? container.decodeIfPresent(String.self, forKey: .problem)
     }
 
     /// Encodes the on-disk cache form (the only place the JWT is ever written).
@@ -38,39 +58,13 @@ public struct AccessToken: Sendable, Equatable, Codable {
         try container.encode(jwt.value, forKey: .token)
         try container.encode(expiresAt, forKey: .expiresAt)
         try container.encode(obtainedAt, forKey: .obtainedAt)
-    }
-}
-
-/// What `/auth/refreshAccessToken` answered, in server time.
-public struct IssuedToken: Sendable {
-    /// The JWT.
-    public var token: Secret
-    /// Expiry as the server states it (server clock).
-    public var validUntil: Date
-    /// The response's `Date` header, when present (server clock).
-    public var serverDate: Date?
-
-    /// Creates the record.
-    public init(token: Secret, validUntil: Date, serverDate: Date?) {
-        self.token = token
-        self.validUntil = validUntil
-        self.serverDate = serverDate
-    }
-
-    /// The token in local time. When the server's clock and ours differ by more than the
-    /// Date header's one-second resolution allows, the remaining lifetime the server stated
-    /// (`validUntil - Date`) is counted from our `receivedAt` instead of trusting `validUntil`.
-    public func localized(receivedAt: Date) -> AccessToken {
-        var expiresAt = validUntil
-        if let serverDate, abs(serverDate.timeIntervalSince(receivedAt)) > 2 {
-            expiresAt = receivedAt.addingTimeInterval(validUntil.timeIntervalSince(serverDate))
-        }
-        return AccessToken(jwt: token, expiresAt: expiresAt, obtainedAt: receivedAt)
+        try container.encode(lifetimeSource, forKey: .lifetimeSource)
+        try container.encodeIfPresent(problem, forKey: .problem)
     }
 }
 
 /// Anything that can exchange the refresh token for a JWT.
 public protocol TokenIssuing: Sendable {
     /// Performs one exchange (with the transport's own retries).
-    func issueToken() async throws -> IssuedToken
+    func issueToken() async throws -> TokenAnswer
 }

@@ -15,6 +15,10 @@ public actor TokenManager {
     private var inFlight: Task<AccessToken, any Error>?
     private var state = TokenState()
     private var subscribers: [UUID: AsyncStream<TokenState>.Continuation] = [:]
+    /// When the last exchange ended, successful or not (the renewal floor counts from it).
+    private var lastExchange: Date?
+    /// Exchanges in a row that failed or whose token arrived already expired (the backoff).
+    private var troubled = 0
 
     /// Creates a manager. `cache` nil means in memory only (`--no-token-cache`).
     public init(
@@ -30,6 +34,9 @@ public actor TokenManager {
         self.now = now
         self.logger = logger
     }
+
+    /// The state as of now (what `updates()` last published).
+    public var currentState: TokenState { state }
 
     /// A stream of states, starting with the current one. Each call makes a new subscription.
     public func updates() -> AsyncStream<TokenState> {
@@ -47,29 +54,34 @@ public actor TokenManager {
     ///
     /// When renewal is due but the current token is still valid and the renewal fails, the
     /// current token is returned (the failure is published) rather than failing the call.
+    /// Renewals respect the policy's floor: within it the current token is used even past its
+    /// stated expiry, until the server refuses it (a 401 renews at once, see `replaceRejected`).
     public func validToken() async throws -> AccessToken {
         loadDiskCacheOnce()
+        guard let token = current else { return try await sharedRefresh() }
         let time = now()
-        if let token = current, time < policy.refreshDue(for: token) { return token }
-        if let token = current, time < token.expiresAt {
-            do {
-                return try await sharedRefresh()
-            } catch let error as ChargEyeError where !Self.isFatal(error) {
-                logger.warning("token renewal failed, using the current token until it expires: \(error.shortReason)")
-                return token
-            }
+        if time < policy.refreshDue(for: token) || !renewalAllowed(at: time) { return token }
+        do {
+            return try await sharedRefresh()
+        } catch let error as ChargEyeError where !Self.isFatal(error) && time < token.expiresAt {
+            logger.warning("token renewal failed, using the current token until it expires: \(error.shortReason)")
+            return token
         }
+    }
+
+    /// Renews the token now (the `t` key, `chargeye token --renew`), unless the last renewal
+    /// was within the floor: then the current token is returned (`TokenState.earliestRenewal`
+    /// says when renewing is possible again). Joins a renewal in flight.
+    @discardableResult
+    public func refresh() async throws -> AccessToken {
+        loadDiskCacheOnce()
+        if let token = current, !renewalAllowed(at: now()) { return token }
         return try await sharedRefresh()
     }
 
-    /// Renews the token now (the `t` key; the auto-refresh loop). Joins a renewal in flight.
-    @discardableResult
-    public func refresh() async throws -> AccessToken {
-        try await sharedRefresh()
-    }
-
     /// Called when the server refused `rejected` with 401: returns a newer token if another
-    /// caller already renewed it, otherwise renews once (shared by all callers).
+    /// caller already renewed it, otherwise renews once (shared by all callers). This renewal
+    /// ignores the floor: a refused token is of no use.
     public func replaceRejected(_ rejected: AccessToken) async throws -> AccessToken {
         if let token = current, token.jwt != rejected.jwt { return token }
         if let inFlight { return try await inFlight.value }
@@ -78,34 +90,27 @@ public actor TokenManager {
         return try await sharedRefresh()
     }
 
-    /// Keeps the token fresh until cancelled: sleeps until renewal is due, renews, repeats.
-    /// After a failed renewal it tries again after a short pause (sooner when expiry is near);
-    /// a rejected refresh token ends the loop, since retrying cannot help.
+    /// Keeps the token fresh until cancelled: sleeps until renewal is due and allowed, renews,
+    /// repeats. Failed renewals stretch the wait (the policy's backoff); a rejected refresh
+    /// token ends the loop, since retrying cannot help.
     public func runAutoRefresh(sleep: @escaping @Sendable (TimeInterval) async throws -> Void = {
         try await Task.sleep(for: .seconds($0))
     }) async {
-        var failures = 0
+        loadDiskCacheOnce()
         while !Task.isCancelled {
+            let wait = nextRenewal().timeIntervalSince(now())
+            if wait > 0 {
+                do { try await sleep(wait) } catch { return }
+                continue  // look again: a call or the user may have renewed meanwhile
+            }
             do {
-                if failures > 0 {
-                    let untilExpiry = current.map { $0.expiresAt.timeIntervalSince(now()) } ?? 0
-                    let backoff = min(60, 5 * pow(2, Double(failures - 1)))
-                    try await sleep(untilExpiry > 0 ? min(backoff, untilExpiry / 2) : backoff)
-                    _ = try await sharedRefresh()
-                } else {
-                    // The first token comes from the cache or a shared refresh, never a second one.
-                    let token = try await validToken()
-                    try await sleep(max(0, policy.refreshDue(for: token).timeIntervalSince(now())))
-                    if let current, now() < policy.refreshDue(for: current) { continue }
-                    _ = try await sharedRefresh()
-                }
-                failures = 0
+                _ = try await sharedRefresh()
             } catch is CancellationError {
                 return
             } catch let error as ChargEyeError where Self.isFatal(error) {
                 return
             } catch {
-                failures += 1
+                // Counted in `troubled`: the next wait is longer.
             }
         }
     }
@@ -127,18 +132,44 @@ public actor TokenManager {
         adopt(cached)
     }
 
+    /// The earliest time the floor allows another renewal; nil before any exchange.
+    private func earliestRenewal() -> Date? {
+        lastExchange.map { $0.addingTimeInterval(policy.interval(source: current?.lifetimeSource, troubled: troubled)) }
+    }
+
+    private func renewalAllowed(at time: Date) -> Bool {
+        earliestRenewal().map { time >= $0 } ?? true
+    }
+
+    /// When the auto-refresh loop renews next: when due, but never before the floor allows.
+    private func nextRenewal() -> Date {
+        let floor = earliestRenewal() ?? .distantPast
+        guard let current else { return floor }
+        return max(policy.refreshDue(for: current), floor)
+    }
+
+    /// One exchange for all callers: joins the one in flight, or starts one. The exchange's
+    /// own task does the bookkeeping, so whoever sees it finish sees the new state too.
     private func sharedRefresh() async throws -> AccessToken {
         if let inFlight { return try await inFlight.value }
-        let task = Task { [issuer, now] in
-            let issued = try await issuer.issueToken()
-            return issued.localized(receivedAt: now())
-        }
+        let task = Task { try await exchange() }
         inFlight = task
+        return try await task.value
+    }
+
+    /// Exchanges the refresh token, then adopts, caches and publishes the result (or the failure).
+    private func exchange() async throws -> AccessToken {
+        defer { inFlight = nil }
         state.isRefreshing = true
         publish()
-        defer { inFlight = nil }
         do {
-            let token = try await task.value
+            let answer = try await issuer.issueToken()
+            let receivedAt = now()
+            let lifetime = TokenLifetime(answer, receivedAt: receivedAt)
+            let token = AccessToken(answer, lifetime: lifetime, receivedAt: receivedAt)
+            lastExchange = receivedAt
+            troubled = lifetime.arrivedExpired ? troubled + 1 : 0
+            if let problem = token.problem { logger.warning("token answer: \(problem)") }
             adopt(token)
             do {
                 try cache?.store(token)
@@ -147,8 +178,13 @@ public actor TokenManager {
             }
             return token
         } catch {
+            if !(error is CancellationError) {
+                lastExchange = now()
+                troubled += 1
+            }
             state.isRefreshing = false
             state.lastFailure = ChargEyeError.from(error) as? ChargEyeError
+            state.earliestRenewal = earliestRenewal()
             publish()
             throw error
         }
@@ -156,9 +192,16 @@ public actor TokenManager {
 
     private func adopt(_ token: AccessToken) {
         current = token
+        var problem = token.problem
+        let floor = policy.interval(source: token.lifetimeSource, troubled: 0)
+        if problem == nil, token.lifetime < floor {
+            problem = "the server's tokens last only \(ChargEyeError.duration(token.lifetime)); renewing at most every \(ChargEyeError.duration(floor))"
+        }
         state = TokenState(
             validUntil: token.expiresAt, lastRefresh: token.obtainedAt,
-            refreshDue: policy.refreshDue(for: token), isRefreshing: false, lastFailure: nil
+            refreshDue: max(policy.refreshDue(for: token), earliestRenewal() ?? .distantPast),
+            isRefreshing: false, lastFailure: nil,
+            lifetimeSource: token.lifetimeSource, problem: problem, earliestRenewal: earliestRenewal()
         )
         publish()
     }

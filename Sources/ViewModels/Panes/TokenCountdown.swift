@@ -2,7 +2,8 @@ public import ChargEyeAPI
 public import Foundation
 
 /// The JWT countdown in the status bar: "token 7h 59m", seconds in the last 10 minutes,
-/// warning under 15 minutes, critical under 2.
+/// warning under 15 minutes, critical under 2; "(by JWT exp)" or "(assumed 8h)" when the
+/// server's `validUntil` was unusable.
 public struct TokenCountdown: Equatable, Sendable {
     public var text: String
     public var role: Role
@@ -23,7 +24,8 @@ public struct TokenCountdown: Equatable, Sendable {
         }
         let remaining = validUntil.timeIntervalSince(now)
         let role: Role = remaining < 120 ? .critical : remaining < 900 ? .warning : .ok
-        self.init(text: remaining <= 0 ? "token expired" : "token \(Self.format(remaining))", role: remaining <= 0 ? .critical : role)
+        let caveat = state.lifetimeSource?.caveat.map { " (\($0))" } ?? ""
+        self.init(text: (remaining <= 0 ? "token expired" : "token \(Self.format(remaining))") + caveat, role: remaining <= 0 ? .critical : role)
     }
 
     init(text: String, role: Role) {

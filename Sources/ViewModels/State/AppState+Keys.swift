@@ -60,7 +60,12 @@ extension AppState {
             livePaused.toggle()
             show(livePaused ? "live refresh paused (p resumes)" : "live refresh resumed, every \(Int(refreshInterval)) s", role: livePaused ? .warning : .ok)
             return livePaused ? [] : refreshLiveIfDue()
-        case .refreshToken: return [.refreshToken]
+        case .refreshToken:
+            if let earliest = token?.earliestRenewal, earliest > now {
+                show("token not renewed: renewals are spaced out (\(ChargEyeError.duration(earliest.timeIntervalSince(now))) to go)", role: .warning)
+                return []
+            }
+            return [.refreshToken]
         case .console:
             mode = .consoleInput
             return []

@@ -29,18 +29,27 @@ struct TokenCommand: AsyncParsableCommand {
                 let validUntil: Date
                 let secondsLeft: Int
                 let obtainedAt: Date
+                /// validUntil, jwtExp or documented: which evidence `validUntil` above came from.
+                let lifetimeSource: String
+                let problem: String?
                 let baseURL: String
             }
             Standard.out(try JSONOutput.render(Report(
                 validUntil: token.expiresAt, secondsLeft: max(0, Int(left)), obtainedAt: token.obtainedAt,
-                baseURL: baseURL
+                lifetimeSource: token.lifetimeSource.rawValue, problem: token.problem, baseURL: baseURL
             )))
         } else {
             Standard.out("""
                 authenticated to \(label)
                 token valid until \(Format.clock(token.expiresAt, zone: .current)) (local time), \(TokenCountdown.format(max(0, left))) left
                 obtained \(Format.clock(token.obtainedAt, zone: .current))
-                """)
+                """ + Self.lifetimeNote(token))
         }
+    }
+
+    /// Where the expiry came from, when it was not the answer's `validUntil`, and why.
+    private static func lifetimeNote(_ token: AccessToken) -> String {
+        guard let caveat = token.lifetimeSource.caveat else { return "" }
+        return "\nexpiry \(caveat)" + (token.problem.map { ": \($0)" } ?? "")
     }
 }
