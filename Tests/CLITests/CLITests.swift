@@ -14,7 +14,7 @@ struct CLITests {
     }
 
     /// Runs with a simulator of our own, pointed at by the environment.
-    private func withServer(
+    func withServer(
         refreshToken: String = "cli-refresh-token-0123456789",
         _ body: (Simulator, CommandRunner) async throws -> Void
     ) async throws {

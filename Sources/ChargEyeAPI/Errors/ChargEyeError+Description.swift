@@ -29,6 +29,9 @@ extension ChargEyeError: CustomStringConvertible, LocalizedError {
             return "\(failure.request) returned data chargeye cannot read\(place): \(failure.detail)"
         case .invalidConfiguration(let text):
             return "invalid configuration: \(text)"
+        case .pagination(let failure):
+            let kept = "stopped after \(failure.page) \(failure.page == 1 ? "page" : "pages") and \(failure.itemsSoFar) \(failure.itemsSoFar == 1 ? "item" : "items")"
+            return "\(failure.request) could not be paged to the end: \(Self.pagingText(failure)); \(kept)"
         }
     }
 
@@ -69,6 +72,18 @@ extension ChargEyeError: CustomStringConvertible, LocalizedError {
             return "The server's data does not match what chargeye expects; run with --log-file and report it"
         case .invalidConfiguration:
             return nil
+        case .pagination(let failure):
+            if case .tooManyPages = failure.reason { return "Narrow the period (--from/--to) or raise --max-pages" }
+            return "The server's paging is faulty, so what came may be incomplete; narrow the period (--from/--to), or report it to the server's operator"
+        }
+    }
+
+    /// "the server repeated a cursor ({"k":"A"}, first sent for page 2)".
+    private static func pagingText(_ failure: PaginationFailure) -> String {
+        switch failure.reason {
+        case .repeatedCursor(let page): "the server repeated a cursor (\(failure.cursor), already sent for page \(page))"
+        case .noNewItems: "page \(failure.page) added nothing new yet offered more (cursor \(failure.cursor))"
+        case .tooManyPages(let limit): "the page limit (\(limit), --max-pages) was reached"
         }
     }
 
@@ -82,6 +97,12 @@ extension ChargEyeError: CustomStringConvertible, LocalizedError {
         case .responseTooLarge: "response too large"
         case .decoding: "unreadable response"
         case .invalidConfiguration: "invalid configuration"
+        case .pagination(let failure):
+            switch failure.reason {
+            case .repeatedCursor: "the server repeated a cursor"
+            case .noNewItems: "a page added nothing new"
+            case .tooManyPages(let limit): "page limit (\(limit)) reached"
+            }
         }
     }
 

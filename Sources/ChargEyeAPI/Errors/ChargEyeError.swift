@@ -20,6 +20,9 @@ public enum ChargEyeError: Error, Sendable, Equatable {
     case decoding(DecodingFailure)
     /// The configuration cannot work (for example, a base URL that is not http or https).
     case invalidConfiguration(String)
+    /// A paged list could not be walked to its end: the server repeated a cursor, offered more
+    /// with a page that added nothing, or went past the page bound. What came is kept.
+    case pagination(PaginationFailure)
 
     /// The request line of an API call, for messages.
     public struct RequestLine: Sendable, Equatable, CustomStringConvertible {
@@ -128,6 +131,39 @@ public enum ChargEyeError: Error, Sendable, Equatable {
             self.detail = detail
         }
     }
+
+    /// A cursor walk that stopped before the server's last page.
+    public struct PaginationFailure: Sendable, Equatable {
+        /// Why it stopped.
+        public enum Reason: Sendable, Equatable {
+            /// The page offered a cursor already sent, for the page numbered here.
+            case repeatedCursor(firstSentForPage: Int)
+            /// The page added no new item, yet offered another page.
+            case noNewItems
+            /// The walk reached this many pages.
+            case tooManyPages(Int)
+        }
+
+        /// The paged request.
+        public var request: RequestLine
+        /// The cursor the last page offered, as compact JSON (sanitized, shortened).
+        public var cursor: String
+        /// The number of the page whose answer ended the walk.
+        public var page: Int
+        /// Items received before it ended (duplicates not counted).
+        public var itemsSoFar: Int
+        /// Why.
+        public var reason: Reason
+
+        /// Creates a failure description.
+        public init(request: RequestLine, cursor: String, page: Int, itemsSoFar: Int, reason: Reason) {
+            self.request = request
+            self.cursor = cursor
+            self.page = page
+            self.itemsSoFar = itemsSoFar
+            self.reason = reason
+        }
+    }
 }
 
 extension ChargEyeError {
@@ -137,7 +173,7 @@ extension ChargEyeError {
         case .http(let failure): RetryPolicy.retryableStatuses.contains(failure.status)
         case .transport(let failure): failure.kind != .tls
         case .permissionDenied, .refreshTokenRejected, .missingRefreshToken, .responseTooLarge,
-            .decoding, .invalidConfiguration:
+            .decoding, .invalidConfiguration, .pagination:
             false
         }
     }
@@ -149,7 +185,7 @@ extension ChargEyeError {
             failure.attempts
         case .transport(let failure): failure.attempts
         case .responseTooLarge, .decoding: 1
-        case .missingRefreshToken, .invalidConfiguration: nil
+        case .missingRefreshToken, .invalidConfiguration, .pagination: nil
         }
     }
 
@@ -161,6 +197,7 @@ extension ChargEyeError {
         case .transport(let failure): failure.request
         case .responseTooLarge(let request, _): request
         case .decoding(let failure): failure.request
+        case .pagination(let failure): failure.request
         case .missingRefreshToken, .invalidConfiguration: nil
         }
     }

@@ -1,11 +1,14 @@
 import ChargEyeAPI
 import ViewModels
 
-/// Pane frames: a border with a title on the top edge.
+/// Pane frames: a border with a title on the top edge and, optionally, a footer on the bottom one.
 enum Box {
     /// Draws a frame around `rect` and returns the area inside it.
     @discardableResult
-    static func draw(_ rect: Rect, title: [Span], focused: Bool, glyphs: Glyphs, into grid: inout CellGrid, clear: Bool = true) -> Rect {
+    static func draw(
+        _ rect: Rect, title: [Span], footer: Span? = nil, focused: Bool, glyphs: Glyphs, into grid: inout CellGrid,
+        clear: Bool = true
+    ) -> Rect {
         guard rect.width >= 2, rect.height >= 2 else { return Rect(x: rect.x, y: rect.y, width: 0, height: 0) }
         if clear { grid.fill(rect, role: .normal) }
         let border: Role = focused ? .accent : .border
@@ -22,6 +25,10 @@ enum Box {
         for (index, span) in title.enumerated() where column < limit {
             let text = index == 0 ? " \(span.text) " : "\(span.text) "
             column += grid.put(text, x: column, y: rect.y, role: index == 0 && focused ? .title : span.role, limit: limit - column)
+        }
+        if let footer, limit > rect.x + 2 {
+            let room = limit - rect.x - 2
+            grid.put(DisplayWidth.truncate(" \(footer.text) ", to: room), x: rect.x + 2, y: bottom, role: footer.role, limit: room)
         }
         return rect.inset(by: 1)
     }

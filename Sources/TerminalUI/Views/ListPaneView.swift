@@ -7,7 +7,7 @@ public enum ListPaneView {
         guard !rect.isEmpty else { return }
         // The position is plain text: it changes with every move, and plain costs no attribute bytes.
         let title = [Span(pane.title, .title), Span(pane.position, .normal)] + pane.badges
-        let outer = Box.draw(rect, title: title, focused: pane.isFocused, glyphs: glyphs, into: &grid)
+        let outer = Box.draw(rect, title: title, footer: pane.footer, focused: pane.isFocused, glyphs: glyphs, into: &grid)
         guard outer.height >= 2, outer.width >= 1 else { return }
         drawSummary(summary, at: outer.x, y: outer.y, width: outer.width, glyphs: glyphs, into: &grid)
         let inner = Rect(x: outer.x, y: outer.y + 1, width: outer.width, height: outer.height - 1)

@@ -28,6 +28,8 @@ public struct ListPane: Equatable, Sendable {
     public var isFocused: Bool
     /// The filter being typed, shown as a prompt line.
     public var filterPrompt: String?
+    /// A line on the pane's bottom edge, e.g. that more pages could not be loaded.
+    public var footer: Span?
 }
 
 extension AppState {
@@ -69,7 +71,7 @@ extension AppState {
         }
         let total = level.data?.count ?? 0
         let shown = level.visible.count
-        let more = level.nextCursor == nil && level.partsOf == nil ? "" : "+"
+        let more = level.walk.hasMore || level.partsOf != nil ? "+" : ""
         let position = (level.selectedIndex.map { "\($0 + 1)/\(shown)" } ?? "0/\(shown)") + more
         return ListPane(
             title: title(of: level.kind),
@@ -79,7 +81,8 @@ extension AppState {
             rows: rows,
             emptyText: emptyText(level),
             isFocused: focus == .list && mode != .help,
-            filterPrompt: mode == .filtering ? level.filter : nil
+            filterPrompt: mode == .filtering ? level.filter : nil,
+            footer: level.walk.failure.map { Span("more pages could not be loaded: \($0.shortReason); \(keyName(.retry)) retries", .warning) }
         )
     }
 

@@ -19,6 +19,8 @@ public protocol BrowserService: Sendable {
     func keepTokenFresh() async
     /// Writes the support hand-off text somewhere private and returns where.
     func writeHandoff(_ text: String) async throws -> String
+    /// Writes a warning to the log (the log file, when there is one).
+    func log(_ text: String)
 }
 
 /// The real service: the API client, plus the demo's fault switch when there is one.
@@ -71,5 +73,9 @@ public struct ClientService: BrowserService {
 
     public func writeHandoff(_ text: String) async throws -> String {
         try handoffWriter(text)
+    }
+
+    public func log(_ text: String) {
+        client.configuration.logger.warning("\(text)")
     }
 }

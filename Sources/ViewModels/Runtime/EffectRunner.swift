@@ -71,6 +71,8 @@ public final class EffectRunner: Sendable {
                     inbox.post(.warning("could not write the hand-off: \(error)"))
                 }
             }
+        case .log(let text):
+            service.log(text)
         case .quit, .copyToClipboard, .relayout:
             break
         }

@@ -31,7 +31,7 @@ extension AppState {
     /// Asks for the next page of transactions when the selection nears the end of the list.
     mutating func loadMoreIfNeeded() -> [Effect] {
         let level = current
-        guard case .transactions(_, let stationId) = level.kind, let cursor = level.nextCursor,
+        guard case .transactions(_, let stationId) = level.kind, level.walk.hasMore, let cursor = level.walk.next,
             level.pageLoading == nil, level.phase != .failed,
             (level.selectedIndex ?? 0) >= level.visible.count - max(5, listRows / 2)
         else { return [] }
@@ -40,7 +40,8 @@ extension AppState {
         return [.load(id, .transactions(stationId: stationId, cursor: cursor))]
     }
 
-    /// Applies a reply; replies nobody waits for any more are dropped.
+    /// Applies a reply; replies nobody waits for any more are dropped. A page of transactions
+    /// never asks for the next by itself: only moving near the end does (`loadMoreIfNeeded`).
     mutating func receive(_ id: RequestID, _ result: Result<APIResponse, ChargEyeError>) -> [Effect] {
         guard let depth = stack.lastIndex(where: { $0.phase == .loading(id) || $0.pageLoading == id }) else { return [] }
         let isPage = stack[depth].pageLoading == id
@@ -50,14 +51,14 @@ extension AppState {
         switch result {
         case .success(let response):
             let before = stack[depth].data
-            apply(response, depth: depth, isPage: isPage)
+            let effects = apply(response, depth: depth, isPage: isPage)
             if failure?.depth == depth { failure = nil }
             if stack[depth].kind.isLive {
                 liveFailures = 0
                 liveError = nil
                 noteTransitions(from: before, to: stack[depth].data, in: stack[depth].kind)
             }
-            return depth == stack.count - 1 ? loadMoreIfNeeded() : []
+            return effects
         case .failure(let error) where isLive:
             stack[depth].phase = .failed
             liveFailures += 1
@@ -67,7 +68,7 @@ extension AppState {
             let request: APIRequest
             if isPage {
                 stack[depth].pageLoading = nil
-                request = .transactions(stationId: stationID(of: stack[depth].kind), cursor: stack[depth].nextCursor)
+                request = .transactions(stationId: stationID(of: stack[depth].kind), cursor: stack[depth].walk.next)
             } else {
                 stack[depth].phase = .failed
                 request = stack[depth].kind.request
@@ -77,10 +78,13 @@ extension AppState {
         }
     }
 
-    /// Re-issues the failed request (the `r` key); the error pane closes while it runs.
+    /// Re-issues the failed request (the `r` key); the error pane closes while it runs. A list
+    /// whose paging the server broke is loaded again from its first page.
     mutating func retryFailed() -> [Effect] {
         guard let failure else {
-            if current.phase == .failed || current.data == nil { return load(depth: stack.count - 1) }
+            if current.phase == .failed || current.data == nil || current.walk.failure != nil {
+                return load(depth: stack.count - 1)
+            }
             show("nothing to retry")
             return []
         }
@@ -108,8 +112,10 @@ extension AppState {
         stack[depth].refreshVisible(rollups: rollups, listRows: listRows)
     }
 
-    private mutating func apply(_ response: APIResponse, depth: Int, isPage: Bool) {
+    /// Puts a reply's data into the level at `depth`; returns effects it calls for (a log line).
+    private mutating func apply(_ response: APIResponse, depth: Int, isPage: Bool) -> [Effect] {
         var level = stack[depth]
+        var effects: [Effect] = []
         switch (response, level.kind) {
         case (.locations(let items), _):
             level.data = .locations(LocationTable(items))
@@ -125,14 +131,23 @@ extension AppState {
             } else {
                 show("station \(stationId) is no longer listed at \(location.name)", role: .warning, seconds: 8)
             }
-        case (.transactions(let page), _):
+        case (.transactions(let page), .transactions(_, let stationId)):
+            let request = ChargEyeError.RequestLine(method: "GET", path: "/chargingStations/\(stationId)/transactions")
+            if !isPage { level.walk = CursorWalk() }
+            let dropped = level.walk.duplicatesDropped
+            let fresh = level.walk.accept(page, request: request)
             if isPage, case .transactions(let existing)? = level.data {
-                let known = Set(existing.map(\.txId))
-                level.data = .transactions(existing + page.transactions.filter { !known.contains($0.txId) })
+                level.data = .transactions(existing + fresh)
             } else {
-                level.data = .transactions(page.transactions)
+                level.data = .transactions(fresh)
             }
-            level.nextCursor = page.next
+            if level.walk.duplicatesDropped > dropped {
+                effects.append(.log("\(request): \(level.walk.duplicatesDropped - dropped) transactions repeated across pages were dropped"))
+            }
+            if let failure = level.walk.failure {
+                show("more pages could not be loaded: \(failure.shortReason); r retries", role: .warning, seconds: 10)
+                effects.append(.log(failure.description))
+            }
             level.summary = page.summary ?? level.summary
             level.pageLoading = nil
         case (.vehicles(let items), _):
@@ -148,6 +163,7 @@ extension AppState {
         if depth > 0, case .stations = response {
             stack[0].refreshVisible(rollups: rollups, listRows: listRows)
         }
+        return effects
     }
 
     /// Records status changes between two loads of a live view, and which rows changed.

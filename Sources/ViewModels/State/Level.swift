@@ -122,8 +122,8 @@ public struct Level: Equatable, Sendable {
     public internal(set) var facet: StatusFacet?
     /// Indices into the data, filtered and sorted: what the list shows.
     public internal(set) var visible: [Int] = []
-    /// Transactions: where the next page starts, while more exist.
-    public internal(set) var nextCursor: TransactionCursor?
+    /// Transactions: the walk through the pages so far (the next cursor, what it refused).
+    public internal(set) var walk = CursorWalk()
     /// Transactions: a further page is in flight.
     public internal(set) var pageLoading: RequestID?
     /// Transactions: the server's totals.

@@ -40,5 +40,7 @@ public enum Effect: Equatable, Sendable {
     /// Write the support hand-off text to a private file.
     case writeHandoff(String)
     case setFaults(on: Bool)
+    /// Write a warning to the log file (nothing on screen).
+    case log(String)
     case quit
 }

@@ -19,8 +19,14 @@ struct TransactionsCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Only sessions that started before this time.", valueName: "time"))
     var to: String?
 
-    @Flag(help: "Fetch every page, not only the first.")
+    @Flag(help: "Fetch every page, not only the first; rows are printed as pages arrive.")
     var all = false
+
+    @Option(help: ArgumentHelp(
+        "With --all: stop with an error after this many pages (a guard against a server that pages forever).",
+        valueName: "n"
+    ))
+    var maxPages = CursorWalk.defaultMaxPages
 
     @Option(help: "table, json or csv.")
     var format: OutputFormat = .table
@@ -28,6 +34,7 @@ struct TransactionsCommand: AsyncParsableCommand {
     func validate() throws {
         _ = try TimeArgument.parse(from, name: "--from")
         _ = try TimeArgument.parse(to, name: "--to")
+        guard maxPages >= 1 else { throw ValidationError("--max-pages must be at least 1") }
     }
 
     @OptionGroup var repeating: WatchOption
@@ -36,20 +43,26 @@ struct TransactionsCommand: AsyncParsableCommand {
         let start = try TimeArgument.parse(from, name: "--from")
         let end = try TimeArgument.parse(to, name: "--to")
         let noteMore = repeating.watch == nil
-        try await repeating.run(connection) { [stationId, all, format] session in
-            var page = try await session.client.transactions(stationId: stationId, from: start, to: end)
-            var transactions = page.transactions
-            while all, let next = page.next {
-                page = try await session.client.transactions(stationId: stationId, from: start, to: end, cursor: next)
-                transactions += page.transactions
+        try await repeating.stream(connection) { [stationId, all, maxPages, format] session, write in
+            let output = RecordStream(
+                format: format, width: Standard.terminalWidth, write: write, table: TransactionRecords.table,
+                csvHeader: TransactionRecords.fields, csvRow: TransactionRecords.csvRow
+            )
+            let request = ChargEyeError.RequestLine(method: "GET", path: "/chargingStations/\(stationId)/transactions")
+            var walk = CursorWalk(maxPages: maxPages)
+            repeat {
+                let page = try await session.client.transactions(stationId: stationId, from: start, to: end, cursor: walk.next)
+                try output.add(walk.accept(page, request: request))
+            } while all && walk.hasMore
+            output.finish()
+            if walk.duplicatesDropped > 0 {
+                session.client.configuration.logger.warning(
+                    "\(request): \(walk.duplicatesDropped) transactions repeated across pages were dropped"
+                )
             }
-            if noteMore, page.next != nil {
-                Standard.error("(first \(transactions.count) shown; more exist: pass --all for every page)")
-            }
-            switch format {
-            case .table: return TransactionRecords.table(transactions).render(width: Standard.terminalWidth)
-            case .json: return try JSONOutput.render(transactions)
-            case .csv: return CSVWriter.render(header: TransactionRecords.fields, rows: transactions.map(TransactionRecords.csvRow))
+            if all, let failure = walk.failure { throw failure }
+            if noteMore, !all, walk.next != nil || walk.failure != nil {
+                Standard.error("(first \(output.written) shown; more exist: pass --all for every page)")
             }
         }
     }

@@ -18,16 +18,30 @@ struct WatchOption: ParsableArguments {
 
     /// Runs `render` once, or every `watch` seconds with a timestamp line before each round.
     func run(_ connection: ConnectionOptions, _ render: @escaping @Sendable (Session) async throws -> String) async throws {
+        try await stream(connection) { session, write in
+            let text = try await render(session)
+            write(text.utf8.last == 0x0A ? text : text + "\n")
+        }
+    }
+
+    /// Like `run`, for output written as it arrives: `body` gets the session and a writer to
+    /// standard output. In a watch, each round starts with its timestamp line; a round that
+    /// fails keeps what it wrote and reports the error on stderr.
+    func stream(
+        _ connection: ConnectionOptions,
+        _ body: @escaping @Sendable (Session, _ write: @escaping @Sendable (String) -> Void) async throws -> Void
+    ) async throws {
         guard let interval = watch else {
-            Standard.out(try await Session.with(connection, render))
+            try await Session.with(connection) { try await body($0, Standard.write) }
             return
         }
         try await Session.with(connection) { session in
             while !Task.isCancelled {
                 let started = Date()
+                Standard.write("as of \(Format.clock(started, zone: .current, seconds: true)) (every \(Format.number(interval)) s, Ctrl-C stops)\n")
                 do {
-                    let text = try await render(session)
-                    Standard.out("as of \(Format.clock(started, zone: .current, seconds: true)) (every \(Format.number(interval)) s, Ctrl-C stops)\n\(text)\n")
+                    try await body(session, Standard.write)
+                    Standard.write("\n")
                 } catch let error as ChargEyeError {
                     Standard.error("chargeye: \(Format.clock(started, zone: .current, seconds: true)) \(error.description)")
                 }

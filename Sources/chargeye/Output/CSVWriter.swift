@@ -4,7 +4,12 @@ import ChargEyeAPI
 /// (no control characters or escape sequences reach the terminal or the file).
 enum CSVWriter {
     static func render(header: [String], rows: [[String]]) -> String {
-        ([header] + rows).map { $0.map(quote).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        lines([header] + rows)
+    }
+
+    /// Records as CSV lines, each ending in CRLF.
+    static func lines(_ records: [[String]]) -> String {
+        records.map { $0.map(quote).joined(separator: ",") + "\r\n" }.joined()
     }
 
     private static func quote(_ value: String) -> String {

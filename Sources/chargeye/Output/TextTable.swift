@@ -2,7 +2,7 @@ import ChargEyeAPI
 
 /// An aligned plain-text table that fits a width: columns marked flexible give up space
 /// (widest first, cut with `…`) until the table fits. Cells are sanitized; wide characters
-/// count as two columns.
+/// count as two columns. Columns that are not flexible (ids, times) are never cut.
 struct TextTable {
     struct Column {
         let title: String
@@ -13,22 +13,44 @@ struct TextTable {
     let columns: [Column]
     let rows: [[String]]
 
+    /// The whole table, header first.
     func render(width: Int?) -> String {
-        let cells = rows.map { $0.map { TextSanitizer.singleLine($0, limit: 500) } }
+        let widths = columnWidths(fitting: width)
+        return ([header(widths: widths)] + lines(widths: widths)).joined(separator: "\n")
+    }
+
+    /// Column widths from the titles and these rows, shrunk to `width` when given.
+    func columnWidths(fitting width: Int?) -> [Int] {
+        let cells = sanitizedRows
         var widths = columns.indices.map { index in
             ([DisplayWidth.of(columns[index].title)] + cells.map { DisplayWidth.of($0[index]) }).max() ?? 0
         }
         if let width { shrink(&widths, toFit: width) }
-        let header = line(columns.map(\.title), widths: widths)
-        return ([header] + cells.map { line($0, widths: widths) }).joined(separator: "\n")
+        return widths
+    }
+
+    /// The heading line at `widths`.
+    func header(widths: [Int]) -> String {
+        line(columns.map(\.title), widths: widths)
+    }
+
+    /// The rows at `widths` (which may come from an earlier batch of a streamed table).
+    func lines(widths: [Int]) -> [String] {
+        sanitizedRows.map { line($0, widths: widths) }
+    }
+
+    private var sanitizedRows: [[String]] {
+        rows.map { $0.map { TextSanitizer.singleLine($0, limit: 500) } }
     }
 
     private func line(_ values: [String], widths: [Int]) -> String {
         var parts: [String] = []
         for (index, value) in values.enumerated() {
+            let column = columns[index]
+            let width = column.flexible ? widths[index] : max(widths[index], DisplayWidth.of(value))
             let isLast = index == values.count - 1
-            let cell = DisplayWidth.pad(value, to: widths[index], alignRight: columns[index].alignRight)
-            parts.append(isLast && !columns[index].alignRight ? DisplayWidth.truncate(value, to: widths[index]) : cell)
+            let cell = DisplayWidth.pad(value, to: width, alignRight: column.alignRight)
+            parts.append(isLast && !column.alignRight ? DisplayWidth.truncate(value, to: width) : cell)
         }
         return parts.joined(separator: "  ")
     }

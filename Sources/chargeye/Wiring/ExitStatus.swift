@@ -18,7 +18,7 @@ enum ExitStatus {
           2  usage: bad arguments, configuration or terminal
           3  authentication: refresh token missing or rejected
           4  request rejected (HTTP 4xx: not found, forbidden, no permission)
-          5  server or network failure after retries (5xx, 429, network, bad data)
+          5  server or network failure after retries (5xx, 429, network, bad data, faulty paging)
         """
 
     /// The exit code for an API error.
@@ -27,7 +27,7 @@ enum ExitStatus {
         case .refreshTokenRejected, .missingRefreshToken: authentication
         case .permissionDenied: rejected
         case .http(let failure): (400..<500).contains(failure.status) && failure.status != 429 ? rejected : unavailable
-        case .transport, .responseTooLarge, .decoding: unavailable
+        case .transport, .responseTooLarge, .decoding, .pagination: unavailable
         case .invalidConfiguration: usage
         }
     }

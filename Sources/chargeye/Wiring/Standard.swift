@@ -7,6 +7,11 @@ enum Standard {
         FileHandle.standardOutput.write(Data((text.utf8.last == 0x0A ? text : text + "\n").utf8))
     }
 
+    /// Writes `text` to standard output as it is (output that arrives in parts).
+    static func write(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
     /// Prints one line to standard error.
     static func error(_ text: String) {
         FileHandle.standardError.write(Data((text.utf8.last == 0x0A ? text : text + "\n").utf8))

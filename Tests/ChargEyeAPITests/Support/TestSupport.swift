@@ -32,7 +32,8 @@ func makeClient(
     maxResponseBytes: Int = 64 << 20,
     now: (@Sendable () -> Date)? = nil,
     retryEvents: Recorder<RetryEvent>? = nil,
-    warnings: Recorder<String>? = nil
+    warnings: Recorder<String>? = nil,
+    requests: Recorder<RequestRecord>? = nil
 ) throws -> ChargEyeClient {
     var configuration = ChargEyeConfiguration(
         baseURL: simulator.baseURL, refreshToken: Secret(refreshToken ?? simulator.refreshToken)
@@ -44,6 +45,7 @@ func makeClient(
     if let now { configuration.now = now }
     if let retryEvents { configuration.retryObserver = { retryEvents.append($0) } }
     if let warnings { configuration.warn = { warnings.append($0) } }
+    if let requests { configuration.requestObserver = { requests.append($0) } }
     return try ChargEyeClient(configuration: configuration)
 }
 
