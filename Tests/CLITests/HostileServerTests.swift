@@ -93,50 +93,52 @@ struct HostileCommandLineTests {
     }
 }
 
-@Suite("A hostile server: the browser in a real terminal (tmux)", .serialized, .enabled(if: Tmux.isAvailable))
-struct HostileBrowserTests {
-    @Test("each scenario ends in the error pane or a correct screen; the terminal's title and clipboard stay untouched", arguments: HostileScenario.allCases)
-    func scenario(_ scenario: HostileScenario) async throws {
-        let server = try HostileServer.start(scenario)
-        defer { server.stop() }
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("chargeye-hostile-ui-\(UUID().uuidString)")
-        let tmux = try await Tmux.shell(width: 120, height: 30, home: home, extra: ["CHARGEYE_REFRESH_TOKEN": "hostile-refresh-token"])
-        try tmux.acceptClipboardWrites()
-        let title = try tmux.paneTitle()
-        let timeout = scenario == .gzipBomb ? 30 : 2
-        try tmux.enter("chargeye --base-url \(server.baseURL.absoluteString) --timeout \(timeout) --max-response-mb 16; echo EXIT=$?")
+extension RealTerminals {
+    @Suite("A hostile server: the browser in a real terminal (tmux)")
+    struct HostileBrowserTests {
+        @Test("each scenario ends in the error pane or a correct screen; the terminal's title and clipboard stay untouched", arguments: HostileScenario.allCases)
+        func scenario(_ scenario: HostileScenario) async throws {
+            let server = try HostileServer.start(scenario)
+            defer { server.stop() }
+            let home = FileManager.default.temporaryDirectory.appendingPathComponent("chargeye-hostile-ui-\(UUID().uuidString)")
+            let tmux = try await Tmux.shell(width: 120, height: 30, home: home, extra: ["CHARGEYE_REFRESH_TOKEN": "hostile-refresh-token"])
+            try tmux.acceptClipboardWrites()
+            let title = try tmux.paneTitle()
+            let timeout = scenario == .gzipBomb ? 30 : 2
+            try tmux.enter("chargeye --base-url \(server.baseURL.absoluteString) --timeout \(timeout) --max-response-mb 16; echo EXIT=$?")
 
-        switch scenario {
-        case .names:
-            try await tmux.waitForAll("clipboard write", "東京駅", "Invalid UTF-8 \u{FFFD}", "Locations 1/10")
-        case .neverAnswers:
-            try await tmux.waitFor("loading…")
-            try tmux.send("Escape")
-            try await tmux.waitFor("cancelled GET /locations")
-        case .rateLimited:
-            try await tmux.waitForAll("Request failed", "1 h 0 min")
-            try tmux.send("r")
-            try await tmux.waitForAll("Request failed", "1 h 0 min")
-            try tmux.send("Escape")
-            try await tmux.waitUntil(description: "the error pane to close") { !$0.contains("Request failed") }
-        case .duplicateKeys:
-            try await tmux.waitForAll("First name", "Locations 1/1")
-        case .deepNesting, .hugeNumbers:
-            try await tmux.waitForAll("Request failed", "unreadable response", "not valid JSON")
-        case .unauthorized:
-            try await tmux.waitForAll("Request failed", "HTTP 401", "Token is not valid for this tenant")
-        case .serverError:
-            try await tmux.waitForAll("Request failed", "HTTP 500", "attempts: 3")
-        default:
-            try await tmux.waitForAll("Request failed", expectation(scenario).says, seconds: 30)
+            switch scenario {
+            case .names:
+                try await tmux.waitForAll("clipboard write", "東京駅", "Invalid UTF-8 \u{FFFD}", "Locations 1/10")
+            case .neverAnswers:
+                try await tmux.waitFor("loading…")
+                try tmux.send("Escape")
+                try await tmux.waitFor("cancelled GET /locations")
+            case .rateLimited:
+                try await tmux.waitForAll("Request failed", "1 h 0 min")
+                try tmux.send("r")
+                try await tmux.waitForAll("Request failed", "1 h 0 min")
+                try tmux.send("Escape")
+                try await tmux.waitUntil(description: "the error pane to close") { !$0.contains("Request failed") }
+            case .duplicateKeys:
+                try await tmux.waitForAll("First name", "Locations 1/1")
+            case .deepNesting, .hugeNumbers:
+                try await tmux.waitForAll("Request failed", "unreadable response", "not valid JSON")
+            case .unauthorized:
+                try await tmux.waitForAll("Request failed", "HTTP 401", "Token is not valid for this tenant")
+            case .serverError:
+                try await tmux.waitForAll("Request failed", "HTTP 500", "attempts: 3")
+            default:
+                try await tmux.waitForAll("Request failed", expectation(scenario).says)
+            }
+            let screen = try tmux.capture()
+            #expect(terminalControls(in: screen).isEmpty)
+            #expect(!screen.contains(server.issuedToken))
+            try tmux.send("q")
+            try await tmux.waitFor("EXIT=0")
+            #expect(try tmux.paneTitle() == title, "an escape sequence from the API changed the terminal's title")
+            #expect(try tmux.pasteBuffers().isEmpty, "an escape sequence from the API wrote the clipboard")
+            #expect(server.stats.leakedCredentials == 0)
         }
-        let screen = try tmux.capture()
-        #expect(terminalControls(in: screen).isEmpty)
-        #expect(!screen.contains(server.issuedToken))
-        try tmux.send("q")
-        try await tmux.waitFor("EXIT=0")
-        #expect(try tmux.paneTitle() == title, "an escape sequence from the API changed the terminal's title")
-        #expect(try tmux.pasteBuffers().isEmpty, "an escape sequence from the API wrote the clipboard")
-        #expect(server.stats.leakedCredentials == 0)
     }
 }

@@ -88,20 +88,20 @@ final class Tmux {
 
     /// Waits until the screen shows `text` (or `predicate` holds), up to `seconds`.
     @discardableResult
-    func waitFor(_ text: String, seconds: Double = 15, sourceLocation: SourceLocation = #_sourceLocation) async throws -> String {
+    func waitFor(_ text: String, seconds: Double = 60, sourceLocation: SourceLocation = #_sourceLocation) async throws -> String {
         try await waitUntil(seconds: seconds, description: text, sourceLocation: sourceLocation) { $0.contains(text) }
     }
 
     /// Waits until the screen shows every one of `texts` at once (a frame fully drawn).
     @discardableResult
-    func waitForAll(_ texts: String..., seconds: Double = 15, sourceLocation: SourceLocation = #_sourceLocation) async throws -> String {
+    func waitForAll(_ texts: String..., seconds: Double = 60, sourceLocation: SourceLocation = #_sourceLocation) async throws -> String {
         try await waitUntil(seconds: seconds, description: texts.joined(separator: " + "), sourceLocation: sourceLocation) { screen in
             texts.allSatisfy { screen.contains($0) }
         }
     }
 
     @discardableResult
-    func waitUntil(seconds: Double = 15, description: String, sourceLocation: SourceLocation = #_sourceLocation, _ predicate: (String) -> Bool) async throws -> String {
+    func waitUntil(seconds: Double = 60, description: String, sourceLocation: SourceLocation = #_sourceLocation, _ predicate: (String) -> Bool) async throws -> String {
         let deadline = Date().addingTimeInterval(seconds)
         var screen = ""
         while Date() < deadline {

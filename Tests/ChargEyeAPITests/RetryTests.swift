@@ -6,6 +6,7 @@ import Testing
 
 @Suite("Retries and failures over loopback HTTP")
 struct RetryTests {
+    // The real wiring, on the real clock: the waits happen (a lower bound only, so load cannot fail it).
     @Test("503 twice then 200 succeeds, with both retries reported and backoff within the policy")
     func transientFailuresAreRetried() async throws {
         try await withSimulator { simulator in
@@ -27,13 +28,31 @@ struct RetryTests {
     @Test("the error after the last attempt says how many attempts were made", arguments: [500, 502, 503, 504])
     func exhaustedRetries(status: Int) async throws {
         try await withSimulator { simulator in
-            let client = try makeClient(simulator, retry: RetryPolicy(maxAttempts: 3, baseDelay: 0.01, maxDelay: 0.02, deadline: 10))
+            let clock = TestClock()
+            let client = try makeClient(simulator, clock: clock)
             simulator.addFault(FaultRule(path: "/locations", status: status))
             let error = await chargEyeError { try await client.locations() }
             #expect(error?.status == status)
             #expect(error?.attempts == 3)
             #expect(error?.isRetryable == true)
             #expect(simulator.requestCounts["/locations"] == 3)
+            // Full jitter under the policy's ceilings: 0.25 s, then 0.5 s.
+            #expect(clock.waits.count == 2 && clock.waits[0] <= 0.25 && clock.waits[1] <= 0.5)
+        }
+    }
+
+    @Test("the deadline stops the retries: no wait may end past it")
+    func deadlineEndsRetries() async throws {
+        try await withSimulator { simulator in
+            let clock = TestClock()
+            let client = try makeClient(simulator, retry: RetryPolicy(maxAttempts: 10, baseDelay: 4, maxDelay: 8, deadline: 20), clock: clock)
+            _ = try await client.tokens.validToken()
+            simulator.addFault(FaultRule(path: "/locations", status: 503))
+            let started = clock.now
+            let error = await chargEyeError { try await client.locations() }
+            #expect(error?.attempts == clock.waits.count + 1)
+            #expect(clock.now.timeIntervalSince(started) < 20)
+            #expect(simulator.requestCounts["/locations"] == clock.waits.count + 1)
         }
     }
 
@@ -57,17 +76,17 @@ struct RetryTests {
         }
     }
 
-    @Test("Retry-After is honoured on 429")
+    @Test("Retry-After is honoured on 429, exactly")
     func retryAfterIsHonoured() async throws {
         try await withSimulator { simulator in
             let events = Recorder<RetryEvent>()
-            let client = try makeClient(simulator, retryEvents: events)
+            let clock = TestClock()
+            let client = try makeClient(simulator, clock: clock, retryEvents: events)
             _ = try await client.tokens.validToken()
-            simulator.addFault(FaultRule(path: "/locations", status: 429, retryAfter: "1", times: 1))
-            let started = Date()
+            simulator.addFault(FaultRule(path: "/locations", status: 429, retryAfter: "7", times: 1))
             _ = try await client.locations()
-            #expect(Date().timeIntervalSince(started) >= 1)
-            #expect(events.values.map(\.delay) == [1])
+            #expect(clock.waits == [7])
+            #expect(events.values.map(\.delay) == [7])
             #expect(events.values.first?.reason == "HTTP 429")
         }
     }
@@ -75,11 +94,11 @@ struct RetryTests {
     @Test("a Retry-After longer than the deadline fails at once, naming the wait")
     func longRetryAfterIsNotWaitedOut() async throws {
         try await withSimulator { simulator in
-            let client = try makeClient(simulator)
+            let clock = TestClock()
+            let client = try makeClient(simulator, clock: clock)
             simulator.addFault(FaultRule(path: "/locations", status: 429, retryAfter: "3600"))
-            let started = Date()
             let error = await chargEyeError { try await client.locations() }
-            #expect(Date().timeIntervalSince(started) < 5)
+            #expect(clock.waits.isEmpty)
             guard case .http(let failure)? = error else {
                 Issue.record("expected an HTTP failure, got \(String(describing: error))")
                 return
@@ -123,6 +142,9 @@ struct RetryTests {
         var configuration = ChargEyeConfiguration(baseURL: URL(string: "http://127.0.0.1:\(port)/api")!, refreshToken: Secret("demo"))
         configuration.tokenCacheDirectory = nil
         configuration.retryPolicy = RetryPolicy(maxAttempts: 2, baseDelay: 0.01, maxDelay: 0.01, deadline: 5)
+        let clock = TestClock()
+        configuration.now = clock.function
+        configuration.sleep = clock.sleep
         let client = try ChargEyeClient(configuration: configuration)
         let error = await chargEyeError { try await client.locations() }
         guard case .transport(let failure)? = error else {
@@ -131,6 +153,7 @@ struct RetryTests {
         }
         #expect(failure.kind == .connectionRefused)
         #expect(failure.attempts == 2)
+        #expect(clock.waits.count == 1)  // the token exchange's retry only: the call does not repeat it
         #expect(error?.description.contains("cannot connect to 127.0.0.1") == true)
     }
 

@@ -33,7 +33,10 @@ public final class ChargEyeClient: Sendable {
         self.transport = transport
         let clientConfiguration = Configuration(dateTranscoder: TolerantDateTranscoder())
         self.clientConfiguration = clientConfiguration
-        let retry = RetryMiddleware(policy: configuration.retryPolicy, observer: configuration.retryObserver)
+        let retry = RetryMiddleware(
+            policy: configuration.retryPolicy, observer: configuration.retryObserver, now: configuration.now,
+            sleep: configuration.sleep
+        )
         let logging = LoggingMiddleware(logger: configuration.logger, observer: configuration.requestObserver)
         let guardrail = ResponseGuardMiddleware(
             timeout: configuration.timeout, maxResponseBytes: configuration.maxResponseBytes

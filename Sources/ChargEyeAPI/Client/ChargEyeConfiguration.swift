@@ -26,8 +26,11 @@ public struct ChargEyeConfiguration: Sendable {
     public var warn: @Sendable (String) -> Void = { _ in }
     /// The logger for requests and token events.
     public var logger = Logger(label: "chargeye", factory: { _ in SwiftLogNoOpLogHandler() })
-    /// The current time; injected by tests.
+    /// The current time (token expiry, retry deadlines); injected by tests.
     public var now: @Sendable () -> Date = Date.init
+    /// Waits between retries and token renewals; injected by tests, so that a test of a
+    /// backoff or a `Retry-After` takes no real time and counts exact waits.
+    public var sleep: @Sendable (TimeInterval) async throws -> Void = { try await Task.sleep(for: .seconds($0)) }
 
     /// Creates a configuration with defaults for everything but the endpoint and credential.
     public init(baseURL: URL, refreshToken: Secret?) {

@@ -50,6 +50,9 @@ public struct RetryMiddleware: ClientMiddleware {
                 }
             } catch {
                 guard let failure = ChargEyeError.from(error) as? ChargEyeError else { throw error }
+                // A failure of another request made inside this one (the token exchange) has had
+                // its own retries; retrying this call would only repeat them.
+                if let failed = failure.request, failed.path != request.path { throw failure }
                 let delay = try plannedDelay(after: failure, attempt: attempt, started: started)
                 observer?(RetryEvent(
                     request: failure.request ?? .init(method: request.method.rawValue, path: request.path ?? "/"),

@@ -22,7 +22,7 @@ public final class ScriptedTerminal: Terminal {
 
     /// A terminal of a size that follows `script`; a `waitFor` that is not met within
     /// `patience` ends the session with Ctrl-C (and is reported in `gaveUpWaitingFor`).
-    public init(width: Int, height: Int, script: [Step], patience: Duration = .seconds(20)) {
+    public init(width: Int, height: Int, script: [Step], patience: Duration = .seconds(60)) {
         size = (width, height)
         self.script = script
         self.patience = patience

@@ -68,7 +68,7 @@ public struct ClientService: BrowserService {
     }
 
     public func keepTokenFresh() async {
-        await client.tokens.runAutoRefresh()
+        await client.tokens.runAutoRefresh(sleep: client.configuration.sleep)
     }
 
     public func writeHandoff(_ text: String) async throws -> String {

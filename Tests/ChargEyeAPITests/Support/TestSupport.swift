@@ -31,6 +31,7 @@ func makeClient(
     timeout: TimeInterval = 10,
     maxResponseBytes: Int = 64 << 20,
     now: (@Sendable () -> Date)? = nil,
+    clock: TestClock? = nil,
     retryEvents: Recorder<RetryEvent>? = nil,
     warnings: Recorder<String>? = nil,
     requests: Recorder<RequestRecord>? = nil
@@ -43,6 +44,10 @@ func makeClient(
     configuration.timeout = timeout
     configuration.maxResponseBytes = maxResponseBytes
     if let now { configuration.now = now }
+    if let clock {
+        configuration.now = clock.function
+        configuration.sleep = clock.sleep
+    }
     if let retryEvents { configuration.retryObserver = { retryEvents.append($0) } }
     if let warnings { configuration.warn = { warnings.append($0) } }
     if let requests { configuration.requestObserver = { requests.append($0) } }
@@ -56,14 +61,33 @@ final class Recorder<Value: Sendable>: Sendable {
     var values: [Value] { storage.withLock { $0 } }
 }
 
-/// A clock the test moves by hand.
+/// A clock the test moves by hand, or that moves by itself when code sleeps on it (`sleep`),
+/// recording every wait: backoffs and `Retry-After`s take no real time and can be counted.
 final class TestClock: Sendable {
     private let current: Mutex<Date>
+    private let recorded = Mutex<[TimeInterval]>([])
     init(_ start: Date = Date()) { current = Mutex(start) }
     var now: Date { current.withLock { $0 } }
     func advance(by seconds: TimeInterval) { current.withLock { $0 += seconds } }
     func set(_ date: Date) { current.withLock { $0 = date } }
     var function: @Sendable () -> Date { { self.now } }
+    /// The waits asked of `sleep`, in order.
+    var waits: [TimeInterval] { recorded.withLock { $0 } }
+    /// Waits by moving the clock (and yielding, so other tasks run as they would meanwhile).
+    var sleep: @Sendable (TimeInterval) async throws -> Void {
+        { seconds in
+            self.recorded.withLock { $0.append(seconds) }
+            self.advance(by: seconds)
+            await Task.yield()
+        }
+    }
+}
+
+/// The result of `work` and how many seconds it took (for bounds that allow for a loaded machine).
+func timed<T>(_ work: () async throws -> T) async rethrows -> (T, TimeInterval) {
+    let started = Date()
+    let result = try await work()
+    return (result, Date().timeIntervalSince(started))
 }
 
 /// A fresh, empty directory under the system's temporary directory.
