@@ -132,7 +132,7 @@ public final class ChargEyeClient: Sendable {
         let started = ContinuousClock.now
         do {
             let (response, body) = try await MiddlewareChain(middlewares: middlewares, transport: transport)
-                .send(request, baseURL: configuration.baseURL, operationID: "rawGet")
+                .send(request, baseURL: configuration.baseURL, operationID: ResponseGuardMiddleware.rawOperationID)
             let data = try await ResponseGuardMiddleware.collect(
                 body, limit: configuration.maxResponseBytes, request: line
             )

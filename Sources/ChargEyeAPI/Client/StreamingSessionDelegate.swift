@@ -20,7 +20,12 @@ final class StreamingSessionDelegate: NSObject, URLSessionDataDelegate, Sendable
         var limit: Int
         var received = 0
         var failure: ChargEyeError?
+        /// The URLs this request was sent to, redirects included (a repeat is a loop).
+        var visited: Set<String> = []
     }
+
+    /// Redirects followed for one request before it counts as a loop.
+    static let redirectLimit = 10
 
     private let pending = Locked<[Int: PendingEntry]>([:])
     /// Response heads made on the delegate's thread, waiting for their caller: handed over
@@ -94,7 +99,13 @@ final class StreamingSessionDelegate: NSObject, URLSessionDataDelegate, Sendable
 
     func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
         guard let entry = pending.withLock({ $0.removeValue(forKey: task.taskIdentifier) }) else { return }
-        if let head = entry.head {
+        if let head = entry.head, error == nil, entry.failure == nil, let response = task.response as? HTTPURLResponse {
+            // A redirect the platform could not follow (no Location) ends without a response
+            // head of its own: it is the answer, with its status.
+            heads.withLock { $0[task.taskIdentifier] = (Self.httpResponse(response), .known(0)) }
+            head.resume()
+            entry.body.finish()
+        } else if let head = entry.head {
             head.resume(throwing: entry.failure ?? error ?? URLError(.badServerResponse))
             entry.body.finish()
         } else if let error, entry.failure == nil {
@@ -108,7 +119,26 @@ final class StreamingSessionDelegate: NSObject, URLSessionDataDelegate, Sendable
         _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
         newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void
     ) {
-        completionHandler(Self.isSameOrigin(task.originalRequest?.url, request.url) ? request : nil)
+        guard Self.isSameOrigin(task.originalRequest?.url, request.url) else {
+            completionHandler(nil)
+            return
+        }
+        let target = request.url?.absoluteString ?? ""
+        let looped = pending.withLock { table -> Bool in
+            guard var entry = table[task.taskIdentifier] else { return false }
+            if entry.visited.isEmpty, let first = task.originalRequest?.url?.absoluteString { entry.visited.insert(first) }
+            let looped = !entry.visited.insert(target).inserted || entry.visited.count > Self.redirectLimit
+            if looped {
+                entry.failure = .transport(.init(
+                    request: entry.request, host: request.url?.host ?? "", kind: .redirectLoop,
+                    detail: "\(response.statusCode) to \(TextSanitizer.singleLine(target, limit: 120))"
+                ))
+            }
+            table[task.taskIdentifier] = entry
+            return looped
+        }
+        completionHandler(looped ? nil : request)
+        if looped { task.cancel() }
     }
 
     /// Bodies are asked for uncompressed (`Accept-Encoding: identity`): the platform inflates

@@ -13,7 +13,7 @@ extension ChargEyeError: CustomStringConvertible, LocalizedError {
     public var summary: String {
         switch self {
         case .http(let failure):
-            return "\(failure.request) failed: \(Self.statusText(failure.status))\(Self.said(failure))\(Self.attemptsText(failure.attempts))"
+            return "\(failure.request) failed: \(Self.statusText(failure.status))\(Self.redirectText(failure))\(Self.said(failure))\(Self.attemptsText(failure.attempts))"
         case .permissionDenied(let failure):
             return "\(failure.request) was refused even with a fresh token: \(Self.statusText(failure.status))\(Self.said(failure))"
         case .refreshTokenRejected(let failure):
@@ -43,14 +43,20 @@ extension ChargEyeError: CustomStringConvertible, LocalizedError {
                 return "The server asks to wait \(Self.duration(wait)) before retrying; try again then"
             }
             switch failure.status {
+            case 100..<200: return "An informational status is never a final answer; the server, or a proxy in between, is misbehaving"
+            case 200..<300: return "chargeye expects 200 OK with JSON here; check --base-url, or report it to the server's operator"
+            case 304: return "Not Modified answers a conditional request, which chargeye never asks for; a cache or proxy in between is misbehaving"
+            case 300..<400 where failure.location == nil:
+                return "A redirect must say where to; the server, or a proxy in between, is misbehaving; check --base-url"
             case 300..<400: return "The server redirected the request elsewhere, which chargeye does not follow with credentials; check --base-url"
             case 400: return "Check the ids and options given"
             case 401: return "Check the refresh token and its permissions"
             case 403: return "This account may not see it (some APIs need an extra licence, e.g. ChargEye for Depots)"
             case 404: return "Check the id; it may have been removed"
             case 429: return "Rate limited; wait a moment and retry"
+            case 400..<500: return "The server refused the request as sent; check --base-url and the ids and options given"
             case 500...599: return "The service has a problem; retry later"
-            default: return nil
+            default: return "That is not an HTTP status; check --base-url"
             }
         case .permissionDenied:
             return "The account behind the refresh token lacks permission for this; ask your ChargEye organisation admin"
@@ -65,6 +71,8 @@ extension ChargEyeError: CustomStringConvertible, LocalizedError {
             case .tls: return "The server's certificate was not accepted; check --base-url and the system CA store"
             case .timeout: return "Check the network, or raise --timeout"
             case .connectionLost, .offline, .other: return "Check the network and retry"
+            case .redirectLoop: return "The server, or a proxy in between, is misconfigured; check --base-url"
+            case .notHTTP: return "Check that --base-url points at the ChargEye API (an interim 1xx status sent as the final answer, or a service that does not speak HTTP, looks like this)"
             }
         case .responseTooLarge:
             return "Narrow the request (e.g. a date range) or raise the limit with --max-response-mb"
@@ -106,10 +114,17 @@ extension ChargEyeError: CustomStringConvertible, LocalizedError {
         }
     }
 
-    /// "503 Service Unavailable".
+    /// "HTTP 503 Service Unavailable"; "HTTP 599 (unassigned, a server error)".
     public static func statusText(_ status: Int) -> String {
         let reason = HTTPStatusText.reason(status)
-        return reason.isEmpty ? "HTTP \(status)" : "HTTP \(status) \(reason)"
+        return reason.isEmpty ? "HTTP \(status) (unassigned, \(HTTPStatusText.classWords(status)))" : "HTTP \(status) \(reason)"
+    }
+
+    /// Where a redirect that was not followed pointed, or that it pointed nowhere.
+    private static func redirectText(_ failure: HTTPFailure) -> String {
+        guard (300..<400).contains(failure.status), failure.status != 304 else { return "" }
+        guard let location = failure.location else { return " without a Location header" }
+        return " to \(location)"
     }
 
     private static func said(_ failure: HTTPFailure) -> String {
@@ -131,6 +146,8 @@ extension ChargEyeError: CustomStringConvertible, LocalizedError {
         case .timeout: "no answer from \(failure.host) in time"
         case .connectionLost: "the connection to \(failure.host) dropped"
         case .offline: "this machine is offline"
+        case .redirectLoop: "redirect loop: \(failure.host) kept redirecting the request"
+        case .notHTTP: "the answer from \(failure.host) was not valid HTTP (\(failure.detail))"
         case .other: "network error talking to \(failure.host): \(failure.detail)"
         }
     }

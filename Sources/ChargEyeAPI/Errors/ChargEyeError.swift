@@ -58,11 +58,14 @@ public enum ChargEyeError: Error, Sendable, Equatable {
         /// True when retrying stopped because the server's `Retry-After` would outlast the
         /// retry deadline, rather than waiting it out silently.
         public var retryAfterExceedsDeadline: Bool
+        /// Where a 3xx answer pointed (its `Location`, sanitized); nil when it had none.
+        public var location: String?
 
         /// Creates a failure description.
         public init(
             request: RequestLine, status: Int, serverMessage: String? = nil, bodyExcerpt: String? = nil,
-            retryAfter: TimeInterval? = nil, attempts: Int = 1, retryAfterExceedsDeadline: Bool = false
+            retryAfter: TimeInterval? = nil, attempts: Int = 1, retryAfterExceedsDeadline: Bool = false,
+            location: String? = nil
         ) {
             self.request = request
             self.status = status
@@ -71,6 +74,7 @@ public enum ChargEyeError: Error, Sendable, Equatable {
             self.retryAfter = retryAfter
             self.attempts = attempts
             self.retryAfterExceedsDeadline = retryAfterExceedsDeadline
+            self.location = location
         }
     }
 
@@ -90,6 +94,10 @@ public enum ChargEyeError: Error, Sendable, Equatable {
             case connectionLost
             /// The machine has no network.
             case offline
+            /// The server kept redirecting (to itself, or round a loop) past the platform's limit.
+            case redirectLoop
+            /// The answer was not HTTP the platform could read (e.g. a 1xx status as the final answer).
+            case notHTTP
             /// Anything else the platform reported.
             case other
         }
@@ -171,7 +179,7 @@ extension ChargEyeError {
     public var isRetryable: Bool {
         switch self {
         case .http(let failure): RetryPolicy.retryableStatuses.contains(failure.status)
-        case .transport(let failure): failure.kind != .tls
+        case .transport(let failure): ![.tls, .redirectLoop, .notHTTP].contains(failure.kind)
         case .permissionDenied, .refreshTokenRejected, .missingRefreshToken, .responseTooLarge,
             .decoding, .invalidConfiguration, .pagination:
             false

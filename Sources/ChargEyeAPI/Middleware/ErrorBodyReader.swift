@@ -13,6 +13,9 @@ enum ErrorBodyReader {
     ) -> ChargEyeError.HTTPFailure {
         var failure = ChargEyeError.HTTPFailure(request: request, status: response.status.code)
         failure.retryAfter = response.headerFields[.retryAfter].flatMap { retryAfterSeconds($0) }
+        if let location = response.headerFields[.location]?.trimmingCharacters(in: .whitespaces), !location.isEmpty {
+            failure.location = TextSanitizer.singleLine(location, limit: 120)
+        }
         if let decoded = try? JSONDecoder().decode(ErrorBody.self, from: body) {
             failure.serverMessage = TextSanitizer.singleLine(decoded.errorMessage, limit: 500)
         } else if !body.isEmpty {

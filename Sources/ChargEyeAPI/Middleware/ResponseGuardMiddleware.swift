@@ -12,7 +12,9 @@ public import OpenAPIRuntime
 ///   trickles a byte a second still fails on time);
 /// - reads the body up to `maxResponseBytes` and fails clearly past it;
 /// - turns non-2xx answers into `.http` with the server's `errorMessage` (or a sanitized
-///   excerpt of a foreign body, such as a proxy's HTML page) and its `Retry-After`;
+///   excerpt of a foreign body, such as a proxy's HTML page) and its `Retry-After`; so too a 2xx
+///   other than 200 on an API operation, which documents 200 alone (the raw console GET
+///   takes any 2xx);
 /// - turns platform network errors into `.transport` in plain categories.
 ///
 /// A streamed call (`streamedOperationID`) gets its successful body back unread, still bounded
@@ -20,6 +22,8 @@ public import OpenAPIRuntime
 public struct ResponseGuardMiddleware: ClientMiddleware {
     /// The operation whose successful body is handed on as a stream rather than read here.
     static let streamedOperationID = "listLocations.streamed"
+    /// The raw console GET, which shows whatever success the server answers.
+    static let rawOperationID = "rawGet"
 
     /// Per-request timeout, in seconds.
     public var timeout: TimeInterval
@@ -42,14 +46,15 @@ public struct ResponseGuardMiddleware: ClientMiddleware {
         let limit = maxResponseBytes
         // The task group below finishes before this method returns, so `next` never outlives it.
         let streamed = operationID == Self.streamedOperationID
+        let success = operationID == Self.rawOperationID ? 200..<300 : 200..<201
         let (response, data, unread) = try await withoutActuallyEscaping(next) { next in
             try await Self.withDeadline(seconds: timeout, request: line, host: host) {
                 let (response, body) = try await next(request, body, baseURL)
-                if streamed, (200..<300).contains(response.status.code) { return (response, Data(), body) }
+                if streamed, success.contains(response.status.code) { return (response, Data(), body) }
                 return (response, try await Self.collect(body, limit: limit, request: line), nil as HTTPBody?)
             }
         }
-        guard (200..<300).contains(response.status.code) else {
+        guard success.contains(response.status.code) else {
             throw ChargEyeError.http(ErrorBodyReader.failure(for: response, body: data, request: line))
         }
         if streamed { return (response, unread) }

@@ -26,6 +26,10 @@ enum TransportErrorMapper {
         case .cannotFindHost, .dnsLookupFailed: .hostNotFound
         case .cannotConnectToHost: .connectionRefused
         case .timedOut: .timeout(0)
+        case .httpTooManyRedirects, .redirectToNonExistentLocation: .redirectLoop
+        // libcurl's "unsupported protocol" for a URL already checked to be http(s): the answer's
+        // status line was not HTTP/1.x ("Received HTTP/0.9 when not allowed").
+        case .unsupportedURL: .notHTTP
         case .networkConnectionLost, .badServerResponse, .cannotParseResponse, .zeroByteResource: .connectionLost
         case .notConnectedToInternet, .internationalRoamingOff, .dataNotAllowed: .offline
         case .secureConnectionFailed, .serverCertificateHasBadDate, .serverCertificateUntrusted,

@@ -80,11 +80,25 @@ public enum ConsoleView {
         let inner = Box.draw(body, title: [Span("GET console", .title), Span("Esc closes", .dim)], focused: true, glyphs: glyphs, into: &grid)
         guard inner.height >= 3 else { return }
         let prompt = console.prompt.map { ": \($0)_" } ?? ": (press : for a new request)"
-        grid.put(prompt, x: inner.x, y: inner.y, role: console.prompt == nil ? .dim : .accent, limit: inner.width)
-        if let status = console.status { grid.put(status.text, x: inner.x, y: inner.y + 1, role: status.role, limit: inner.width) }
-        let top = inner.y + 2
-        for (offset, line) in console.lines.dropFirst(console.scroll).prefix(inner.height - 2).enumerated() {
-            grid.put(TextSanitizer.clean(line).replacingOccurrences(of: "\t", with: "  "), x: inner.x, y: top + offset, role: .normal, limit: inner.width)
+        grid.put(tail(of: prompt, width: inner.width, glyphs: glyphs), x: inner.x, y: inner.y, role: console.prompt == nil ? .dim : .accent, limit: inner.width)
+        if let status = console.status {
+            grid.put(DisplayWidth.truncate(status.text, to: inner.width), x: inner.x, y: inner.y + 1, role: status.role, limit: inner.width)
         }
+        let top = inner.y + 2
+        // The rows come wrapped to this width from the view-model.
+        for (offset, line) in console.lines.dropFirst(console.scroll).prefix(inner.height - 2).enumerated() {
+            grid.put(TextSanitizer.clean(line), x: inner.x, y: top + offset, role: .normal, limit: inner.width)
+        }
+    }
+
+    /// The end of a prompt too long for the line (where the typing happens), marked as cut.
+    private static func tail(of text: String, width: Int, glyphs: Glyphs) -> String {
+        guard DisplayWidth.of(text) > width, width > 1 else { return text }
+        var kept = ""
+        for character in text.reversed() {
+            guard DisplayWidth.of(kept) + DisplayWidth.of(character) < width else { break }
+            kept.insert(character, at: kept.startIndex)
+        }
+        return glyphs.ellipsis + kept
     }
 }

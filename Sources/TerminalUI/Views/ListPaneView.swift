@@ -22,8 +22,13 @@ public enum ListPaneView {
         let promptRows = pane.filterPrompt == nil ? 0 : 1
         let rowsHeight = inner.height - 1 - promptRows
         if let empty = pane.emptyText, pane.rows.isEmpty, rowsHeight > 0 {
-            let text = DisplayWidth.truncate(empty, to: inner.width)
-            grid.put(text, x: inner.x + max(0, (inner.width - DisplayWidth.of(text)) / 2), y: rowsTop + rowsHeight / 2, role: .dim)
+            // Wrapped and centred; a narrow pane keeps the first lines whole rather than cutting one.
+            let lines = TextWrap.wrap(empty, width: inner.width).prefix(rowsHeight)
+            for (offset, line) in lines.enumerated() {
+                let text = DisplayWidth.truncate(line, to: inner.width)
+                let y = rowsTop + max(0, (rowsHeight - lines.count) / 2) + offset
+                grid.put(text, x: inner.x + max(0, (inner.width - DisplayWidth.of(text)) / 2), y: y, role: .dim)
+            }
         }
         for (offset, row) in pane.rows.prefix(max(0, rowsHeight)).enumerated() {
             let y = rowsTop + offset

@@ -58,7 +58,12 @@ extension AppState {
         case 500: "the server failed"
         case 502, 504: "a gateway or proxy could not reach the service"
         case 503: "the service is unavailable"
-        default: status >= 500 ? "server error" : "request rejected"
+        case 100..<200: "an interim answer, never a final one"
+        case 200..<300: "not the answer chargeye asked for"
+        case 304: "an answer to a question chargeye never asks"
+        case 300..<400: "a redirect chargeye did not follow"
+        case 400..<500: "request rejected"
+        default: "server error"
         }
     }
 }

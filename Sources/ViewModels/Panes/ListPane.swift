@@ -107,7 +107,18 @@ extension AppState {
         }
         if !level.filter.isEmpty { return "nothing matches \"\(level.filter)\" (Esc clears the filter)" }
         if let facet = level.facet { return "no \(facet.label) here (Esc shows all)" }
-        return "nothing here"
+        return Self.nothingText(level.kind)
+    }
+
+    /// What an empty list means, and what to do about it.
+    private static func nothingText(_ kind: LevelKind) -> String {
+        switch kind {
+        case .locations: "No locations: this account sees none (check the profile and its refresh token)"
+        case .stations: "No stations at this location"
+        case .connectors: "This station reports no connectors"
+        case .transactions: "No transactions recorded for this station"
+        case .vehicles: "No vehicles: this location has no vehicle registry (ChargEye for Depots)"
+        }
     }
 
     private static func columns(for kind: LevelKind) -> [ListPane.Column] {

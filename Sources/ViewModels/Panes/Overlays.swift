@@ -43,12 +43,12 @@ extension AppState {
             let milliseconds = Int(Double(response.duration.components.attoseconds) / 1e15 + Double(response.duration.components.seconds) * 1000)
             status = Span("HTTP \(response.status) GET \(TextSanitizer.singleLine(response.path, limit: 120)) · \(milliseconds) ms · \(response.body.count) bytes", .ok)
         } else if let error = console.error {
-            status = Span(TextSanitizer.singleLine(error.description, limit: 400), .critical)
+            status = Span("GET \(TextSanitizer.singleLine(console.history.last ?? "", limit: 120)) failed: \(error.shortReason)", .critical)
         }
         return ConsolePane(
             prompt: mode == .consoleInput ? console.input : nil,
             status: status,
-            lines: console.lines,
+            lines: console.rows,
             scroll: console.scroll
         )
     }

@@ -33,8 +33,23 @@ extension AppState {
         return []
     }
 
+    /// The console's text area for the terminal size: the body (all but the header and status
+    /// lines) inside its frame, less the prompt and status rows.
+    var consoleArea: (width: Int, rows: Int) {
+        (max(1, width - 2), max(1, height - 6))
+    }
+
+    /// Breaks the console's lines into rows of its width again (after an answer or a resize).
+    mutating func rewrapConsole() {
+        let textWidth = consoleArea.width
+        guard console.rowWidth != textWidth || console.rows.isEmpty != console.lines.isEmpty else { return }
+        console.rows = console.lines.flatMap { LineWrap.rows($0.replacingOccurrences(of: "\t", with: "  "), width: textWidth) }
+        console.rowWidth = textWidth
+        console.scroll = max(0, min(console.scroll, console.rows.count - consoleArea.rows))
+    }
+
     mutating func handleConsoleKey(_ key: Key) -> [Effect] {
-        let page = max(1, height - 8)
+        let page = consoleArea.rows
         switch key {
         case .escape, .character("q"), .backspace:
             mode = .browse
@@ -49,10 +64,10 @@ extension AppState {
             case .pageUp: console.scroll -= page
             case .pageDown: console.scroll += page
             case .top: console.scroll = 0
-            case .bottom: console.scroll = console.lines.count
+            case .bottom: console.scroll = console.rows.count
             default: break
             }
-            console.scroll = max(0, min(console.scroll, max(0, console.lines.count - page)))
+            console.scroll = max(0, min(console.scroll, max(0, console.rows.count - page)))
         }
         return []
     }
@@ -76,7 +91,9 @@ extension AppState {
         case .failure(let error):
             console.response = nil
             console.error = error
-            console.lines = []
+            console.lines = [error.summary] + (error.advice.map { ["", $0] } ?? [])
         }
+        console.rowWidth = 0
+        rewrapConsole()
     }
 }

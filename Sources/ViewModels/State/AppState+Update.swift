@@ -14,6 +14,7 @@ extension AppState {
             self.height = height
             listRows = max(1, rows)
             for depth in stack.indices { stack[depth].keepSelectionVisible(listRows: listRows) }
+            rewrapConsole()
             return []
         case .tick(let date):
             now = date

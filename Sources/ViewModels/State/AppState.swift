@@ -51,7 +51,13 @@ public struct AppState: Equatable, Sendable {
         public var pending: RequestID?
         public var response: RawResponse?
         public var error: ChargEyeError?
+        /// The response's lines as received (JSON pretty-printed).
         public var lines: [String] = []
+        /// `lines` broken into rows of the console's width (what is drawn and scrolled).
+        public var rows: [String] = []
+        /// The width `rows` were made for.
+        var rowWidth = 0
+        /// The first row on screen.
         public var scroll = 0
     }
 
