@@ -28,4 +28,6 @@ static inline int ce_is_click(mmask_t state) { return (state & (BUTTON1_CLICKED 
 static inline const char *ce_codeset(void) { return nl_langinfo(CODESET); }
 /* A full-screen program needs cursor addressing; TERM=dumb has none. */
 static inline int ce_can_address_cursor(void) { char *cup = tigetstr("cup"); return cup != 0 && cup != (char *)-1; }
+/* linux, vt100 and others have no alternate screen: the last frame would stay behind. */
+static inline int ce_has_alternate_screen(void) { char *smcup = tigetstr("smcup"); return smcup != 0 && smcup != (char *)-1 && *smcup != 0; }
 #endif

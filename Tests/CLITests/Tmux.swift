@@ -57,6 +57,11 @@ final class Tmux {
 
     /// Types keys (tmux key names: "Enter", "Escape", "C-r", or literal text).
     func send(_ keys: String...) throws {
+        try send(keys)
+    }
+
+    /// Types keys given as a list.
+    func send(_ keys: [String]) throws {
         try run(["send-keys", "-t", session] + keys)
     }
 

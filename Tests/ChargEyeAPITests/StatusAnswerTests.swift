@@ -12,7 +12,7 @@ struct StatusAnswerTests {
     func everyStatus() async throws {
         try await withSimulator { simulator in
             let clock = TestClock()
-            let client = try makeClient(simulator, timeout: 3, clock: clock)
+            let client = try makeClient(simulator, timeout: 20, clock: clock)
             _ = try await client.tokens.validToken()
             // 101 switches protocols and then waits: it ends in a timeout, tested elsewhere.
             for status in (100...599).filter({ $0 != 101 }) {
@@ -86,6 +86,24 @@ struct StatusAnswerTests {
             let response = try await client.get(path: "/nothing")
             #expect(response.status == 204)
             #expect(response.body.isEmpty)
+        }
+    }
+
+    @Test("a call stopped on purpose is recorded and logged as cancelled, not as a failure")
+    func cancelledCall() async throws {
+        try await withSimulator { simulator in
+            let requests = Recorder<RequestRecord>()
+            let client = try makeClient(simulator, requests: requests)
+            _ = try await client.tokens.validToken()
+            simulator.addFault(FaultRule(path: "/locations", status: 200, delayMs: 10_000))
+            let call = Task { try await client.locations() }
+            while simulator.requestCounts["/locations"] == nil { try await Task.sleep(for: .milliseconds(10)) }
+            call.cancel()
+            _ = await call.result
+            let record = try #require(requests.values.last)
+            #expect(record.path == "/locations")
+            #expect(record.outcome == "cancelled")
+            #expect(record.status == nil)
         }
     }
 }

@@ -45,6 +45,9 @@ public struct RequestRecord: Sendable, Equatable {
         self.isTokenExchange = isTokenExchange
     }
 
+    /// The outcome of a call stopped on purpose (Esc, leaving its view).
+    public static let cancelled = "cancelled"
+
     /// The request as a curl command, the credential replaced by an environment variable.
     public var curlCommand: String {
         let variable = isTokenExchange ? "$CHARGEYE_REFRESH_TOKEN" : "$CHARGEYE_JWT"
@@ -104,11 +107,18 @@ public struct LoggingMiddleware: ClientMiddleware {
             return (response, responseBody)
         } catch {
             record.milliseconds = Self.milliseconds(since: started)
-            let failure = ChargEyeError.from(error) as? ChargEyeError
-            record.status = failure?.status
-            record.outcome = failure?.shortReason ?? "\(type(of: error))"
+            let unwrapped = ChargEyeError.from(error)
+            let failure = unwrapped as? ChargEyeError
+            let cancelled = unwrapped is CancellationError || Task.isCancelled
+            record.status = cancelled ? nil : failure?.status
+            record.outcome = cancelled ? RequestRecord.cancelled : failure?.shortReason ?? "failed"
             metadata["duration_ms"] = "\(record.milliseconds)"
-            logger.warning("\(line) -> \(record.outcome)", metadata: metadata)
+            if cancelled {
+                // Stopped on purpose (Esc, leaving the view): not a failure of the server's.
+                logger.info("\(line) -> cancelled", metadata: metadata)
+            } else {
+                logger.warning("\(line) -> \(record.outcome)", metadata: metadata)
+            }
             observer?(record)
             throw error
         }

@@ -51,6 +51,14 @@ public struct CellGrid: Equatable, Sendable, CustomStringConvertible {
         return column - x
     }
 
+    /// Replaces each character that is not ASCII by `form` of it (for a terminal that is not
+    /// UTF-8: the cut marks the views add after the texts were made ASCII).
+    public mutating func replaceNonASCII(with form: (Character) -> Character) {
+        for index in cells.indices where !cells[index].character.isASCII {
+            cells[index].character = form(cells[index].character)
+        }
+    }
+
     /// Before a cell is overwritten: a wide character that covers it (from the left, or
     /// spilling into the right) is blanked, so no half character is left on screen.
     private mutating func clearWideCharacter(at column: Int, y: Int) {

@@ -11,4 +11,7 @@ public struct Glyphs: Equatable, Sendable {
 
     public static let unicode = Glyphs(horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘", ellipsis: "…", separator: " · ")
     public static let ascii = Glyphs(horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+", ellipsis: "~", separator: " - ")
+
+    /// True for the ASCII set (a terminal whose locale is not UTF-8).
+    public var isASCII: Bool { self == .ascii }
 }

@@ -136,6 +136,12 @@ public final class NcursesTerminal: Terminal {
     public func shutdown() {
         guard isActive else { return }
         isActive = false
+        if ce_has_alternate_screen() == 0 {
+            // Without an alternate screen the last frame would stay on the terminal: leave it
+            // blank, with the cursor (which endwin shows again) at the bottom-left, as less does.
+            wclear(ce_stdscr())
+            wrefresh(ce_stdscr())
+        }
         endwin()
         if let screen { delscreen(screen) }
         screen = nil
@@ -147,7 +153,7 @@ public final class NcursesTerminal: Terminal {
     private func draw(_ cell: CellGrid.Cell, x: Int, y: Int, lastColumn: Bool) {
         var scalars = cell.character.unicodeScalars.prefix(4).map { wchar_t(bitPattern: $0.value) }
         if asciiOnly, cell.character.unicodeScalars.contains(where: { $0.value > 0x7E }) {
-            scalars = [wchar_t(UInt8(ascii: "?"))]
+            scalars = [wchar_t(ASCIIText.cell(cell.character).asciiValue ?? UInt8(ascii: "_"))]
         }
         scalars.append(0)
         let (attributes, pair) = palette.style(for: cell.role)

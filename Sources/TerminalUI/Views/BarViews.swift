@@ -51,23 +51,20 @@ public enum StatusBarView {
 /// fit the height.
 public enum HelpOverlayView {
     public static func draw(_ help: HelpOverlay, in body: Rect, glyphs: Glyphs, into grid: inout CellGrid) {
-        let fitsOneColumn = help.rows.count + 2 <= body.height
-        let half = (help.rows.count + 1) / 2
-        let columns = fitsOneColumn ? [help.rows[...]] : [help.rows[..<half], help.rows[half...]]
-        let widths = columns.map { rows -> (keys: Int, label: Int) in
-            (min(24, rows.map { DisplayWidth.of($0.keys) }.max() ?? 0), rows.map { DisplayWidth.of($0.label) }.max() ?? 0)
-        }
-        let width = widths.reduce(0) { $0 + $1.keys + $1.label + 2 } + 3 * (columns.count - 1) + 4
-        let height = (columns.map(\.count).max() ?? 0) + 2
-        let rect = body.centered(width: width, height: height)
-        let inner = Box.draw(rect, title: [Span(help.title, .title), Span("any key closes", .dim)], focused: true, glyphs: glyphs, into: &grid)
+        let layout = HelpLayout(rows: help.rows, width: body.width, height: body.height)
+        let rect = body.centered(width: layout.width, height: layout.height)
+        let inner = Box.draw(rect, title: [Span(help.title, .title), Span(help.hint, .dim)], focused: true, glyphs: glyphs, into: &grid)
+        let columns = layout.columns == 2
+            ? [help.rows[..<layout.visibleRows], help.rows[layout.visibleRows...]]
+            : [help.rows.dropFirst(help.scroll).prefix(layout.visibleRows)]
         var x = inner.x + 1
         for (column, rows) in columns.enumerated() {
-            let (keysWidth, labelWidth) = widths[column]
+            let keysWidth = layout.keysWidths[column], labelWidth = layout.labelWidths[column]
             for (offset, row) in rows.prefix(max(0, inner.height)).enumerated() {
                 let y = inner.y + offset
                 grid.put(DisplayWidth.pad(row.keys, to: keysWidth, alignRight: true), x: x, y: y, role: .key, limit: keysWidth)
-                grid.put(row.label, x: x + keysWidth + 2, y: y, role: .normal, limit: max(0, inner.x + inner.width - x - keysWidth - 2))
+                let room = min(labelWidth, inner.x + inner.width - x - keysWidth - 2)
+                grid.put(DisplayWidth.truncate(row.label, to: room), x: x + keysWidth + 2, y: y, role: .normal, limit: room)
             }
             x += keysWidth + labelWidth + 5
         }

@@ -23,7 +23,7 @@ enum Box {
         var column = rect.x + 2
         let limit = rect.x + rect.width - 2
         for (index, span) in title.enumerated() where column < limit {
-            let text = index == 0 ? " \(span.text) " : "\(span.text) "
+            let text = DisplayWidth.truncate(index == 0 ? " \(span.text) " : "\(span.text) ", to: limit - column)
             column += grid.put(text, x: column, y: rect.y, role: index == 0 && focused ? .title : span.role, limit: limit - column)
         }
         if let footer, limit > rect.x + 2 {

@@ -14,19 +14,26 @@ public enum Screen {
             grid.put(text, x: max(0, (state.width - DisplayWidth.of(text)) / 2), y: state.height / 2, role: .warning)
             return grid
         }
-        HeaderView.draw(state.header, in: layout.header, glyphs: glyphs, into: &grid)
-        ListPaneView.draw(state.listPane, summary: state.fleetSummary, in: layout.list, glyphs: glyphs, into: &grid)
-        DetailPaneView.draw(state.detailPane, in: layout.detail, glyphs: glyphs, into: &grid)
-        if let log = state.requestLogPane {
-            RequestLogView.draw(log, in: layout.body, glyphs: glyphs, into: &grid)
-        } else if let console = state.consolePane {
-            ConsoleView.draw(console, in: layout.body, glyphs: glyphs, into: &grid)
-        } else if let help = state.helpOverlay {
-            HelpOverlayView.draw(help, in: layout.body, glyphs: glyphs, into: &grid)
-        } else if let error = state.errorPane {
-            ErrorPaneView.draw(error, in: layout.body, glyphs: glyphs, into: &grid)
+        // On a terminal that is not UTF-8 every text becomes ASCII before it is measured; on a
+        // UTF-8 one the panes are drawn as they are.
+        let ascii = glyphs.isASCII
+        func text<Pane: PaneText>(_ pane: Pane) -> Pane {
+            ascii ? pane.mappingText(ASCIIText.text, keys: ASCIIText.keys) : pane
         }
-        StatusBarView.draw(state.statusBar, in: layout.status, into: &grid)
+        HeaderView.draw(text(state.header), in: layout.header, glyphs: glyphs, into: &grid)
+        ListPaneView.draw(text(state.listPane), summary: state.fleetSummary.map(text), in: layout.list, glyphs: glyphs, into: &grid)
+        DetailPaneView.draw(text(state.detailPane), in: layout.detail, glyphs: glyphs, into: &grid)
+        if let log = state.requestLogPane {
+            RequestLogView.draw(text(log), in: layout.body, glyphs: glyphs, into: &grid)
+        } else if let console = state.consolePane {
+            ConsoleView.draw(text(console), in: layout.body, glyphs: glyphs, into: &grid)
+        } else if let help = state.helpOverlay {
+            HelpOverlayView.draw(text(help), in: layout.body, glyphs: glyphs, into: &grid)
+        } else if let error = state.errorPane {
+            ErrorPaneView.draw(text(error), in: layout.body, glyphs: glyphs, into: &grid)
+        }
+        StatusBarView.draw(text(state.statusBar), in: layout.status, into: &grid)
+        if ascii { grid.replaceNonASCII(with: ASCIIText.cell) }
         return grid
     }
 }

@@ -24,7 +24,7 @@ public enum Action: String, CaseIterable, Sendable, Codable {
         case .sort: "cycle sort"
         case .retry: "retry failed call"
         case .reload: "reload"
-        case .pauseLive: "pause / resume live refresh"
+        case .pauseLive: "pause / resume refresh"
         case .refreshToken: "renew token now"
         case .console: "raw GET console"
         case .requestLog: "request log"

@@ -4,10 +4,15 @@ import Foundation
 /// The help overlay, generated from the key map.
 public struct HelpOverlay: Equatable, Sendable {
     public var title: String
+    /// What the keys do here: "any key closes", or how to scroll and close.
+    public var hint: String
     public var rows: [(keys: String, label: String)]
+    /// The first row shown (when the help is taller than the screen).
+    public var scroll: Int
 
     public static func == (lhs: HelpOverlay, rhs: HelpOverlay) -> Bool {
-        lhs.title == rhs.title && lhs.rows.map(\.keys) == rhs.rows.map(\.keys) && lhs.rows.map(\.label) == rhs.rows.map(\.label)
+        lhs.title == rhs.title && lhs.hint == rhs.hint && lhs.scroll == rhs.scroll
+            && lhs.rows.map(\.keys) == rhs.rows.map(\.keys) && lhs.rows.map(\.label) == rhs.rows.map(\.label)
     }
 }
 
@@ -23,7 +28,39 @@ extension AppState {
     /// The help overlay, when open.
     public var helpOverlay: HelpOverlay? {
         guard mode == .help else { return nil }
-        return HelpOverlay(title: "Keys", rows: Self.helpRows(keyMap, isDemo: isDemo))
+        let rows = Self.helpRows(keyMap, isDemo: isDemo)
+        let layout = helpLayout(rows)
+        guard layout.scrolls else { return HelpOverlay(title: "Keys", hint: "any key closes", rows: rows, scroll: 0) }
+        let scroll = min(helpScroll, layout.maximumScroll(rowCount: rows.count))
+        let keys = [Action.moveUp, .moveDown, .pageDown].map(keyName).joined(separator: " ")
+        return HelpOverlay(
+            title: "Keys \(scroll + 1)-\(scroll + layout.visibleRows)/\(rows.count)",
+            hint: "\(keys) scroll; other keys close", rows: rows, scroll: scroll
+        )
+    }
+
+    /// The help's layout in the body (all but the header and status lines).
+    func helpLayout(_ rows: [(keys: String, label: String)]) -> HelpLayout {
+        HelpLayout(rows: rows, width: width, height: height - 2)
+    }
+
+    /// Moves the help when `action` scrolls it; false for keys that close it.
+    mutating func scrollHelp(_ action: Action?) -> Bool {
+        let rows = Self.helpRows(keyMap, isDemo: isDemo)
+        let layout = helpLayout(rows)
+        guard layout.scrolls else { return false }
+        let page = max(1, layout.visibleRows - 1)
+        switch action {
+        case .moveUp?: helpScroll -= 1
+        case .moveDown?: helpScroll += 1
+        case .pageUp?: helpScroll -= page
+        case .pageDown?: helpScroll += page
+        case .top?: helpScroll = 0
+        case .bottom?: helpScroll = rows.count
+        default: return false
+        }
+        helpScroll = max(0, min(helpScroll, layout.maximumScroll(rowCount: rows.count)))
+        return true
     }
 
     /// The key table: every bound action with its keys (also used for the README).

@@ -23,6 +23,7 @@ extension AppState {
              "\(record.milliseconds)", record.isReplay ? "\(record.attempt)r" : "\(record.attempt)", record.bytes.map(String.init) ?? ""]
         }
         let roles = records.map { record -> Role in
+            if record.outcome == RequestRecord.cancelled { return .dim }
             guard let status = record.status else { return .critical }
             return status >= 500 ? .critical : status >= 400 ? .warning : .normal
         }

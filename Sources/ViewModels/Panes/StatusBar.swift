@@ -69,7 +69,9 @@ extension AppState {
     private var hints: [(key: String, label: String)] {
         let actions: [Action]
         switch mode {
-        case .help: return [("any key", "close help")]
+        case .help:
+            guard helpLayout(Self.helpRows(keyMap, isDemo: isDemo)).scrolls else { return [("any key", "close help")] }
+            return [(keyName(.moveUp) + keyName(.moveDown), "scroll"), (keyName(.pageDown), "page"), ("other keys", "close help")]
         case .filtering: return [("Enter", "keep"), ("Esc", "clear")]
         case .consoleInput: return [("Enter", "GET"), ("Esc", "cancel")]
         case .console: return [("↑↓", "scroll"), (":", "new GET"), ("Esc", "close")]

@@ -11,6 +11,7 @@ extension AppState {
         case .requestLog: return handleRequestLogKey(key)
         case .help:
             if keyMap.action(for: key) == .quit, key == .control("c") { return [.quit] }
+            if scrollHelp(keyMap.action(for: key)) { return [] }
             mode = .browse
             return []
         case .browse:
@@ -87,6 +88,7 @@ extension AppState {
             return push(.vehicles(location))
         case .help:
             mode = .help
+            helpScroll = 0
             return []
         case .toggleFaults:
             guard isDemo else {

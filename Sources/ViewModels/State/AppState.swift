@@ -79,6 +79,8 @@ public struct AppState: Equatable, Sendable {
     public internal(set) var detailHidden = false
     public internal(set) var detailScroll = 0
     public internal(set) var mode = Mode.browse
+    /// The help's first row on screen (when it scrolls).
+    public internal(set) var helpScroll = 0
     public internal(set) var rollups: [String: Rollup] = [:]
     public internal(set) var failure: Failure?
     public internal(set) var retry: RetryEvent?

@@ -1,0 +1,54 @@
+import ChargEyeAPI
+
+/// Where the help's rows go in the body of a terminal: two columns when they fit beside each
+/// other and all rows fit in height; else one column, scrolled when it is taller than the body.
+/// Used by the view-model (to bound scrolling) and the view (to draw), so the two agree.
+public struct HelpLayout: Equatable, Sendable {
+    /// The widest a key column gets.
+    static let keysLimit = 24
+
+    /// 1 or 2.
+    public var columns: Int
+    /// Rows shown per column.
+    public var visibleRows: Int
+    /// Each column's key and label widths (labels may be cut to fit, with a mark).
+    public var keysWidths: [Int]
+    public var labelWidths: [Int]
+    /// The frame's size.
+    public var width: Int
+    public var height: Int
+    /// True when not every row is on screen at once.
+    public var scrolls: Bool
+
+    /// The layout of `rows` in a body of `width` x `height` cells.
+    public init(rows: [(keys: String, label: String)], width: Int, height: Int) {
+        func measure(_ part: ArraySlice<(keys: String, label: String)>) -> (Int, Int) {
+            (min(Self.keysLimit, part.map { DisplayWidth.of($0.keys) }.max() ?? 0), part.map { DisplayWidth.of($0.label) }.max() ?? 0)
+        }
+        let half = (rows.count + 1) / 2
+        let split = [measure(rows[..<half]), measure(rows[half...])]
+        let twoWide = split.reduce(0) { $0 + $1.0 + $1.1 + 2 } + 3 + 4
+        let available = max(1, height - 2)
+        if rows.count > available, rows.count > 1, twoWide <= width, half <= available {
+            columns = 2
+            visibleRows = half
+            keysWidths = split.map(\.0)
+            labelWidths = split.map(\.1)
+            self.width = twoWide
+        } else {
+            let (keys, label) = measure(rows[...])
+            columns = 1
+            visibleRows = min(rows.count, available)
+            keysWidths = [min(keys, max(1, width - 4 - 2 - 4))]
+            labelWidths = [max(1, min(label, width - 4 - 2 - keysWidths[0]))]
+            self.width = min(width, keysWidths[0] + labelWidths[0] + 2 + 4)
+        }
+        self.height = min(height, visibleRows + 2)
+        scrolls = columns * visibleRows < rows.count
+    }
+
+    /// The first row that can be on top: scrolling stops when the last row shows.
+    public func maximumScroll(rowCount: Int) -> Int {
+        scrolls ? rowCount - visibleRows : 0
+    }
+}
