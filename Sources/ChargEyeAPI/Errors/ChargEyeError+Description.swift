@@ -152,6 +152,12 @@ extension ChargEyeError: CustomStringConvertible, LocalizedError {
         }
     }
 
+    /// Words for a failure that is not a `ChargEyeError`: the platform's own description, never
+    /// a type's printed form.
+    public static func plainWords(for error: any Error) -> String {
+        TransportErrorMapper.describe(error)
+    }
+
     /// "0.5 s", "45 s", "5 min", "1 h 0 min".
     public static func duration(_ seconds: TimeInterval) -> String {
         if seconds < 10, seconds.rounded() != seconds { return String(format: "%.1f s", seconds) }

@@ -40,8 +40,10 @@ enum TransportErrorMapper {
         }
     }
 
-    private static func describe(_ error: any Error) -> String {
+    /// The platform's words for a failure; never a type's printed form, which is for developers.
+    static func describe(_ error: any Error) -> String {
         if let urlError = error as? URLError { return urlError.localizedDescription }
-        return String(describing: error)
+        if let described = (error as? any LocalizedError)?.errorDescription { return described }
+        return "an unexpected error in the HTTP stack (run with --log-file and report it)"
     }
 }

@@ -83,7 +83,7 @@ public final class EffectRunner: Sendable {
         let parts = request.split(separator: " ", maxSplits: 1).map(String.init)
         return .transport(.init(
             request: .init(method: parts.first ?? "GET", path: parts.last ?? "/"), host: "",
-            kind: .other, detail: TextSanitizer.singleLine(String(describing: error), limit: 200)
+            kind: .other, detail: TextSanitizer.singleLine(ChargEyeError.plainWords(for: error), limit: 200)
         ))
     }
 }

@@ -15,15 +15,11 @@ enum Browser {
             requestObserver: { inbox.post(.requestLogged($0)) },
             interactive: true
         )
-        guard session.client.configuration.refreshToken != nil else {
-            await session.close()
-            throw ChargEyeError.missingRefreshToken
-        }
+        guard session.client.configuration.refreshToken != nil else { throw ChargEyeError.missingRefreshToken }
         let terminal: NcursesTerminal
         do {
             terminal = try NcursesTerminal(color: color, theme: session.config.theme, headerColor: session.config.headerColor)
         } catch let error as TerminalError {
-            await session.close()
             throw UsageError(error.description)
         }
         var state = AppState(
@@ -37,14 +33,13 @@ enum Browser {
         let logger = session.client.configuration.logger
         logger.info("browser started on \(session.label)")
         loop.onEnd = { logger.info("browser ended: \($0)") }
+        // The embedded simulator, if any, runs until the process exits (see `Session.with`).
         do {
             try await onOwnThread(loop)
         } catch {
             terminal.shutdown()
-            await session.close()
             throw error
         }
-        await session.close()
     }
 
     /// Runs the loop on a thread of its own: it blocks in poll(), which must not hold one of

@@ -70,17 +70,15 @@ final class Session: Sendable {
         return Session(client: try ChargEyeClient(configuration: configuration), label: label, config: config.settings(profile: profile), simulator: nil)
     }
 
-    /// Opens a session, runs `body` with it and closes it, also when `body` fails.
+    /// Opens a session and runs `body` with it.
+    ///
+    /// The embedded simulator of `--demo` is not stopped afterwards: the process exits next,
+    /// which closes its sockets, whereas a graceful stop while one of its responses is still
+    /// being written (a call left in flight at `q`) can trip a SwiftNIO precondition
+    /// ("Deinited NIOAsyncWriter without calling finish()") and crash the exit (seen once in
+    /// 96 terminal runs).
     static func with<T: Sendable>(_ options: ConnectionOptions, _ body: (Session) async throws -> T) async throws -> T {
-        let session = try await open(options)
-        do {
-            let result = try await body(session)
-            await session.close()
-            return result
-        } catch {
-            await session.close()
-            throw error
-        }
+        try await body(try await open(options))
     }
 
     /// In `--demo`: switches the simulator's fault injection (every resource call answers 503,
@@ -95,22 +93,6 @@ final class Session: Sendable {
                 })
                 : FaultSettings()
         }
-    }
-
-    /// Stops the embedded simulator, if any, waiting at most a second for its graceful
-    /// shutdown (an idle keep-alive connection must not keep the process from exiting).
-    func close() async {
-        guard let simulator else { return }
-        let done = Latch()
-        Task {
-            await simulator.stop()
-            done.open()
-        }
-        Task {
-            try? await Task.sleep(for: .seconds(1))
-            done.open()
-        }
-        await done.wait()
     }
 
     private static func apply(
