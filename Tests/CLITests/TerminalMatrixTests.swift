@@ -47,9 +47,10 @@ extension RealTerminals {
         func session(_ terminal: TerminalCase) async throws {
             let tmux = try await Tmux.shell(width: terminal.width, height: terminal.height, home: home)
             defer { tmux.stop() }
-            try tmux.enter("stty -g > before")
+            let before = home.appendingPathComponent("stty-before").path
+            try tmux.enter("stty -g > \(before)")
             let colour = terminal.noColor ? "NO_COLOR=1 " : ""
-            try tmux.enter("clear; TERM=\(terminal.term) LANG=\(terminal.locale) LC_ALL=\(terminal.locale) \(colour)chargeye --demo; echo EXIT=$?; stty -g | cmp -s - before && echo TTY=same")
+            try tmux.enter("clear; TERM=\(terminal.term) LANG=\(terminal.locale) LC_ALL=\(terminal.locale) \(colour)chargeye --demo; echo EXIT=$?; stty -g | cmp -s - \(before) && echo TTY=same")
             var screens: [String] = []
             func step(_ keys: [String], until text: String) async throws {
                 if !keys.isEmpty { try tmux.send(keys) }

@@ -124,14 +124,25 @@ struct TokenAnswerTests {
         #expect(gaps.allSatisfy { $0 >= 30 })
     }
 
-    @Test("renewals that keep arriving expired back off: a tenth of 8 h, then up to an hour apart")
+    @Test("renewals that keep arriving expired back off, doubling up to an hour apart")
     func expiredRenewalsBackOff() async {
-        // validUntil an hour in the past; the JWT's own exp a minute ahead.
+        // validUntil an hour in the past; the JWT's own exp a minute ahead (renewal due at 54 s).
         let (count, wakes) = await autoRefreshExchanges(in: 14_400) { now in
             TokenAnswer(token: jwt(exp: now.addingTimeInterval(60)), validUntil: .date(now.addingTimeInterval(-3600)), serverDate: now)
         }
-        #expect(wakes.map { $0.timeIntervalSince(start) } == [2880, 6480, 10_080, 13_680, 17_280])
-        #expect(count == 5)
+        #expect(wakes.map { $0.timeIntervalSince(start) } == [54, 114, 234, 474, 954, 1914, 3834, 7434, 11_034, 14_634])
+        #expect(count == 10)
+    }
+
+    @Test("a validUntil before the server's own Date is caught even when our clock is behind")
+    func expiredByTheServersClock() async throws {
+        let (_, manager, _) = await exchanges(in: 0) { now in
+            let server = now.addingTimeInterval(3600)
+            return TokenAnswer(token: jwt(exp: nil), validUntil: .date(server.addingTimeInterval(-60)), serverDate: server)
+        }
+        let token = try await manager.validToken()
+        #expect(token.problem?.hasPrefix("the server's tokens arrive already expired") == true)
+        #expect(token.lifetimeSource == .documented)
     }
 
     @Test("failed renewals back off: 30 s, 60 s, 120 s ... never a loop")

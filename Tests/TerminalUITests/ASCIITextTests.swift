@@ -11,7 +11,7 @@ struct ASCIITextTests {
         #expect(ASCIIText.text("Göteborg, Jyväskylä, Ørsted, Straße, Æbeltoft, Łódź") == "Goteborg, Jyvaskyla, Orsted, Strasse, AEbeltoft, Lodz")
         #expect(ASCIIText.text("東京 Bus 🚌") == "__ Bus _")
         #expect(ASCIIText.text("Charging → Faulted · 20→80 …") == "Charging -> Faulted - 20->80 ~")
-        #expect(ASCIIText.keys("Enter → l") == "Enter Right l")
+        #expect(ASCIIText.keys("Enter → l") == "Enter Rt l")
         #expect(ASCIIText.keys("↑ k") == "Up k")
     }
 

@@ -7,7 +7,7 @@ enum ResponseDecoding {
     static func normalize(_ error: any Error, request: ChargEyeError.RequestLine) -> any Error {
         let unwrapped = ChargEyeError.from(error, request: request)
         if unwrapped is ChargEyeError || unwrapped is CancellationError { return unwrapped }
-        let cause = (error as? ClientError)?.causeDescription ?? String(describing: unwrapped)
+        let cause = (error as? ClientError)?.causeDescription ?? ChargEyeError.plainWords(for: unwrapped)
         return ChargEyeError.decoding(.init(
             request: request, fieldPath: "", detail: TextSanitizer.singleLine(cause, limit: 200)
         ))

@@ -127,7 +127,8 @@ final class StreamingSessionDelegate: NSObject, URLSessionDataDelegate, Sendable
         let looped = pending.withLock { table -> Bool in
             guard var entry = table[task.taskIdentifier] else { return false }
             if entry.visited.isEmpty, let first = task.originalRequest?.url?.absoluteString { entry.visited.insert(first) }
-            let looped = !entry.visited.insert(target).inserted || entry.visited.count > Self.redirectLimit
+            // `visited` holds the first URL too: redirects followed = count - 1.
+            let looped = !entry.visited.insert(target).inserted || entry.visited.count - 1 > Self.redirectLimit
             if looped {
                 entry.failure = .transport(.init(
                     request: entry.request, host: request.url?.host ?? "", kind: .redirectLoop,

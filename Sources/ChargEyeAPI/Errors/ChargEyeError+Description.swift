@@ -155,7 +155,9 @@ extension ChargEyeError: CustomStringConvertible, LocalizedError {
     /// Words for a failure that is not a `ChargEyeError`: the platform's own description, never
     /// a type's printed form.
     public static func plainWords(for error: any Error) -> String {
-        TransportErrorMapper.describe(error)
+        let unwrapped = from(error)
+        if let known = unwrapped as? ChargEyeError { return known.description }
+        return TransportErrorMapper.describe(unwrapped)
     }
 
     /// "0.5 s", "45 s", "5 min", "1 h 0 min".

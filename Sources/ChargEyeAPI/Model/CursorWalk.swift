@@ -27,8 +27,8 @@ public struct CursorWalk: Sendable, Equatable {
         self.maxPages = max(1, maxPages)
     }
 
-    /// True while there is a next page to ask for.
-    public var hasMore: Bool { next != nil && failure == nil }
+    /// True while there is a next page to ask for (never after a failure, which clears `next`).
+    public var hasMore: Bool { next != nil }
 
     /// Takes the answer to the page asked for with `next`, and returns its items that are new.
     public mutating func accept(_ page: TransactionPage, request: ChargEyeError.RequestLine) -> [Transaction] {

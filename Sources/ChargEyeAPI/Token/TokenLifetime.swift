@@ -22,7 +22,7 @@ public enum TokenLifetimeSource: String, Sendable, Codable, Equatable {
 /// A token's expiry in local time, from the best evidence its answer holds: `validUntil` when
 /// it is a sane date after the server's `Date`; else the JWT's `exp`; else the documented 8 hours.
 /// Server times are moved onto this machine's clock with the `Date` header when the two clocks
-/// disagree by more than the header's resolution.
+/// disagree by more than the header's resolution (and the header is not itself absurd).
 struct TokenLifetime: Equatable {
     /// ChargEye's documented token lifetime.
     static let documented: TimeInterval = 28_800
@@ -45,7 +45,7 @@ struct TokenLifetime: Equatable {
             self.init(expiresAt: receivedAt.addingTimeInterval(remaining), source: .validUntil, problem: nil, arrivedExpired: false)
             return
         }
-        let arrivedExpired = date.map { $0 <= (answer.serverDate ?? receivedAt) } ?? false
+        let arrivedExpired = date.map { $0 <= Self.reference(answer, receivedAt: receivedAt) } ?? false
         let problem = arrivedExpired
             ? "the server's tokens arrive already expired (valid until \(Self.utc(date!))); using them until refused"
             : complaint ?? "the server's validUntil is unusable"
@@ -65,15 +65,20 @@ struct TokenLifetime: Equatable {
         self.arrivedExpired = arrivedExpired
     }
 
-    /// The time left until `instant` (server clock), when that is a plausible lifetime:
-    /// counted from the server's `Date` when its clock is off from ours, else from ours.
+    /// The time left until `instant` (server clock), when that is a plausible lifetime,
+    /// counted from the server's "now" (`reference`).
     private static func remaining(until instant: Date, answer: TokenAnswer, receivedAt: Date) -> TimeInterval? {
-        var candidates: [TimeInterval] = []
-        if let serverDate = answer.serverDate, abs(serverDate.timeIntervalSince(receivedAt)) > 2 {
-            candidates.append(instant.timeIntervalSince(serverDate))
-        }
-        candidates.append(instant.timeIntervalSince(receivedAt))
-        return candidates.first { $0 > 0 && $0 <= longest }
+        let left = instant.timeIntervalSince(reference(answer, receivedAt: receivedAt))
+        return left > 0 && left <= longest ? left : nil
+    }
+
+    /// The server's "now": its `Date` header when the header is readable and plausible (within
+    /// 31 days of our clock; a clock off by hours is corrected this way), else our own clock.
+    /// Within the header's one-second resolution the two are taken as the same.
+    private static func reference(_ answer: TokenAnswer, receivedAt: Date) -> Date {
+        guard let serverDate = answer.serverDate else { return receivedAt }
+        let skew = abs(serverDate.timeIntervalSince(receivedAt))
+        return skew > 2 && skew <= longest ? serverDate : receivedAt
     }
 
     /// The date `validUntil` states, and what is wrong with it when it states none.

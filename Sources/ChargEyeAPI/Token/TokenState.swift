@@ -16,7 +16,7 @@ public struct TokenState: Sendable, Equatable {
     public var lifetimeSource: TokenLifetimeSource?
     /// What is wrong with the server's token answers, in words; nil when nothing is.
     public var problem: String?
-    /// No renewal is made before this time (the floor and its backoff); nil when one may be made now.
+    /// No renewal is made before this time (the floor and its backoff); nil before any exchange.
     public var earliestRenewal: Date?
 
     /// Creates a state.
@@ -40,8 +40,8 @@ public struct TokenState: Sendable, Equatable {
 ///
 /// A token is renewed 5 minutes (`refreshAhead`) before it expires, or a tenth of its lifetime
 /// before when that is shorter. Whatever the server answers, renewals are at least
-/// `minimumInterval` apart (30 s; a tenth of the documented 8 h when the answer's own lifetime
-/// was unusable), and that interval doubles, up to `maximumInterval`, while renewals keep
+/// `minimumInterval` apart (30 s; a tenth of the documented 8 h when neither `validUntil` nor
+/// the JWT's `exp` gave a lifetime), and that interval doubles, up to `maximumInterval`, while renewals keep
 /// failing or coming back already expired. Only a 401 (one renewal, one replay) is exempt.
 public struct TokenRefreshPolicy: Sendable, Equatable {
     /// Renew this long before expiry, unless a tenth of the token's lifetime is shorter.
@@ -72,7 +72,7 @@ public struct TokenRefreshPolicy: Sendable, Equatable {
     /// `source`, doubled for each renewal after the first of `troubled` in a row that failed or
     /// arrived expired (30 s, 60 s, 120 s ...).
     public func interval(source: TokenLifetimeSource?, troubled: Int) -> TimeInterval {
-        let floor = source == nil || source == .validUntil ? minimumInterval : max(minimumInterval, TokenLifetime.documented / 10)
+        let floor = source == .documented ? max(minimumInterval, TokenLifetime.documented / 10) : minimumInterval
         let stretched = floor * pow(2, Double(min(max(0, troubled - 1), 20)))
         return min(max(floor, maximumInterval), stretched)
     }

@@ -66,7 +66,7 @@ public enum HelpOverlayView {
                 let room = min(labelWidth, inner.x + inner.width - x - keysWidth - 2)
                 grid.put(DisplayWidth.truncate(row.label, to: room), x: x + keysWidth + 2, y: y, role: .normal, limit: room)
             }
-            x += keysWidth + labelWidth + 5
+            x += keysWidth + labelWidth + 4
         }
     }
 }

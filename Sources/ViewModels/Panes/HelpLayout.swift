@@ -27,7 +27,8 @@ public struct HelpLayout: Equatable, Sendable {
         }
         let half = (rows.count + 1) / 2
         let split = [measure(rows[..<half]), measure(rows[half...])]
-        let twoWide = split.reduce(0) { $0 + $1.0 + $1.1 + 2 } + 3 + 4
+        // Borders, a margin on the left, two spaces after each key column and between columns.
+        let twoWide = split.reduce(0) { $0 + $1.0 + $1.1 + 2 } + 2 + 3
         let available = max(1, height - 2)
         if rows.count > available, rows.count > 1, twoWide <= width, half <= available {
             columns = 2
@@ -39,9 +40,9 @@ public struct HelpLayout: Equatable, Sendable {
             let (keys, label) = measure(rows[...])
             columns = 1
             visibleRows = min(rows.count, available)
-            keysWidths = [min(keys, max(1, width - 4 - 2 - 4))]
-            labelWidths = [max(1, min(label, width - 4 - 2 - keysWidths[0]))]
-            self.width = min(width, keysWidths[0] + labelWidths[0] + 2 + 4)
+            keysWidths = [min(keys, max(1, width - 3 - 2 - 4))]
+            labelWidths = [max(1, min(label, width - 3 - 2 - keysWidths[0]))]
+            self.width = min(width, keysWidths[0] + labelWidths[0] + 2 + 3)
         }
         self.height = min(height, visibleRows + 2)
         scrolls = columns * visibleRows < rows.count

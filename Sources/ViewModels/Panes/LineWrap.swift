@@ -12,6 +12,10 @@ enum LineWrap {
     static func rows(_ line: String, width: Int) -> [String] {
         guard width > 0 else { return [] }
         guard DisplayWidth.of(line) > width else { return [line] }
+        // Indentation deeper than the row would leave it blank: keep room for text.
+        let leading = line.prefix { $0 == " " }.count
+        let line = String(line.dropFirst(max(0, leading - max(0, width - minimumText))))
+        guard DisplayWidth.of(line) > width else { return [line] }
         let depth = line.prefix { $0 == " " }.count + 2
         let indent = String(repeating: " ", count: width - depth >= minimumText ? depth : 0)
         var rows: [String] = []

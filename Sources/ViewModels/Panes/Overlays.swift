@@ -39,9 +39,11 @@ extension AppState {
         )
     }
 
-    /// The help's layout in the body (all but the header and status lines).
+    /// The help's layout in the body (all but the header and status lines), measured on the
+    /// text as it will be drawn.
     func helpLayout(_ rows: [(keys: String, label: String)]) -> HelpLayout {
-        HelpLayout(rows: rows, width: width, height: height - 2)
+        let drawn = asciiOnly ? rows.map { (ASCIIText.keys($0.keys), ASCIIText.text($0.label)) } : rows
+        return HelpLayout(rows: drawn, width: width, height: height - 2)
     }
 
     /// Moves the help when `action` scrolls it; false for keys that close it.

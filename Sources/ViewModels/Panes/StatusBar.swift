@@ -59,10 +59,10 @@ extension AppState {
         if mode == .filtering { return Span("filter: type to narrow, Enter keeps, Esc clears", .accent) }
         if stack.contains(where: \.isLoading) || console.pending != nil { return Span("loading…", .accent) }
         if let failure = token?.lastFailure { return Span("token renewal failed: \(failure.shortReason)", .warning) }
-        if let problem = token?.problem { return Span(problem, .warning) }
         if let event = events.first, current.kind.isLive, now.timeIntervalSince(event.at) < 2 * refreshInterval {
             return Span("\(Format.timeOfDay(event.at, zone: timeZone)) \(event.text)", .accent)
         }
+        if let problem = token?.problem { return Span(problem, .warning) }
         return nil
     }
 

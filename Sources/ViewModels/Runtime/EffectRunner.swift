@@ -68,7 +68,7 @@ public final class EffectRunner: Sendable {
                     let path = try await service.writeHandoff(text)
                     inbox.post(.handoffWritten(path: path, text: text))
                 } catch {
-                    inbox.post(.warning("could not write the hand-off: \(error)"))
+                    inbox.post(.warning("could not write the hand-off: \(ChargEyeError.plainWords(for: error))"))
                 }
             }
         case .log(let text):
@@ -82,7 +82,7 @@ public final class EffectRunner: Sendable {
         if let error = error as? ChargEyeError { return error }
         let parts = request.split(separator: " ", maxSplits: 1).map(String.init)
         return .transport(.init(
-            request: .init(method: parts.first ?? "GET", path: parts.last ?? "/"), host: "",
+            request: .init(method: parts.first ?? "GET", path: parts.last ?? "/"), host: "the server",
             kind: .other, detail: TextSanitizer.singleLine(ChargEyeError.plainWords(for: error), limit: 200)
         ))
     }

@@ -43,7 +43,12 @@ extension AppState {
     mutating func rewrapConsole() {
         let textWidth = consoleArea.width
         guard console.rowWidth != textWidth || console.rows.isEmpty != console.lines.isEmpty else { return }
-        console.rows = console.lines.flatMap { LineWrap.rows($0.replacingOccurrences(of: "\t", with: "  "), width: textWidth) }
+        var rows: [String] = []
+        for line in console.lines where rows.count < Self.consoleLineLimit {
+            let drawn = line.replacingOccurrences(of: "\t", with: "  ")
+            rows += LineWrap.rows(asciiOnly ? ASCIIText.text(drawn) : drawn, width: textWidth)
+        }
+        console.rows = Array(rows.prefix(Self.consoleLineLimit))
         console.rowWidth = textWidth
         console.scroll = max(0, min(console.scroll, console.rows.count - consoleArea.rows))
     }

@@ -145,7 +145,7 @@ extension AppState {
                 effects.append(.log("\(request): \(level.walk.duplicatesDropped - dropped) transactions repeated across pages were dropped"))
             }
             if let failure = level.walk.failure {
-                show("more pages could not be loaded: \(failure.shortReason); r retries", role: .warning, seconds: 10)
+                show("more pages could not be loaded: \(failure.shortReason); \(keyName(.retry)) retries", role: .warning, seconds: 10)
                 effects.append(.log(failure.description))
             }
             level.summary = page.summary ?? level.summary

@@ -69,6 +69,9 @@ public struct AppState: Equatable, Sendable {
     public var refreshInterval: TimeInterval
     public var keyMap: KeyMap
     public var timeZone: TimeZone
+    /// The terminal shows ASCII only (a locale that is not UTF-8): the help and console are
+    /// laid out on the ASCII forms of their text, as the terminal layer will draw them.
+    public var asciiOnly = false
     public internal(set) var width = 80
     public internal(set) var height = 24
     public internal(set) var listRows = 10

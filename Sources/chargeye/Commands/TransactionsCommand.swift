@@ -26,7 +26,7 @@ struct TransactionsCommand: AsyncParsableCommand {
         "With --all: stop with an error after this many pages (a guard against a server that pages forever).",
         valueName: "n"
     ))
-    var maxPages = CursorWalk.defaultMaxPages
+    var maxPages: Int?
 
     @Option(help: "table, json or csv.")
     var format: OutputFormat = .table
@@ -34,7 +34,10 @@ struct TransactionsCommand: AsyncParsableCommand {
     func validate() throws {
         _ = try TimeArgument.parse(from, name: "--from")
         _ = try TimeArgument.parse(to, name: "--to")
-        guard maxPages >= 1 else { throw ValidationError("--max-pages must be at least 1") }
+        if let maxPages {
+            guard all else { throw ValidationError("--max-pages bounds the walk of --all; add --all") }
+            guard maxPages >= 1 else { throw ValidationError("--max-pages must be at least 1") }
+        }
     }
 
     @OptionGroup var repeating: WatchOption
@@ -49,11 +52,17 @@ struct TransactionsCommand: AsyncParsableCommand {
                 csvHeader: TransactionRecords.fields, csvRow: TransactionRecords.csvRow
             )
             let request = ChargEyeError.RequestLine(method: "GET", path: "/chargingStations/\(stationId)/transactions")
-            var walk = CursorWalk(maxPages: maxPages)
-            repeat {
-                let page = try await session.client.transactions(stationId: stationId, from: start, to: end, cursor: walk.next)
-                try output.add(walk.accept(page, request: request))
-            } while all && walk.hasMore
+            var walk = CursorWalk(maxPages: maxPages ?? CursorWalk.defaultMaxPages)
+            do {
+                repeat {
+                    let page = try await session.client.transactions(stationId: stationId, from: start, to: end, cursor: walk.next)
+                    try output.add(walk.accept(page, request: request))
+                } while all && walk.hasMore
+            } catch {
+                // What came stays usable: the table as far as it got, the JSON array closed.
+                if output.written > 0 { output.finish() }
+                throw error
+            }
             output.finish()
             if walk.duplicatesDropped > 0 {
                 session.client.configuration.logger.warning(

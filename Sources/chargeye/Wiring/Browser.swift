@@ -26,6 +26,7 @@ enum Browser {
             connectionLabel: session.label, isDemo: options.demo, now: Date(), keyMap: session.config.keyMap,
             refreshInterval: refreshInterval ?? session.config.refreshInterval ?? 30
         )
+        state.asciiOnly = terminal.glyphs.isASCII
         state.about = "chargeye \(Chargeye.configuration.version), TERM=\(ProcessInfo.processInfo.environment["TERM"] ?? "unset"), LANG=\(ProcessInfo.processInfo.environment["LANG"] ?? "unset")"
         let service = ClientService(client: session.client, faultSwitch: session.faultSwitch, handoffWriter: HandoffFile.write)
         let runner = EffectRunner(service: service, inbox: inbox)

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Text for a terminal whose locale is not UTF-8: the ASCII form of every glyph chargeye draws
 /// itself, chosen for meaning, beside its UTF-8 form; and text from the API transliterated
@@ -22,7 +22,8 @@ public enum ASCIIText {
     ]
 
     /// Key names in help and hints: words, so an arrow never reads as the `?` or `^` key.
-    static let keyNames: [String: String] = ["↑": "Up", "↓": "Down", "←": "Left", "→": "Right", "↑↓": "Up/Down"]
+    /// Short, so the help's two columns still fit 80 columns.
+    static let keyNames: [String: String] = ["↑": "Up", "↓": "Dn", "←": "Lt", "→": "Rt", "↑↓": "Up/Dn"]
 
     /// Letters that do not decompose into an ASCII letter and a mark.
     static let letters: [Character: String] = [
