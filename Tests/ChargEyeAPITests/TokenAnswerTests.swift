@@ -25,10 +25,7 @@ private final class ScriptedExchange: TokenIssuing {
 
 /// A JWT-shaped token with the given `exp` claim (none when nil); the signature is not checked.
 private func jwt(exp: Date?) -> Secret {
-    func base64URL(_ text: String) -> String {
-        Data(text.utf8).base64EncodedString().replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
-    }
+    func base64URL(_ text: String) -> String { Base64URL.encode(Data(text.utf8)) }
     let claims = exp.map { #"{"sub":"t","exp":\#(Int($0.timeIntervalSince1970))}"# } ?? #"{"sub":"t"}"#
     return Secret("\(base64URL(#"{"alg":"HS256"}"#)).\(base64URL(claims)).c2lnbmF0dXJl")
 }
@@ -38,6 +35,14 @@ private let start = Date(timeIntervalSince1970: 1_800_000_000)
 /// A manager on the test clock that logs nothing (its warnings are what the tests assert on).
 private func manager(_ exchange: ScriptedExchange) -> TokenManager {
     TokenManager(issuer: exchange, cache: nil, now: exchange.clock.function, logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
+}
+
+/// An exchange answering well-formed 8-hour tokens, on a test clock at `start`.
+private func eightHourExchanges() -> (TestClock, ScriptedExchange) {
+    let clock = TestClock(start)
+    return (clock, ScriptedExchange(clock: clock) { now in
+        TokenAnswer(token: jwt(exp: nil), validUntil: .date(now.addingTimeInterval(28_800)), serverDate: now)
+    })
 }
 
 /// Runs the auto-refresh loop and a call every `callEvery` seconds for `window` seconds of
@@ -219,10 +224,7 @@ struct TokenAnswerTests {
 
     @Test("renewing by hand within the floor keeps the current token and says when it may renew")
     func manualRenewalIsFloored() async throws {
-        let clock = TestClock(start)
-        let exchange = ScriptedExchange(clock: clock) { now in
-            TokenAnswer(token: jwt(exp: nil), validUntil: .date(now.addingTimeInterval(28_800)), serverDate: now)
-        }
+        let (clock, exchange) = eightHourExchanges()
         let manager = manager(exchange)
         let first = try await manager.refresh()
         clock.advance(by: 10)
@@ -236,10 +238,7 @@ struct TokenAnswerTests {
 
     @Test("a 401 still renews at once, whatever the floor says")
     func rejectionIgnoresFloor() async throws {
-        let clock = TestClock(start)
-        let exchange = ScriptedExchange(clock: clock) { now in
-            TokenAnswer(token: jwt(exp: nil), validUntil: .date(now.addingTimeInterval(28_800)), serverDate: now)
-        }
+        let (clock, exchange) = eightHourExchanges()
         let manager = manager(exchange)
         let first = try await manager.validToken()
         clock.advance(by: 1)

@@ -3,6 +3,15 @@ import Foundation
 import Testing
 @testable import ViewModels
 
+/// The browser at 40x10 with `GET x` typed into the console and sent; the request's id.
+private func consoleGetAt40x10() throws -> (AppState, RequestID) {
+    var state = Fixtures.loadedState()
+    _ = state.update(.resized(width: 40, height: 10, listRows: 4))
+    _ = state.press(.character(":"), .character("x"))
+    guard case .consoleGet(let id, _)? = state.press(.enter).first else { throw CancellationError() }
+    return (state, id)
+}
+
 @Suite("Empty lists say what they are; the console wraps")
 struct EmptyAndConsoleTests {
     @Test("an empty list of each kind says what it is and what to do")
@@ -22,19 +31,13 @@ struct EmptyAndConsoleTests {
     }
 
     @Test("at 40x10 the console wraps long JSON lines under their key and scrolls to the last row")
-    func consoleWrapsAtTheSmallestSize() {
-        var state = Fixtures.loadedState()
-        _ = state.update(.resized(width: 40, height: 10, listRows: 4))
-        _ = state.press(.character(":"), .character("x"))
-        guard case .consoleGet(let id, _)? = state.press(.enter).first else {
-            Issue.record("expected a console GET")
-            return
-        }
+    func consoleWrapsAtTheSmallestSize() throws {
+        var (state, id) = try consoleGetAt40x10()
         let value = String(repeating: "abcdefghij ", count: 6).trimmingCharacters(in: .whitespaces)
         let body = #"{"name":"\#(value)","n":1}"#
         let response = RawResponse(path: "/x", status: 200, contentType: "application/json", body: Data(body.utf8), duration: .milliseconds(3))
         _ = state.update(.consoleAnswered(id, .success(response)))
-        let pane = try! #require(state.consolePane)
+        let pane = try #require(state.consolePane)
         #expect(pane.lines.allSatisfy { DisplayWidth.of($0) <= 38 })
         #expect(pane.lines.joined(separator: " ").replacingOccurrences(of: " ", with: "").contains(value.replacingOccurrences(of: " ", with: "")))
         let continued = pane.lines.drop { !$0.contains("\"name\"") }.dropFirst().prefix { $0 != "}" }
@@ -47,14 +50,8 @@ struct EmptyAndConsoleTests {
     }
 
     @Test("a console error is wrapped in the body, the status line stays short")
-    func consoleErrorWraps() {
-        var state = Fixtures.loadedState()
-        _ = state.update(.resized(width: 40, height: 10, listRows: 4))
-        _ = state.press(.character(":"), .character("x"))
-        guard case .consoleGet(let id, _)? = state.press(.enter).first else {
-            Issue.record("expected a console GET")
-            return
-        }
+    func consoleErrorWraps() throws {
+        var (state, id) = try consoleGetAt40x10()
         _ = state.update(.consoleAnswered(id, .failure(Fixtures.unavailable)))
         let pane = state.consolePane
         #expect(pane?.status?.text == "GET x failed: HTTP 503")

@@ -22,10 +22,8 @@ enum ResponseDecoding {
             let clientError = error as? ClientError, let body = clientError.responseBody,
             let data = try? await Data(collecting: body, upTo: .max)
         else { return normalized }
-        let contentType = clientError.response?.headerFields[.contentType] ?? ""
-        if !contentType.isEmpty, !contentType.lowercased().contains("json") {
-            failure.detail = "expected JSON but got \(TextSanitizer.singleLine(contentType, limit: 60)): "
-                + ErrorBodyReader.excerpt(of: data, limit: 120)
+        if let notJSON = ErrorBodyReader.notJSON(contentType: clientError.response?.headerFields[.contentType], body: data) {
+            failure.detail = notJSON
         } else if let explanation = JSONDiagnosis.explain(data) {
             failure.detail = explanation
         }

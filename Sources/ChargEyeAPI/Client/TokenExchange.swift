@@ -22,13 +22,8 @@ struct TokenExchange: TokenIssuing {
         do {
             let (response, body) = try await chain.send(request, baseURL: baseURL, operationID: "refreshAccessToken")
             let data = try await ResponseGuardMiddleware.collect(body, limit: maxResponseBytes, request: Self.line)
-            let contentType = response.headerFields[.contentType] ?? ""
-            if !contentType.isEmpty, !contentType.lowercased().contains("json") {
-                throw ChargEyeError.decoding(.init(
-                    request: Self.line, fieldPath: "",
-                    detail: "expected JSON but got \(TextSanitizer.singleLine(contentType, limit: 60)): "
-                        + ErrorBodyReader.excerpt(of: data, limit: 120)
-                ))
+            if let notJSON = ErrorBodyReader.notJSON(contentType: response.headerFields[.contentType], body: data) {
+                throw ChargEyeError.decoding(.init(request: Self.line, fieldPath: "", detail: notJSON))
             }
             let serverDate = response.headerFields[.date].flatMap(HTTPDate.parse)
             return try TokenAnswer.parse(data, serverDate: serverDate, request: Self.line)

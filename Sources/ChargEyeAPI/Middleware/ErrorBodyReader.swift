@@ -32,6 +32,13 @@ enum ErrorBodyReader {
         return max(0, date.timeIntervalSince(now))
     }
 
+    /// Why a successful body is not what chargeye reads, when its content type is not JSON
+    /// ("expected JSON but got text/html: Sign in to the guest Wi-Fi"); nil for JSON or none.
+    static func notJSON(contentType: String?, body: Data) -> String? {
+        guard let contentType, !contentType.isEmpty, !contentType.lowercased().contains("json") else { return nil }
+        return "expected JSON but got \(TextSanitizer.singleLine(contentType, limit: 60)): " + excerpt(of: body, limit: 120)
+    }
+
     /// A short, readable, safe excerpt: an HTML page's title, or its text without tags.
     static func excerpt(of body: Data, limit: Int = 200) -> String {
         let text = String(decoding: body.prefix(64 * 1024), as: UTF8.self)

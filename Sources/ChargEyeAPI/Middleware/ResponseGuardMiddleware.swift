@@ -46,7 +46,7 @@ public struct ResponseGuardMiddleware: ClientMiddleware {
         let limit = maxResponseBytes
         // The task group below finishes before this method returns, so `next` never outlives it.
         let streamed = operationID == Self.streamedOperationID
-        let success = operationID == Self.rawOperationID ? 200..<300 : 200..<201
+        let success = operationID == Self.rawOperationID ? 200...299 : 200...200
         let (response, data, unread) = try await withoutActuallyEscaping(next) { next in
             try await Self.withDeadline(seconds: timeout, request: line, host: host) {
                 let (response, body) = try await next(request, body, baseURL)

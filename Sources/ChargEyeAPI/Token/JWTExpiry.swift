@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Reads the standard `exp` claim of a JWT, only to time its renewal: the signature is not
 /// checked (the server checks it), and nothing else in the token is used or kept.
@@ -7,7 +7,7 @@ enum JWTExpiry {
     /// or has no numeric `exp`.
     static func of(_ token: Secret) -> Date? {
         let parts = token.value.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 3, let payload = base64URLDecoded(parts[1]),
+        guard parts.count == 3, let payload = Base64URL.decode(parts[1]),
             let claims = try? JSONDecoder().decode(Claims.self, from: payload),
             let exp = claims.exp, exp.isFinite, exp > 0
         else { return nil }
@@ -16,11 +16,5 @@ enum JWTExpiry {
 
     private struct Claims: Decodable {
         var exp: Double?
-    }
-
-    private static func base64URLDecoded(_ text: Substring) -> Data? {
-        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
-        return Data(base64Encoded: base64)
     }
 }

@@ -199,7 +199,7 @@ public actor TokenManager {
         }
         state = TokenState(
             validUntil: token.expiresAt, lastRefresh: token.obtainedAt,
-            refreshDue: max(policy.refreshDue(for: token), earliestRenewal() ?? .distantPast),
+            refreshDue: nextRenewal(),
             isRefreshing: false, lastFailure: nil,
             lifetimeSource: token.lifetimeSource, problem: problem, earliestRenewal: earliestRenewal()
         )

@@ -1,3 +1,4 @@
+import ChargEyeAPI
 import Crypto
 import Foundation
 
@@ -30,10 +31,10 @@ struct TokenAuthority: Sendable {
     func issue(now: Date) -> (token: String, validUntil: Date) {
         let issued = (now.timeIntervalSince1970 * 1000).rounded(.down) / 1000
         let expiry = issued + ttl
-        let header = Self.base64URL(Data(#"{"alg":"HS256","typ":"JWT"}"#.utf8))
+        let header = Base64URL.encode(Data(#"{"alg":"HS256","typ":"JWT"}"#.utf8))
         let claims = #"{"iss":"chargeye-simulator","sub":"demo-tenant","iat":\#(Int(issued)),"exp":\#(expiry),"jti":"\#(UUID().uuidString)"}"#
-        let payload = Self.base64URL(Data(claims.utf8))
-        let signature = Self.base64URL(Data(HMAC<SHA256>.authenticationCode(for: Data("\(header).\(payload)".utf8), using: key)))
+        let payload = Base64URL.encode(Data(claims.utf8))
+        let signature = Base64URL.encode(Data(HMAC<SHA256>.authenticationCode(for: Data("\(header).\(payload)".utf8), using: key)))
         return ("\(header).\(payload).\(signature)", Date(timeIntervalSince1970: expiry))
     }
 
@@ -42,23 +43,12 @@ struct TokenAuthority: Sendable {
         guard let token, !token.isEmpty else { throw .missing }
         let parts = token.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 3 else { throw .malformed }
-        let expected = Self.base64URL(Data(HMAC<SHA256>.authenticationCode(for: Data("\(parts[0]).\(parts[1])".utf8), using: key)))
+        let expected = Base64URL.encode(Data(HMAC<SHA256>.authenticationCode(for: Data("\(parts[0]).\(parts[1])".utf8), using: key)))
         guard expected == parts[2] else { throw .badSignature }
-        guard let payload = Self.decodeBase64URL(String(parts[1])),
+        guard let payload = Base64URL.decode(parts[1]),
             let claims = try? JSONSerialization.jsonObject(with: payload) as? [String: Any],
             let expiry = claims["exp"] as? Double
         else { throw .malformed }
         guard now.timeIntervalSince1970 < expiry else { throw .expired }
-    }
-
-    private static func base64URL(_ data: Data) -> String {
-        data.base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
-    }
-
-    private static func decodeBase64URL(_ text: String) -> Data? {
-        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
-        return Data(base64Encoded: base64)
     }
 }

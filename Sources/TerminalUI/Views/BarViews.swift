@@ -51,7 +51,7 @@ public enum StatusBarView {
 /// fit the height.
 public enum HelpOverlayView {
     public static func draw(_ help: HelpOverlay, in body: Rect, glyphs: Glyphs, into grid: inout CellGrid) {
-        let layout = HelpLayout(rows: help.rows, width: body.width, height: body.height)
+        let layout = help.layout
         let rect = body.centered(width: layout.width, height: layout.height)
         let inner = Box.draw(rect, title: [Span(help.title, .title), Span(help.hint, .dim)], focused: true, glyphs: glyphs, into: &grid)
         let columns = layout.columns == 2

@@ -2,7 +2,8 @@ import ChargEyeAPI
 
 /// Where the help's rows go in the body of a terminal: two columns when they fit beside each
 /// other and all rows fit in height; else one column, scrolled when it is taller than the body.
-/// Used by the view-model (to bound scrolling) and the view (to draw), so the two agree.
+/// Made by the view-model (which bounds scrolling with it) and handed to the view in the
+/// `HelpOverlay`, so the two agree.
 public struct HelpLayout: Equatable, Sendable {
     /// The widest a key column gets.
     static let keysLimit = 24

@@ -9,9 +9,11 @@ public struct HelpOverlay: Equatable, Sendable {
     public var rows: [(keys: String, label: String)]
     /// The first row shown (when the help is taller than the screen).
     public var scroll: Int
+    /// Where the rows go, measured on the text as the terminal draws it.
+    public var layout: HelpLayout
 
     public static func == (lhs: HelpOverlay, rhs: HelpOverlay) -> Bool {
-        lhs.title == rhs.title && lhs.hint == rhs.hint && lhs.scroll == rhs.scroll
+        lhs.title == rhs.title && lhs.hint == rhs.hint && lhs.scroll == rhs.scroll && lhs.layout == rhs.layout
             && lhs.rows.map(\.keys) == rhs.rows.map(\.keys) && lhs.rows.map(\.label) == rhs.rows.map(\.label)
     }
 }
@@ -30,12 +32,12 @@ extension AppState {
         guard mode == .help else { return nil }
         let rows = Self.helpRows(keyMap, isDemo: isDemo)
         let layout = helpLayout(rows)
-        guard layout.scrolls else { return HelpOverlay(title: "Keys", hint: "any key closes", rows: rows, scroll: 0) }
+        guard layout.scrolls else { return HelpOverlay(title: "Keys", hint: "any key closes", rows: rows, scroll: 0, layout: layout) }
         let scroll = min(helpScroll, layout.maximumScroll(rowCount: rows.count))
         let keys = [Action.moveUp, .moveDown, .pageDown].map(keyName).joined(separator: " ")
         return HelpOverlay(
             title: "Keys \(scroll + 1)-\(scroll + layout.visibleRows)/\(rows.count)",
-            hint: "\(keys) scroll; other keys close", rows: rows, scroll: scroll
+            hint: "\(keys) scroll; other keys close", rows: rows, scroll: scroll, layout: layout
         )
     }
 

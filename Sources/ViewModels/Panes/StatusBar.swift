@@ -70,7 +70,7 @@ extension AppState {
         let actions: [Action]
         switch mode {
         case .help:
-            guard helpLayout(Self.helpRows(keyMap, isDemo: isDemo)).scrolls else { return [("any key", "close help")] }
+            guard helpOverlay?.layout.scrolls == true else { return [("any key", "close help")] }
             return [(keyName(.moveUp) + keyName(.moveDown), "scroll"), (keyName(.pageDown), "page"), ("other keys", "close help")]
         case .filtering: return [("Enter", "keep"), ("Esc", "clear")]
         case .consoleInput: return [("Enter", "GET"), ("Esc", "cancel")]
