@@ -40,7 +40,7 @@ struct MicroBenchmarks {
     /// A browser state with `locations` loaded at `width` x `height`.
     static func loadedState(_ locations: [Location], width: Int, height: Int) -> AppState {
         var state = AppState(connectionLabel: "bench", isDemo: true, now: Date(), keyMap: .standard, refreshInterval: 30)
-        _ = state.update(.resized(width: width, height: height, listRows: Layout.listRows(width: width, height: height)))
+        _ = state.update(.resized(width: width, height: height))
         for effect in state.start() {
             if case .load(let id, _) = effect { _ = state.update(.loaded(id, .success(.locations(locations)))) }
         }

@@ -65,6 +65,7 @@ extension RealTerminals {
             try await step(["Escape"], until: "Locations 1/1")
             try await step(["x"], until: "FAULTS ON")
             try await step(["Enter"], until: "Request failed")
+            try await step(["Escape"], until: "could not load")
             try await step(["x"], until: "fault injection OFF")
             try await step(["r"], until: "Stations")
             try tmux.send(["q"])

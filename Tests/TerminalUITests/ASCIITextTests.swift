@@ -40,19 +40,19 @@ struct ASCIITextTests {
     func helpAtTheSmallestSize() {
         var state = ScreenFixtures.state(width: 40, height: 10)
         _ = state.update(.keyPressed(.character("?")))
-        let rows = AppState.helpRows(state.keyMap, isDemo: false)
+        let rows = AppState.helpRows(state.keyMap, isDemo: false, sections: [])
         var labelsSeen: [String: String] = [:]
         for _ in 0..<rows.count {
             let grid = Screen.draw(state, glyphs: .unicode)
             #expect(grid.lines[1].contains("Keys "), "\(grid)")
             for line in grid.lines.dropFirst(2).dropLast(2) {
-                for row in rows where line.contains("  \(row.label.prefix(6))") {
+                for row in rows where line.contains("  \(row.label.prefix(8))") {
                     labelsSeen[row.label] = line
                 }
             }
             _ = state.update(.keyPressed(.down))
         }
-        #expect(labelsSeen.count == rows.count, "some labels never showed: \(Set(rows.map(\.label)).subtracting(labelsSeen.keys))")
+        #expect(labelsSeen.count == Set(rows.map(\.label)).count, "some labels never showed: \(Set(rows.map(\.label)).subtracting(labelsSeen.keys))")
         for (label, line) in labelsSeen {
             #expect(line.contains(label) || line.contains("…"), "\(label) cut without a mark in \(line)")
         }
@@ -65,7 +65,7 @@ struct ASCIITextTests {
     func helpAt60x20() {
         var state = ScreenFixtures.state(width: 60, height: 20)
         _ = state.update(.keyPressed(.character("?")))
-        let rows = AppState.helpRows(state.keyMap, isDemo: false)
+        let rows = AppState.helpRows(state.keyMap, isDemo: false, sections: [])
         var text = ""
         for _ in 0..<rows.count {
             text += Screen.draw(state, glyphs: .unicode).lines.joined(separator: "\n")

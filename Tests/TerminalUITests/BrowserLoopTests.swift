@@ -13,7 +13,7 @@ struct BrowserLoopTests {
         configuration.tokenCacheDirectory = nil
         configuration.retryPolicy = RetryPolicy(maxAttempts: 2, baseDelay: 0.05, maxDelay: 0.1, deadline: 5)
         let inbox = Inbox()
-        configuration.retryObserver = { inbox.post(.retryScheduled($0)) }
+        configuration.retryObserver = ServiceEvents(inbox: inbox).retry
         let client = try ChargEyeClient(configuration: configuration)
         let service = ClientService(client: client, faultSwitch: { on in
             simulator.faultSettings = on ? FaultSettings(rules: [FaultRule(path: "/stations", status: 503)]) : FaultSettings()
@@ -22,7 +22,7 @@ struct BrowserLoopTests {
         // reads the terminal and state only after it has finished.
         nonisolated(unsafe) let terminal = ScriptedTerminal(width: width, height: height, script: script)
         let state = AppState(connectionLabel: "test", isDemo: true, now: Date())
-        nonisolated(unsafe) let loop = BrowserLoop(state: state, terminal: terminal, runner: EffectRunner(service: service, inbox: inbox), inbox: inbox, glyphs: .unicode)
+        nonisolated(unsafe) let loop = BrowserLoop(state: state, terminal: terminal, runner: EffectRunner(service: service, inbox: inbox, clipboard: terminal.clipboard), inbox: inbox, glyphs: .unicode)
         try await Task.detached { try loop.run() }.value
         await simulator.stop()
         return (terminal, loop.currentState)
@@ -36,6 +36,8 @@ struct BrowserLoopTests {
             .waitFor("1/1 of 40"),
             .send([.key(.character("x"))]), .waitFor("FAULTS ON"),
             .send([.key(.enter)]), .waitFor("Request failed"),
+            // The error pane is a mode: x does nothing until it is dismissed.
+            .send([.key(.character("x"))]), .send([.key(.escape)]), .waitFor("could not load: HTTP 503"),
             .send([.key(.character("x"))]), .waitFor("fault injection OFF"),
             .send([.key(.character("r"))]), .waitFor("Stations · Helsinki Fleet Yard"),
             .waitFor("station id KEM-HEL-001-S"),
@@ -46,7 +48,8 @@ struct BrowserLoopTests {
         #expect(terminal.gaveUpWaitingFor == nil)
         #expect(terminal.isFinished)
         #expect(terminal.isShutDown)
-        #expect(state.failure == nil)
+        #expect(state.current.load.failure == nil)
+        #expect(state.mode == .browse)
         #expect(state.stack.count == 3)
         #expect(terminal.frames.contains { $0.lines.contains { $0.contains("retryable: yes") } })
         #expect(terminal.frames.last?.width == 60)

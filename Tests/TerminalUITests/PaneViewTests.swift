@@ -63,8 +63,10 @@ struct PaneViewTests {
     @Test("hostile names are drawn without their escape sequences, controls or bidi overrides")
     func hostileText() throws {
         var state = AppState(connectionLabel: "evil\u{1B}]0;title\u{07}", isDemo: false, now: ScreenFixtures.now)
-        _ = state.update(.resized(width: 100, height: 30, listRows: 20))
-        guard case .load(let id, _)? = state.start().first else { throw CancellationError() }
+        _ = state.update(.resized(width: 100, height: 30))
+        var firstLoad: RequestID?
+        for case .load(let id, _) in state.start() { firstLoad = id }
+        let id = try #require(firstLoad)
         let hostile = Location(
             id: "X\u{1B}[2J", name: "Depot\u{1B}]52;c;cHduZWQ=\u{07} \u{202E}gnp.exe\u{9B}31m" + String(repeating: "A", count: 10_000),
             city: "C\u{0}ity\u{7F}", country: "\u{1B}[31mRed"

@@ -16,8 +16,8 @@ enum ScreenFixtures {
     /// The browser with locations loaded, at a size.
     static func state(width: Int = 80, height: Int = 24, token: Bool = true) -> AppState {
         var state = AppState(connectionLabel: "kempower.io", isDemo: false, now: now, timeZone: TimeZone(identifier: "UTC")!)
-        _ = state.update(.resized(width: width, height: height, listRows: Layout.listRows(width: width, height: height)))
-        if case .load(let id, _)? = state.start().first {
+        _ = state.update(.resized(width: width, height: height))
+        for case .load(let id, _) in state.start() {
             _ = state.update(.loaded(id, .success(.locations(locations))))
         }
         if token {
@@ -29,7 +29,7 @@ enum ScreenFixtures {
     /// The same, with a failed reload on screen.
     static func failedState(width: Int = 80, height: Int = 24) -> AppState {
         var state = state(width: width, height: height)
-        if case .load(let id, _)? = state.update(.keyPressed(.control("r"))).first {
+        for case .load(let id, _) in state.update(.keyPressed(.control("r"))) {
             _ = state.update(.loaded(id, .failure(.http(.init(
                 request: .init(method: "GET", path: "/locations"), status: 503,
                 serverMessage: "Maintenance until 14:00", attempts: 3

@@ -43,7 +43,7 @@ struct ScreenSnapshotTests {
     func requestLog() throws {
         var state = ScreenFixtures.state()
         for (path, status) in [("/auth/refreshAccessToken", 200), ("/locations", 503), ("/locations", 200)] {
-            _ = state.update(.requestLogged(RequestRecord(
+            _ = state.update(.requestLogged(nil, RequestRecord(
                 at: ScreenFixtures.now, method: "GET", path: path, url: "https://kempower.io/api" + path, status: status,
                 outcome: "HTTP \(status)", milliseconds: 87, attempt: path == "/auth/refreshAccessToken" ? 1 : (status == 503 ? 1 : 2),
                 isReplay: false, bytes: 2048, isTokenExchange: path.hasPrefix("/auth")

@@ -52,6 +52,12 @@ struct CountdownTests {
         #expect(app.statusBar.countdown.text == "token refreshing…")
         _ = app.update(.tokenChanged(TokenState(validUntil: Fixtures.start.addingTimeInterval(36_000), lastRefresh: Fixtures.start)))
         #expect(app.statusBar.activity?.text == "token renewed, valid until 02:00:00")
-        #expect(app.press(.character("t")) == [.refreshToken])
+        guard case .refreshToken(let id)? = app.press(.character("t")).first else {
+            Issue.record("t should renew the token")
+            return
+        }
+        #expect(app.requests[id]?.purpose == .token)
+        _ = app.update(.tokenRenewed(id))
+        #expect(app.requests.entries.isEmpty)
     }
 }

@@ -6,7 +6,7 @@ import Testing
 /// The browser at 40x10 with `GET x` typed into the console and sent; the request's id.
 private func consoleGetAt40x10() throws -> (AppState, RequestID) {
     var state = Fixtures.loadedState()
-    _ = state.update(.resized(width: 40, height: 10, listRows: 4))
+    _ = state.update(.resized(width: 40, height: 10))
     _ = state.press(.character(":"), .character("x"))
     guard case .consoleGet(let id, _)? = state.press(.enter).first else { throw CancellationError() }
     return (state, id)
@@ -45,7 +45,7 @@ struct EmptyAndConsoleTests {
         _ = state.press(.character("G"))
         #expect(state.consolePane?.scroll == pane.lines.count - 4)
         // Wider again: the same lines, fewer rows.
-        _ = state.update(.resized(width: 120, height: 30, listRows: 20))
+        _ = state.update(.resized(width: 120, height: 30))
         #expect((state.consolePane?.lines.count ?? 0) < pane.lines.count)
     }
 

@@ -49,13 +49,15 @@ enum Fixtures {
         return state
     }
 
-    /// A state showing the four locations at 80x24.
-    static func loadedState(demo: Bool = false, locations: [Location] = locations) -> AppState {
+    /// A state showing the four locations at 80x24, loaded the way production loads them: the
+    /// streamed parts, then the end of the answer.
+    static func loadedState(demo: Bool = false, locations: [Location] = locations, width: Int = 80, height: Int = 24) -> AppState {
         var state = AppState(connectionLabel: "test", isDemo: demo, now: start, timeZone: utc)
-        _ = state.update(.resized(width: 80, height: 24, listRows: 10))
+        _ = state.update(.resized(width: width, height: height))
         let effects = state.start()
-        guard case .load(let id, .locations)? = effects.first else { fatalError("expected a locations load, got \(effects)") }
-        _ = state.update(.loaded(id, .success(.locations(locations))))
+        guard let (id, request) = AppState.loadID(effects), request == .locations else { fatalError("expected a locations load, got \(effects)") }
+        _ = state.update(.loadedPart(id, LocationsSoFar(locations: LocationTable(locations))))
+        _ = state.update(.loaded(id, .success(.locationsStreamed(count: locations.count))))
         return state
     }
 }

@@ -22,7 +22,7 @@ struct LoadFailRetryTests {
         #expect(text.contains("attempts: 3"))
         #expect(text.contains { $0.hasPrefix("retryable: yes") })
         #expect(text.contains { $0.hasPrefix("when: ") })
-        #expect(pane.keys == "r retry   Esc dismiss")
+        #expect(pane.keys == "r retry   Esc dismiss   c copy error")
     }
 
     @Test("r retries the failed call and success clears the error and the stale mark")
@@ -35,7 +35,8 @@ struct LoadFailRetryTests {
         #expect(state.errorPane == nil)
         _ = state.update(.loaded(second, .success(.locations(Fixtures.locations))))
         #expect(!state.current.isStale)
-        #expect(state.failure == nil)
+        #expect(state.current.load.failure == nil)
+        #expect(state.mode == .browse)
     }
 
     @Test("Esc dismisses the error pane but the data stays stale until a successful load")
@@ -54,8 +55,12 @@ struct LoadFailRetryTests {
         var state = AppState(connectionLabel: "t", isDemo: false, now: Fixtures.start, timeZone: Fixtures.utc)
         let (id, _) = try #require(AppState.loadID(state.start()))
         _ = state.update(.loaded(id, .failure(.transport(.init(request: .init(method: "GET", path: "/locations"), host: "kempower.io", kind: .connectionRefused, detail: "")))))
-        #expect(state.listPane.emptyText == "could not load: press r to retry")
+        #expect(state.mode == .error)
         #expect(state.errorPane?.lines.first?.text == "cannot connect to kempower.io (connection refused or unreachable)")
+        _ = state.press(.escape)
+        #expect(state.errorPane == nil)
+        #expect(state.listPane.emptyText == "could not load: cannot connect to kempower.io (connection refused or unreachable) — r retry")
+        #expect(state.statusBar.hints.first?.label == "retry")
     }
 
     @Test("a non-retryable error says so")
@@ -71,7 +76,7 @@ struct LoadFailRetryTests {
     func retryProgress() {
         var state = Fixtures.loadedState()
         let event = RetryEvent(request: .init(method: "GET", path: "/locations"), nextAttempt: 2, maxAttempts: 3, delay: 1.2, reason: "HTTP 503", scheduledAt: Fixtures.start)
-        _ = state.update(.retryScheduled(event))
+        _ = state.update(.retryScheduled(nil, event))
         #expect(state.statusBar.activity?.text == "retry 2/3 in 1.2 s (HTTP 503)")
         _ = state.update(.tick(Fixtures.start.addingTimeInterval(0.7)))
         #expect(state.statusBar.activity?.text == "retry 2/3 in 0.5 s (HTTP 503)")
@@ -121,7 +126,7 @@ struct LoadFailRetryTests {
         #expect(state.consolePane == nil)
     }
 
-    @Test("x toggles faults only in demo mode; help opens and any key closes it")
+    @Test("x toggles faults only in demo mode; help opens and, when it fits, any key closes it")
     func demoAndHelp() {
         var demo = Fixtures.loadedState(demo: true)
         #expect(demo.press(.character("x")) == [.setFaults(on: true)])
@@ -132,7 +137,8 @@ struct LoadFailRetryTests {
         #expect(plain.press(.character("x")).isEmpty)
         _ = plain.press(.character("?"))
         let help = plain.helpOverlay
-        #expect(help?.rows.contains { $0.keys == "q Ctrl-C" && $0.label == "quit" } == true)
+        #expect(help?.rows.contains { $0.keys == "q" && $0.label == "quit" } == true)
+        #expect(help?.rows.contains { $0.keys == "Ctrl-C" && $0.label == "quit from anywhere" } == true)
         #expect(help?.rows.contains { $0.label == "demo: toggle faults" } == false)
         _ = plain.press(.character("j"))
         #expect(plain.helpOverlay == nil)

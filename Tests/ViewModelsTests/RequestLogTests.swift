@@ -16,8 +16,8 @@ struct RequestLogTests {
     @Test("L lists the calls newest last; Enter shows one; c copies it as curl without the token")
     func browseAndCopy() throws {
         var state = Fixtures.loadedState()
-        _ = state.update(.requestLogged(record("/auth/refreshAccessToken", status: 200, exchange: true)))
-        _ = state.update(.requestLogged(record("/locations", status: 503)))
+        _ = state.update(.requestLogged(nil, record("/auth/refreshAccessToken", status: 200, exchange: true)))
+        _ = state.update(.requestLogged(nil, record("/locations", status: 503)))
         _ = state.press(.character("L"))
         let pane = try #require(state.requestLogPane)
         #expect(pane.title == "Requests 2/2")
@@ -37,7 +37,7 @@ struct RequestLogTests {
     @Test("the log is bounded")
     func bounded() {
         var state = Fixtures.loadedState()
-        for index in 0..<(AppState.RequestLog.limit + 10) { _ = state.update(.requestLogged(record("/p\(index)", status: 200))) }
+        for index in 0..<(AppState.RequestLog.limit + 10) { _ = state.update(.requestLogged(nil, record("/p\(index)", status: 200))) }
         #expect(state.requestLog.records.count == AppState.RequestLog.limit)
         #expect(state.requestLog.records.first?.path == "/p10")
     }
@@ -52,11 +52,12 @@ struct HandoffTests {
         _ = state.update(.tokenChanged(TokenState(validUntil: Fixtures.start.addingTimeInterval(3600), lastRefresh: Fixtures.start)))
         let (id, _) = try #require(AppState.loadID(state.press(.control("r"))))
         _ = state.update(.loaded(id, .failure(Fixtures.unavailable)))
-        _ = state.update(.requestLogged(RequestRecord(
+        _ = state.update(.requestLogged(nil, RequestRecord(
             at: Fixtures.start, method: "GET", path: "/locations", url: "https://kempower.io/api/locations", status: 503,
             outcome: "HTTP 503", milliseconds: 12, attempt: 3, isReplay: false, bytes: 40, isTokenExchange: false
         )))
-        let effects = state.press(.character("H"))
+        #expect(state.press(.character("H")).isEmpty, "the error pane is a mode: H waits until it is dismissed")
+        let effects = state.press(.escape, .character("H"))
         guard case .writeHandoff(let text)? = effects.first else {
             Issue.record("expected a hand-off to be written, got \(effects)")
             return

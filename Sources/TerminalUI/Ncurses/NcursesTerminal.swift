@@ -112,9 +112,11 @@ public final class NcursesTerminal: Terminal {
         doupdate()
     }
 
-    public func copyToClipboard(_ text: String) {
-        let sequence = "\u{1B}]52;c;\(Data(text.utf8).base64EncodedString())\u{07}"
-        _ = sequence.withCString { write(STDOUT_FILENO, $0, strlen($0)) }
+    public var clipboard: @Sendable (String) -> Void {
+        { text in
+            let sequence = "\u{1B}]52;c;\(Data(text.utf8).base64EncodedString())\u{07}"
+            _ = sequence.withCString { write(STDOUT_FILENO, $0, strlen($0)) }
+        }
     }
 
     public func suspend() {

@@ -5,8 +5,9 @@ public import ViewModels
 /// The interactive browser's run loop. One thread owns the terminal and blocks in poll() on
 /// the terminal's input and a wake pipe; the timeout is the state's next deadline (the
 /// countdown's next visible change), otherwise infinite. Each wake turns input, signals and
-/// inbox messages into `update` calls, runs the effects, and presents the new frame, of
-/// which the terminal sends only the changed cells. The terminal is restored on every exit.
+/// inbox messages into `update` calls, hands the effects to the runner (keeping only process
+/// control: quit and suspend), and presents the new frame, of which the terminal sends only the
+/// changed cells. The terminal is restored on every exit.
 public final class BrowserLoop {
     private var state: AppState
     private let terminal: any Terminal
@@ -44,10 +45,8 @@ public final class BrowserLoop {
             terminal.shutdown()
         }
         inbox.onPost { wakePipe.wake() }
-        let size = terminal.size
-        dispatch([.tick(clock()), .resized(width: size.width, height: size.height, listRows: Layout.listRows(width: size.width, height: size.height, detailHidden: state.detailHidden))])
+        dispatch([.tick(clock()), resized()])
         perform(state.start())
-        runner.startBackground()
         while !quitting {
             let frame = Screen.draw(state, glyphs: glyphs)
             if frame != lastFrame {
@@ -75,11 +74,8 @@ public final class BrowserLoop {
             switch effect {
             case .quit:
                 quitting = true
-            case .relayout:
-                for message in resized() { perform(state.update(message)) }
-            case .copyToClipboard(let text):
-                terminal.copyToClipboard(text)
-                inbox.post(.copied(text))
+            case .suspend:
+                suspend()
             default:
                 runner.run(effect)
             }
@@ -112,41 +108,42 @@ public final class BrowserLoop {
         case .suspend:
             terminal.suspend()
             lastFrame = nil
-            return resized()
+            return [resized()]
         case .resume:
             terminal.resume()
             lastFrame = nil
-            return resized()
+            return [resized()]
         case .resize:
             lastFrame = nil
-            return resized()
+            return [resized()]
         }
     }
 
-    private func resized() -> [Message] {
+    /// Hands the terminal to the shell until continued; then everything is redrawn at the size
+    /// the terminal has by then.
+    private func suspend() {
+        terminal.suspend()
+        lastFrame = nil
+        perform(state.update(resized()))
+    }
+
+    private func resized() -> Message {
         let size = terminal.size
-        return [.resized(width: size.width, height: size.height, listRows: Layout.listRows(width: size.width, height: size.height, detailHidden: state.detailHidden))]
+        return .resized(width: size.width, height: size.height)
     }
 
     private func translate(_ event: InputEvent) -> [Message] {
         switch event {
-        case .key(.control("z")):
-            terminal.suspend()
-            lastFrame = nil
-            return resized()
         case .key(let key):
             return [.keyPressed(key)]
         case .resized(let width, let height):
             lastFrame = nil
-            return [.resized(width: width, height: height, listRows: Layout.listRows(width: width, height: height, detailHidden: state.detailHidden))]
+            return [.resized(width: width, height: height)]
         case .wheel(let up, _, _):
             return [.mouse(.wheel(up: up))]
         case .click(let column, let row):
-            let layout = Layout(width: state.width, height: state.height, detailFocused: state.focus == .detail, detailHidden: state.detailHidden)
-            if layout.list.contains(x: column, y: row) {
-                let listRow = row - layout.list.y - 3
-                return listRow >= 0 ? [.mouse(.listRowClicked(listRow))] : []
-            }
+            let layout = state.layout
+            if let listRow = layout.listRow(atY: row, x: column) { return [.mouse(.listRowClicked(listRow))] }
             return layout.detail.contains(x: column, y: row) ? [.mouse(.detailClicked)] : []
         }
     }

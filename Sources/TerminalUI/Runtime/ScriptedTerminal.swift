@@ -1,3 +1,5 @@
+import ChargEyeAPI
+
 /// A terminal for tests: follows a script of input events and waits, and records every
 /// frame presented.
 public final class ScriptedTerminal: Terminal {
@@ -10,7 +12,9 @@ public final class ScriptedTerminal: Terminal {
     }
 
     public private(set) var frames: [CellGrid] = []
-    public private(set) var copied: [String] = []
+    /// What was put on the clipboard, oldest first.
+    public var copied: [String] { copies.withLock { $0 } }
+    private let copies = Locked<[String]>([])
     public private(set) var suspensions = 0
     public private(set) var isShutDown = false
     /// The text a `waitFor` step was still waiting for when the patience ran out.
@@ -56,7 +60,9 @@ public final class ScriptedTerminal: Terminal {
     }
 
     public func present(_ grid: CellGrid) { frames.append(grid) }
-    public func copyToClipboard(_ text: String) { copied.append(text) }
+    public var clipboard: @Sendable (String) -> Void {
+        { [copies] text in copies.withLock { $0.append(text) } }
+    }
     public func suspend() { suspensions += 1 }
     public func resume() {}
     public func shutdown() { isShutDown = true }

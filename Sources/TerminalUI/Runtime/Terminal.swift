@@ -21,8 +21,9 @@ public protocol Terminal: AnyObject {
     func readInput() -> [InputEvent]
     /// Shows a frame, sending only what changed since the last one.
     func present(_ grid: CellGrid)
-    /// Puts text on the clipboard of the terminal the user sits at (OSC 52).
-    func copyToClipboard(_ text: String)
+    /// Puts text on the clipboard of the terminal the user sits at (OSC 52); called by the
+    /// effect runner on the run loop's thread.
+    var clipboard: @Sendable (String) -> Void { get }
     /// Gives the terminal back to the shell and stops the process (Ctrl-Z); returns after `fg`.
     func suspend()
     /// Takes the terminal back after the process was continued (SIGCONT), whoever stopped it.

@@ -73,18 +73,18 @@ public enum HelpOverlayView {
 
 /// Draws the raw GET console over the body.
 public enum ConsoleView {
-    public static func draw(_ console: ConsolePane, in body: Rect, glyphs: Glyphs, into grid: inout CellGrid) {
-        let inner = Box.draw(body, title: [Span("GET console", .title), Span("Esc closes", .dim)], focused: true, glyphs: glyphs, into: &grid)
+    /// Draws the console in `body`, its text in `text` (the layout's `consoleText`).
+    public static func draw(_ console: ConsolePane, in body: Rect, text: Rect, glyphs: Glyphs, into grid: inout CellGrid) {
+        let inner = Box.draw(body, title: [Span("GET console", .title), Span(console.closeHint, .dim)], focused: true, glyphs: glyphs, into: &grid)
         guard inner.height >= 3 else { return }
-        let prompt = console.prompt.map { ": \($0)_" } ?? ": (press : for a new request)"
+        let prompt = console.prompt.map { ": \($0)_" } ?? ": (\(console.newRequestHint))"
         grid.put(tail(of: prompt, width: inner.width, glyphs: glyphs), x: inner.x, y: inner.y, role: console.prompt == nil ? .dim : .accent, limit: inner.width)
         if let status = console.status {
             grid.put(DisplayWidth.truncate(status.text, to: inner.width), x: inner.x, y: inner.y + 1, role: status.role, limit: inner.width)
         }
-        let top = inner.y + 2
         // The rows come wrapped to this width from the view-model.
-        for (offset, line) in console.lines.dropFirst(console.scroll).prefix(inner.height - 2).enumerated() {
-            grid.put(TextSanitizer.clean(line), x: inner.x, y: top + offset, role: .normal, limit: inner.width)
+        for (offset, line) in console.lines.dropFirst(console.scroll).prefix(text.height).enumerated() {
+            grid.put(TextSanitizer.clean(line), x: text.x, y: text.y + offset, role: .normal, limit: text.width)
         }
     }
 

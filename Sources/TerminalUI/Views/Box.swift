@@ -30,7 +30,7 @@ enum Box {
             let room = limit - rect.x - 2
             grid.put(DisplayWidth.truncate(" \(footer.text) ", to: room), x: rect.x + 2, y: bottom, role: footer.role, limit: room)
         }
-        return rect.inset(by: 1)
+        return Layout.insideFrame(of: rect)
     }
 }
 

@@ -10,7 +10,8 @@ public enum ListPaneView {
         let outer = Box.draw(rect, title: title, footer: pane.footer, focused: pane.isFocused, glyphs: glyphs, into: &grid)
         guard outer.height >= 2, outer.width >= 1 else { return }
         drawSummary(summary, at: outer.x, y: outer.y, width: outer.width, glyphs: glyphs, into: &grid)
-        let inner = Rect(x: outer.x, y: outer.y + 1, width: outer.width, height: outer.height - 1)
+        let items = Layout.listItems(in: rect)
+        let inner = Rect(x: outer.x, y: items.y - 1, width: outer.width, height: items.height + 1)
         let widths = columnWidths(pane, available: inner.width)
         var column = inner.x
         for (index, heading) in pane.columns.enumerated() where widths[index] > 0 {
@@ -18,9 +19,9 @@ public enum ListPaneView {
             column += widths[index] + 1
         }
         grid.paint(x: inner.x, y: inner.y, width: inner.width, role: .header)
-        let rowsTop = inner.y + 1
+        let rowsTop = items.y
         let promptRows = pane.filterPrompt == nil ? 0 : 1
-        let rowsHeight = inner.height - 1 - promptRows
+        let rowsHeight = items.height - promptRows
         if let empty = pane.emptyText, pane.rows.isEmpty, rowsHeight > 0 {
             // Wrapped and centred; a narrow pane keeps the first lines whole rather than cutting one.
             let lines = TextWrap.wrap(empty, width: inner.width).prefix(rowsHeight)

@@ -115,6 +115,8 @@ extension ConsolePane: PaneText {
         copy.prompt = prompt.map(text)
         copy.status = status?.mappingText(text)
         copy.lines = lines.map(text)
+        copy.closeHint = keys(closeHint)
+        copy.newRequestHint = keys(newRequestHint)
         return copy
     }
 }
@@ -127,6 +129,7 @@ extension RequestLogPane: PaneText {
         copy.columns = columns.map(text)
         copy.rows = rows.map { $0.map(text) }
         copy.detail = detail?.map { $0.mappingText(text) }
+        copy.closeHint = keys(closeHint)
         return copy
     }
 }

@@ -3,8 +3,9 @@ public import ViewModels
 
 /// Draws the request log over the body: a table of recent calls, or one call in full.
 public enum RequestLogView {
-    public static func draw(_ pane: RequestLogPane, in body: Rect, glyphs: Glyphs, into grid: inout CellGrid) {
-        let inner = Box.draw(body, title: [Span(pane.title, .title), Span("Esc closes", .dim)], focused: true, glyphs: glyphs, into: &grid)
+    /// Draws the log in `body`, its rows in `rows` (the layout's `requestLogRows`).
+    public static func draw(_ pane: RequestLogPane, in body: Rect, rows: Rect, glyphs: Glyphs, into grid: inout CellGrid) {
+        let inner = Box.draw(body, title: [Span(pane.title, .title), Span(pane.closeHint, .dim)], focused: true, glyphs: glyphs, into: &grid)
         guard inner.height >= 2, inner.width >= 10 else { return }
         if let detail = pane.detail {
             for (offset, line) in detail.prefix(inner.height).enumerated() {
@@ -26,15 +27,15 @@ public enum RequestLogView {
         }
         line(pane.columns, y: inner.y, role: .header)
         grid.paint(x: inner.x, y: inner.y, width: inner.width, role: .header)
-        let visibleRows = inner.height - 1
+        let visibleRows = rows.height
         guard visibleRows > 0 else { return }
         if pane.rows.isEmpty {
-            grid.put("no requests yet", x: inner.x, y: inner.y + 1, role: .dim, limit: inner.width)
+            grid.put("no requests yet", x: rows.x, y: rows.y, role: .dim, limit: rows.width)
             return
         }
         let first = max(0, min(pane.selected - visibleRows + 1, pane.rows.count - visibleRows))
         for (offset, index) in (first..<min(pane.rows.count, first + visibleRows)).enumerated() {
-            let y = inner.y + 1 + offset
+            let y = rows.y + offset
             line(pane.rows[index], y: y, role: index == pane.selected ? .selected : pane.roles[index])
             if index == pane.selected { grid.paint(x: inner.x, y: y, width: inner.width, role: .selected) }
         }

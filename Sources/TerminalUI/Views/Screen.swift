@@ -8,7 +8,7 @@ public enum Screen {
 
     public static func draw(_ state: AppState, glyphs: Glyphs = .unicode) -> CellGrid {
         var grid = CellGrid(width: state.width, height: state.height)
-        let layout = Layout(width: state.width, height: state.height, detailFocused: state.focus == .detail, detailHidden: state.detailHidden)
+        let layout = state.layout
         guard layout.arrangement != .tooSmall else {
             let text = DisplayWidth.truncate(tooSmallMessage, to: state.width)
             grid.put(text, x: max(0, (state.width - DisplayWidth.of(text)) / 2), y: state.height / 2, role: .warning)
@@ -24,9 +24,9 @@ public enum Screen {
         ListPaneView.draw(text(state.listPane), summary: state.fleetSummary.map(text), in: layout.list, glyphs: glyphs, into: &grid)
         DetailPaneView.draw(text(state.detailPane), in: layout.detail, glyphs: glyphs, into: &grid)
         if let log = state.requestLogPane {
-            RequestLogView.draw(text(log), in: layout.body, glyphs: glyphs, into: &grid)
+            RequestLogView.draw(text(log), in: layout.body, rows: layout.requestLogRows, glyphs: glyphs, into: &grid)
         } else if let console = state.consolePane {
-            ConsoleView.draw(text(console), in: layout.body, glyphs: glyphs, into: &grid)
+            ConsoleView.draw(text(console), in: layout.body, text: layout.consoleText, glyphs: glyphs, into: &grid)
         } else if let help = state.helpOverlay {
             HelpOverlayView.draw(text(help), in: layout.body, glyphs: glyphs, into: &grid)
         } else if let error = state.errorPane {

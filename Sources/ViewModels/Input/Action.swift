@@ -5,6 +5,10 @@ public enum Action: String, CaseIterable, Sendable, Codable {
     case open, back, switchPane, toggleDetail
     case filter, facet, sort, retry, reload, pauseLive, refreshToken
     case console, requestLog, handoff, copyID, vehicles, help, toggleFaults, quit
+    /// Text entry (the filter, the console's prompt) and overlays.
+    case submit, cancel, deleteBackward, eraseInput, close
+    /// Everywhere, text entry included.
+    case interrupt, suspend
 
     /// The label in the help overlay and the hint bar.
     public var label: String {
@@ -34,6 +38,13 @@ public enum Action: String, CaseIterable, Sendable, Codable {
         case .help: "help"
         case .toggleFaults: "demo: toggle faults"
         case .quit: "quit"
+        case .submit: "keep the text / send"
+        case .cancel: "clear / cancel the text"
+        case .deleteBackward: "delete a character"
+        case .eraseInput: "erase the text"
+        case .close: "close"
+        case .interrupt: "quit from anywhere"
+        case .suspend: "suspend to the shell"
         }
     }
 

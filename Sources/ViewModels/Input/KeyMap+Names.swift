@@ -46,7 +46,7 @@ extension KeyMap {
 
     /// This map with the keys of some actions replaced, from `[keys]` in the configuration
     /// (`moveDown = ["j", "Down", "Ctrl-N"]`). A key taken by a remapped action is removed
-    /// from the action it belonged to before.
+    /// from the actions it belonged to before wherever both are offered.
     public func remapped(_ table: [String: [String]]) throws(RemapError) -> KeyMap {
         var replacements: [Action: [Key]] = [:]
         for (name, keyNames) in table {
@@ -59,9 +59,9 @@ extension KeyMap {
             }
             replacements[action] = keys
         }
-        let taken = Set(replacements.values.flatMap { $0 })
         return KeyMap(bindings.map { binding in
-            Binding(action: binding.action, keys: replacements[binding.action] ?? binding.keys.filter { !taken.contains($0) })
+            let taken = Set(replacements.filter { KeyContext.shareAContext(binding.action, $0.key) }.values.flatMap { $0 })
+            return Binding(action: binding.action, keys: replacements[binding.action] ?? binding.keys.filter { !taken.contains($0) })
         })
     }
 }

@@ -9,26 +9,37 @@ public struct KeyMap: Sendable, Equatable {
 
     /// All bindings, in help order.
     public private(set) var bindings: [Binding]
-    private var actionByKey: [Key: Action]
+    private var keysByAction: [Action: [Key]]
 
-    /// Creates a map from bindings; a key bound twice belongs to the first binding.
+    /// Creates a map from bindings. Where one key is bound to two actions offered in the same
+    /// context, the context's order decides (`KeyContext.actions`).
     public init(_ bindings: [Binding]) {
         self.bindings = bindings
-        var actionByKey: [Key: Action] = [:]
-        for binding in bindings {
-            for key in binding.keys where actionByKey[key] == nil { actionByKey[key] = binding.action }
-        }
-        self.actionByKey = actionByKey
+        var keysByAction: [Action: [Key]] = [:]
+        for binding in bindings where keysByAction[binding.action] == nil { keysByAction[binding.action] = binding.keys }
+        self.keysByAction = keysByAction
     }
 
-    /// The action of a key, if any.
+    /// The action of a key in browse mode, if any.
     public func action(for key: Key) -> Action? {
-        actionByKey[key]
+        action(for: key, in: .browse)
+    }
+
+    /// The action of a key where the keyboard is now: the first of the context's actions bound
+    /// to it. While text is typed, characters are text, never actions.
+    public func action(for key: Key, in context: KeyContext) -> Action? {
+        if context.isTextEntry, case .character = key { return nil }
+        return context.actions.first { keys(for: $0).contains(key) }
     }
 
     /// The keys of an action, as the help names them: "j, ↓".
     public func keys(for action: Action) -> [Key] {
-        bindings.first { $0.action == action }?.keys ?? []
+        keysByAction[action] ?? []
+    }
+
+    /// How the hints name an action's first key ("?" when it has none).
+    public func name(of action: Action) -> String {
+        keys(for: action).first.map(\.description) ?? "?"
     }
 
     /// The conventional bindings (less, vim, htop, k9s).
@@ -57,6 +68,13 @@ public struct KeyMap: Sendable, Equatable {
         Binding(action: .copyID, keys: [.character("c")]),
         Binding(action: .toggleFaults, keys: [.character("x")]),
         Binding(action: .help, keys: [.character("?"), .function(1)]),
-        Binding(action: .quit, keys: [.character("q"), .control("c")]),
+        Binding(action: .quit, keys: [.character("q")]),
+        Binding(action: .interrupt, keys: [.control("c")]),
+        Binding(action: .suspend, keys: [.control("z")]),
+        Binding(action: .submit, keys: [.enter]),
+        Binding(action: .cancel, keys: [.escape]),
+        Binding(action: .deleteBackward, keys: [.backspace, .delete]),
+        Binding(action: .eraseInput, keys: [.control("u")]),
+        Binding(action: .close, keys: [.character("q")]),
     ])
 }

@@ -10,9 +10,13 @@ public struct ErrorPane: Equatable, Sendable {
 }
 
 extension AppState {
-    /// The error pane, when a call failed and the user has not dismissed it.
+    /// The error pane, while it shows (a call the user waited for failed, until dismissed).
     public var errorPane: ErrorPane? {
-        guard let failure else { return nil }
+        shownFailure.map(errorPane(for:))
+    }
+
+    /// The error pane's account of a failure (also the hand-off's "current error").
+    func errorPane(for failure: LoadFailure) -> ErrorPane {
         let error = failure.error
         var lines: [Span] = []
         if let status = error.status {
@@ -36,16 +40,24 @@ extension AppState {
         lines.append(Span("attempts: \(error.attempts ?? 1)", .dim))
         lines.append(Span(error.isRetryable ? "retryable: yes, it may work if you try again" : "retryable: no, retrying will not help as is", error.isRetryable ? .ok : .warning))
         if let advice = error.advice { lines.append(Span(advice)) }
-        if current.data != nil { lines.append(Span("the data behind this is from before the failure (STALE)", .dim)) }
+        if failure.partial {
+            lines.append(Span("the list shows the part that arrived before the failure (INCOMPLETE)", .dim))
+        } else if case .page = failure.load {
+            lines.append(Span("the pages before this one stay on screen", .dim))
+        } else if current.data != nil {
+            lines.append(Span("the data behind this is from before the failure (STALE)", .dim))
+        }
+        let keys = [Action.retry, .back, .copyID].map { "\(keyName($0)) \(KeyContext.error.hint(of: $0))" }
         return ErrorPane(
-            title: "Request failed",
+            title: failure.load == .live ? "Live refresh failed" : "Request failed",
             lines: lines.map { Span(TextSanitizer.singleLine($0.text, limit: 400), $0.role) },
-            keys: "\(keyName(.retry)) retry   \(keyName(.back)) dismiss"
+            keys: keys.joined(separator: "   ")
         )
     }
 
+    /// How the hints name an action's key.
     func keyName(_ action: Action) -> String {
-        keyMap.keys(for: action).first.map(\.description) ?? "?"
+        keyMap.name(of: action)
     }
 
     private static func meaning(of status: Int) -> String {

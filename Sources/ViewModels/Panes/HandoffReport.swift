@@ -20,10 +20,9 @@ extension AppState {
         lines.append("selected: \(detail.title)")
         lines += detail.lines.map { $0.label.isEmpty ? "  \($0.value)" : "  \($0.label): \($0.value)" }
         lines += ["", "current error:"]
-        if let pane = errorPane {
-            lines += pane.lines.map { "  \($0.text)" }
-        } else if let liveError {
-            lines.append("  live refresh: \(liveError.description)")
+        if let failure = current.load.failure {
+            let pane = errorPane(for: failure)
+            lines += ["  \(pane.title)"] + pane.lines.map { "  \($0.text)" }
         } else {
             lines.append("  none")
         }

@@ -51,15 +51,17 @@ extension AppState {
             }
         }
         var badges: [Span] = []
-        let incomplete = level.partsOf != nil && !level.isLoading
-        if incomplete {
+        if level.isIncomplete {
             badges.append(Span("INCOMPLETE", .warning))
         } else if level.isStale {
             badges.append(Span("STALE", .warning))
         }
         if level.kind.isLive, livePaused { badges.append(Span("PAUSED", .warning)) }
-        if level.isLoading {
-            badges.append(Span(level.data == nil || level.partsOf != nil ? "loading…" : "refreshing…", .accent))
+        switch level.load.inFlight {
+        case .page?: badges.append(Span("loading more…", .accent))
+        case .some where level.data == nil || level.isStreaming: badges.append(Span("loading…", .accent))
+        case .some: badges.append(Span("refreshing…", .accent))
+        case nil: break
         }
         if !level.filter.isEmpty, mode != .filtering { badges.append(Span("filter: \(level.filter)", .accent)) }
         if let facet = level.facet { badges.append(Span("only \(TextSanitizer.singleLine(facet.label, limit: 40))", .accent)) }
@@ -71,7 +73,7 @@ extension AppState {
         }
         let total = level.data?.count ?? 0
         let shown = level.visible.count
-        let more = level.walk.hasMore || level.partsOf != nil ? "+" : ""
+        let more = level.walk.hasMore || level.isStreaming || level.isIncomplete ? "+" : ""
         let position = (level.selectedIndex.map { "\($0 + 1)/\(shown)" } ?? "0/\(shown)") + more
         return ListPane(
             title: title(of: level.kind),
@@ -82,8 +84,24 @@ extension AppState {
             emptyText: emptyText(level),
             isFocused: focus == .list && mode != .help,
             filterPrompt: mode == .filtering ? level.filter : nil,
-            footer: level.walk.failure.map { Span("more pages could not be loaded: \($0.shortReason); \(keyName(.retry)) retries", .warning) }
+            footer: footer(level)
         )
+    }
+
+    /// The line on the pane's bottom edge: why the list is not whole or not current, and the key
+    /// that fixes it (while the error pane is closed).
+    private func footer(_ level: Level) -> Span? {
+        if mode != .error, !level.isLoading, let failure = level.load.failure, failure.load != .live, level.data != nil {
+            let what = if case .page = failure.load { "the next page could not be loaded" } else { "could not reload" }
+            return Span("\(what): \(failure.error.shortReason) — \(keyName(.retry)) retry", .warning)
+        }
+        if let failure = level.walk.failure {
+            return Span("more pages could not be loaded: \(failure.shortReason); \(keyName(.retry)) retries", .warning)
+        }
+        if case .cancelled(_, true) = level.load {
+            return Span("stopped before the end — \(keyName(.retry)) loads it all", .warning)
+        }
+        return nil
     }
 
     private func title(of kind: LevelKind) -> String {
@@ -99,14 +117,14 @@ extension AppState {
     private func emptyText(_ level: Level) -> String? {
         guard level.visible.isEmpty else { return nil }
         if level.data == nil {
-            switch level.phase {
-            case .failed: return "could not load: press r to retry"
-            case .idle: return "not loaded: Ctrl-R loads"
-            default: return "loading…"
+            switch level.load {
+            case .failed(let failure): return "could not load: \(failure.error.shortReason) — \(keyName(.retry)) retry"
+            case .idle, .cancelled: return "not loaded: \(keyName(.reload)) loads"
+            case .loading, .loaded: return "loading…"
             }
         }
-        if !level.filter.isEmpty { return "nothing matches \"\(level.filter)\" (Esc clears the filter)" }
-        if let facet = level.facet { return "no \(facet.label) here (Esc shows all)" }
+        if !level.filter.isEmpty { return "nothing matches \"\(level.filter)\" (\(keyName(.back)) clears the filter)" }
+        if let facet = level.facet { return "no \(facet.label) here (\(keyName(.back)) shows all)" }
         return Self.nothingText(level.kind)
     }
 

@@ -24,13 +24,16 @@ public struct ConsolePane: Equatable, Sendable {
     public var status: Span?
     public var lines: [String]
     public var scroll: Int
+    /// The keys, for the frame and the idle prompt: "Esc closes", "press : for a new request".
+    public var closeHint: String
+    public var newRequestHint: String
 }
 
 extension AppState {
     /// The help overlay, when open.
     public var helpOverlay: HelpOverlay? {
         guard mode == .help else { return nil }
-        let rows = Self.helpRows(keyMap, isDemo: isDemo)
+        let rows = Self.helpRows(keyMap, isDemo: isDemo, sections: helpSections)
         let layout = helpLayout(rows)
         guard layout.scrolls else { return HelpOverlay(title: "Keys", hint: "any key closes", rows: rows, scroll: 0, layout: layout) }
         let scroll = min(helpScroll, layout.maximumScroll(rowCount: rows.count))
@@ -50,7 +53,7 @@ extension AppState {
 
     /// Moves the help when `action` scrolls it; false for keys that close it.
     mutating func scrollHelp(_ action: Action?) -> Bool {
-        let rows = Self.helpRows(keyMap, isDemo: isDemo)
+        let rows = Self.helpRows(keyMap, isDemo: isDemo, sections: helpSections)
         let layout = helpLayout(rows)
         guard layout.scrolls else { return false }
         let page = max(1, layout.visibleRows - 1)
@@ -67,18 +70,50 @@ extension AppState {
         return true
     }
 
-    /// The key table: every bound action with its keys (also used for the README).
-    public static func helpRows(_ keyMap: KeyMap, isDemo: Bool = true) -> [(keys: String, label: String)] {
-        keyMap.bindings
-            .filter { isDemo || $0.action != .toggleFaults }
-            .map { (keys: $0.keys.map(\.description).joined(separator: " "), label: $0.action.label) }
+    /// The help's extra sections: the error pane's keys when it was opened from there (the other
+    /// places show their keys in the status bar; the README lists them all).
+    private var helpSections: [KeyContext] {
+        helpReturn == .error ? [.error] : []
+    }
+
+    /// The key table: browse mode's actions with their keys, then, for each of `sections`, what
+    /// that context adds or names differently, under a heading row with no keys. With every
+    /// section it is the README's table.
+    public static func helpRows(
+        _ keyMap: KeyMap, isDemo: Bool = true, sections: [KeyContext] = KeyContext.allCases
+    ) -> [(keys: String, label: String)] {
+        func row(_ action: Action, _ context: KeyContext) -> (keys: String, label: String) {
+            // While text is typed, characters are text: only the other keys act.
+            let keys = keyMap.keys(for: action).filter { key in
+                if context.isTextEntry, case .character = key { false } else { true }
+            }
+            return (keys.map(\.description).joined(separator: " "), context.label(of: action))
+        }
+        let browse = keyMap.bindings.map(\.action).filter { KeyContext.browse.actions.contains($0) && (isDemo || $0 != .toggleFaults) }
+        var rows = browse.map { row($0, .browse) }
+        for context in sections where !context.helpActions.isEmpty {
+            rows.append((keys: "", label: context.helpHeading + ":"))
+            // Actions that do the same here share a row ("Esc Backspace ← h q  close").
+            var labels: [String] = []
+            var keysByLabel: [String: String] = [:]
+            for (keys, label) in context.helpActions.map({ row($0, context) }) {
+                if let earlier = keysByLabel[label] {
+                    keysByLabel[label] = earlier + " " + keys
+                } else {
+                    labels.append(label)
+                    keysByLabel[label] = keys
+                }
+            }
+            rows += labels.map { (keys: keysByLabel[$0] ?? "", label: $0) }
+        }
+        return rows
     }
 
     /// The console, when open.
     public var consolePane: ConsolePane? {
         guard mode == .console || mode == .consoleInput else { return nil }
         var status: Span?
-        if console.pending != nil {
+        if requests.consoleIsWaiting {
             status = Span("GET \(console.history.last ?? "") …", .accent)
         } else if let response = console.response {
             let milliseconds = Int(Double(response.duration.components.attoseconds) / 1e15 + Double(response.duration.components.seconds) * 1000)
@@ -90,7 +125,9 @@ extension AppState {
             prompt: mode == .consoleInput ? console.input : nil,
             status: status,
             lines: console.rows,
-            scroll: console.scroll
+            scroll: console.scroll,
+            closeHint: "\(keyName(.back)) closes",
+            newRequestHint: "press \(keyName(.console)) for a new request"
         )
     }
 }

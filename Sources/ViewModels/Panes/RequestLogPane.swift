@@ -11,6 +11,8 @@ public struct RequestLogPane: Equatable, Sendable {
     public var selected: Int
     /// The selected call in full, when Enter was pressed.
     public var detail: [DetailPane.Line]?
+    /// The key that closes the log, for its frame ("Esc closes").
+    public var closeHint: String
 }
 
 extension AppState {
@@ -38,13 +40,14 @@ extension AppState {
                 .init(label: "attempt", value: "\(record.attempt)\(record.isReplay ? " (replay after token renewal)" : "")", role: .normal),
                 .init(label: "bytes", value: record.bytes.map(String.init) ?? "unknown", role: .normal),
                 .init(label: "curl", value: record.curlCommand, role: .accent),
-                .init(label: "", value: "c copies the curl command; the token is left as an environment variable", role: .dim),
+                .init(label: "", value: "\(keyName(.copyID)) copies the curl command; the token is left as an environment variable", role: .dim),
             ]
         }
         return RequestLogPane(
             title: "Requests \(records.isEmpty ? 0 : requestLog.selected + 1)/\(records.count)",
             columns: ["TIME", "METHOD", "PATH", "RESULT", "MS", "TRY", "BYTES"],
-            rows: rows, roles: roles, selected: requestLog.selected, detail: detail
+            rows: rows, roles: roles, selected: requestLog.selected, detail: detail,
+            closeHint: "\(keyName(.back)) closes"
         )
     }
 }

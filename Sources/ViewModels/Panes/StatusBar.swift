@@ -47,17 +47,19 @@ extension AppState {
     }
 
     private var activity: Span? {
-        if let retry {
+        if let retry = requests.retry(at: now) {
             let left = max(0, retry.scheduledAt.addingTimeInterval(retry.delay).timeIntervalSince(now))
             return Span("retry \(retry.nextAttempt)/\(retry.maxAttempts) in \(String(format: "%.1f", left)) s (\(retry.reason))", .warning)
         }
         if let notice { return Span(notice.text, notice.role) }
-        if let liveError, current.kind.isLive {
+        if let failure = current.load.failure, failure.load == .live, current.kind.isLive {
             let next = nextLiveRefresh.map { " in \(ChargEyeError.duration(max(0, $0.timeIntervalSince(now))))" } ?? ""
-            return Span("live refresh failed (\(liveError.shortReason)); retrying\(next)", .warning)
+            return Span("live refresh failed (\(failure.error.shortReason)); retrying\(next)", .warning)
         }
-        if mode == .filtering { return Span("filter: type to narrow, Enter keeps, Esc clears", .accent) }
-        if stack.contains(where: \.isLoading) || console.pending != nil { return Span("loading…", .accent) }
+        if mode == .filtering {
+            return Span("filter: type to narrow, \(keyName(.submit)) keeps, \(keyName(.cancel)) clears", .accent)
+        }
+        if stack.contains(where: \.isLoading) || requests.consoleIsWaiting { return Span("loading…", .accent) }
         if let failure = token?.lastFailure { return Span("token renewal failed: \(failure.shortReason)", .warning) }
         if let event = events.first, current.kind.isLive, now.timeIntervalSince(event.at) < 2 * refreshInterval {
             return Span("\(Format.timeOfDay(event.at, zone: timeZone)) \(event.text)", .accent)
@@ -66,19 +68,22 @@ extension AppState {
         return nil
     }
 
+    /// The key hints for the mode, from the key map: remapped keys show as remapped.
     private var hints: [(key: String, label: String)] {
+        let context = keyContext
         let actions: [Action]
         switch mode {
         case .help:
             guard helpOverlay?.layout.scrolls == true else { return [("any key", "close help")] }
             return [(keyName(.moveUp) + keyName(.moveDown), "scroll"), (keyName(.pageDown), "page"), ("other keys", "close help")]
-        case .filtering: return [("Enter", "keep"), ("Esc", "clear")]
-        case .consoleInput: return [("Enter", "GET"), ("Esc", "cancel")]
-        case .console: return [("↑↓", "scroll"), (":", "new GET"), ("Esc", "close")]
-        case .requestLog: return [("↑↓", "select"), ("Enter", "detail"), ("c", "copy as curl"), ("Esc", "close")]
+        case .console, .requestLog:
+            let first = context.hintActions[0]
+            return [(keyName(.moveUp) + keyName(.moveDown), context.hint(of: first))]
+                + context.hintActions.dropFirst().map { (keyName($0), context.hint(of: $0)) }
         case .browse:
-            if failure != nil {
-                actions = [.retry, .back, .help, .quit]
+            if current.load.failure != nil && !current.isLoading {
+                // A failure dismissed from the error pane: retrying comes first.
+                actions = [.retry, .reload, .back, .help, .quit]
             } else if focus == .detail {
                 actions = [.switchPane, .moveDown, .copyID, .help, .quit]
             } else {
@@ -88,8 +93,10 @@ extension AppState {
                 list += [.sort, .vehicles, .console, .requestLog, .switchPane]
                 actions = list
             }
+        default:
+            actions = context.hintActions
         }
-        return actions.map { (keyName($0), $0.hint) }
+        return actions.map { (keyName($0), context.hint(of: $0)) }
     }
 
     /// The earliest time the screen changes by itself: the countdown's next visible change, a
@@ -99,13 +106,13 @@ extension AppState {
         var candidates: [Date] = []
         if let change = TokenCountdown.nextChange(state: token, now: now) { candidates.append(change) }
         if let notice { candidates.append(notice.until) }
-        if retry != nil { candidates.append(now.addingTimeInterval(0.1)) }
+        if requests.retry(at: now) != nil { candidates.append(now.addingTimeInterval(0.1)) }
         if let live = nextLiveRefresh { candidates.append(max(now, live)) }
         let isLive = current.kind.isLive
         if isLive, let loadedAt = current.loadedAt, now.timeIntervalSince(loadedAt) < 60 {
             // "12 s ago" changes every second during the first minute.
             candidates.append(now.addingTimeInterval(1 - now.timeIntervalSince(loadedAt).truncatingRemainder(dividingBy: 1)))
-        } else if failure != nil || (isLive && current.loadedAt != nil) {
+        } else if shownFailure != nil || (isLive && current.loadedAt != nil) {
             // Relative ages ("3 min ago") in the error pane and live views.
             let second = now.timeIntervalSinceReferenceDate
             candidates.append(Date(timeIntervalSinceReferenceDate: (second / 60).rounded(.down) * 60 + 60))

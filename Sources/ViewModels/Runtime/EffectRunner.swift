@@ -2,57 +2,60 @@ import ChargEyeAPI
 import Foundation
 import Synchronization
 
-/// The only place the view-model layer touches the API: runs effects as detached tasks and
-/// posts their outcomes, errors included, back as messages.
+/// The only place the view-model layer touches the outside world: runs effects as tasks tagged
+/// with their request (`RequestTag`) and posts their outcomes, errors included, back as
+/// messages. `quit` and `suspend` are process control, left to the run loop.
 public final class EffectRunner: Sendable {
     private let service: any BrowserService
     private let inbox: Inbox
-    /// API calls in flight, so they can be cancelled.
-    private let loads = Mutex<[RequestID: Task<Void, Never>]>([:])
+    private let clipboard: @Sendable (String) -> Void
+    /// Calls in flight, so they can be cancelled.
+    private let tasks = Mutex<[RequestID: Task<Void, Never>]>([:])
 
-    public init(service: any BrowserService, inbox: Inbox) {
+    /// `clipboard` puts text on the user's clipboard; it is called on the thread that runs the
+    /// effect (the run loop's, which owns the terminal).
+    public init(service: any BrowserService, inbox: Inbox, clipboard: @escaping @Sendable (String) -> Void) {
         self.service = service
         self.inbox = inbox
+        self.clipboard = clipboard
     }
 
-    /// Starts the background work of a session: token state updates and auto-renewal.
-    public func startBackground() {
-        Task.detached { [service, inbox] in
-            for await state in await service.tokenUpdates() { inbox.post(.tokenChanged(state)) }
-        }
-        Task.detached { [service] in await service.keepTokenFresh() }
-    }
-
-    /// Runs one effect. `quit`, `copyToClipboard` and `relayout` belong to the terminal and are
-    /// ignored here.
+    /// Runs one effect.
     public func run(_ effect: Effect) {
         switch effect {
         case .load(let id, let request):
-            loads.withLock { loads in
-                loads[id] = Task.detached { [service, inbox, self] in
-                    do {
-                        let response = try await service.perform(request) { inbox.post(.loadedPart(id, $0)) }
-                        inbox.post(.loaded(id, .success(response)))
-                    } catch is CancellationError {
-                        // Cancelled on purpose: the state already moved on.
-                    } catch {
-                        inbox.post(.loaded(id, .failure(Self.describe(error, request: request.line))))
-                    }
-                    self.loads.withLock { _ = $0.removeValue(forKey: id) }
+            track(id) { [service, inbox] in
+                do {
+                    let response = try await service.perform(request) { inbox.post(.loadedPart(id, $0)) }
+                    inbox.post(.loaded(id, .success(response)))
+                } catch is CancellationError {
+                    // Cancelled on purpose: the state already moved on.
+                } catch {
+                    inbox.post(.loaded(id, .failure(Self.describe(error, request: request.line))))
                 }
             }
         case .cancel(let id):
-            loads.withLock { $0.removeValue(forKey: id) }?.cancel()
+            tasks.withLock { $0.removeValue(forKey: id) }?.cancel()
         case .consoleGet(let id, let path):
-            Task.detached { [service, inbox] in
+            track(id) { [service, inbox] in
                 do {
                     inbox.post(.consoleAnswered(id, .success(try await service.get(path: path))))
+                } catch is CancellationError {
                 } catch {
                     inbox.post(.consoleAnswered(id, .failure(Self.describe(error, request: "GET \(path)"))))
                 }
             }
-        case .refreshToken:
-            Task.detached { [service] in try? await service.refreshToken() }
+        case .refreshToken(let id):
+            track(id) { [service, inbox] in
+                try? await service.refreshToken()
+                inbox.post(.tokenRenewed(id))
+            }
+        case .watchToken:
+            Task.detached { [service, inbox] in
+                for await state in await service.tokenUpdates() { inbox.post(.tokenChanged(state)) }
+            }
+        case .keepTokenFresh:
+            Task.detached { [service] in await service.keepTokenFresh() }
         case .setFaults(let on):
             Task.detached { [service, inbox] in
                 do {
@@ -68,15 +71,31 @@ public final class EffectRunner: Sendable {
                     let path = try await service.writeHandoff(text)
                     inbox.post(.handoffWritten(path: path, text: text))
                 } catch {
-                    inbox.post(.warning("could not write the hand-off: \(ChargEyeError.plainWords(for: error))"))
+                    inbox.post(.warning(nil, "could not write the hand-off: \(ChargEyeError.plainWords(for: error))"))
                 }
             }
+        case .copyToClipboard(let text):
+            clipboard(text)
+            inbox.post(.copied(text))
         case .log(let text):
             service.log(text)
-        case .quit, .copyToClipboard, .relayout:
+        case .quit, .suspend:
             break
         }
     }
+
+    /// Starts `work` tagged with `id`, kept until it ends so it can be cancelled.
+    private func track(_ id: RequestID, _ work: @escaping @Sendable () async -> Void) {
+        tasks.withLock { tasks in
+            tasks[id] = Task.detached { [self] in
+                await RequestTag.$current.withValue(id) { await work() }
+                _ = self.tasks.withLock { $0.removeValue(forKey: id) }
+            }
+        }
+    }
+
+    /// The number of calls in flight (for tests).
+    var callsInFlight: Int { tasks.withLock { $0.count } }
 
     private static func describe(_ error: any Error, request: String) -> ChargEyeError {
         if let error = error as? ChargEyeError { return error }

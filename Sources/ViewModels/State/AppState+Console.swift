@@ -2,33 +2,30 @@ import ChargEyeAPI
 import Foundation
 
 extension AppState {
-    mutating func handleConsoleInputKey(_ key: Key) -> [Effect] {
-        switch key {
-        case .escape:
+    mutating func handleConsoleInputKey(_ key: Key, _ action: Action?) -> [Effect] {
+        switch action {
+        case .cancel?:
             mode = console.response == nil && console.error == nil ? .browse : .console
-        case .enter:
+        case .submit?:
             let path = console.input.trimmingCharacters(in: .whitespaces)
             guard !path.isEmpty else {
                 mode = .browse
                 return []
             }
-            let id = makeRequestID()
-            console.pending = id
+            let superseded = requests.cancel { if case .console = $0 { true } else { false } }
+            let id = requests.start(.console(path: path))
             console.history.append(path)
-            mode = .console
-            return [.consoleGet(id, path: path)]
-        case .backspace, .delete:
-            console.input = String(console.input.dropLast())
-        case .control("u"):
             console.input = ""
-        case .control("c"):
-            return [.quit]
-        case .up:
+            mode = .console
+            return superseded.map(Effect.cancel) + [.consoleGet(id, path: path)]
+        case .deleteBackward?:
+            console.input = String(console.input.dropLast())
+        case .eraseInput?:
+            console.input = ""
+        case .moveUp?:
             console.input = console.history.last ?? console.input
-        case .character(let character):
-            console.input.append(character)
         default:
-            break
+            if case .character(let character) = key { console.input.append(character) }
         }
         return []
     }
@@ -36,7 +33,8 @@ extension AppState {
     /// The console's text area for the terminal size: the body (all but the header and status
     /// lines) inside its frame, less the prompt and status rows.
     var consoleArea: (width: Int, rows: Int) {
-        (max(1, width - 2), max(1, height - 6))
+        let text = layout.consoleText
+        return (max(1, text.width), max(1, text.height))
     }
 
     /// Breaks the console's lines into rows of its width again (after an answer or a resize).
@@ -53,27 +51,22 @@ extension AppState {
         console.scroll = max(0, min(console.scroll, console.rows.count - consoleArea.rows))
     }
 
-    mutating func handleConsoleKey(_ key: Key) -> [Effect] {
+    mutating func handleConsoleKey(_ action: Action?) -> [Effect] {
         let page = consoleArea.rows
-        switch key {
-        case .escape, .character("q"), .backspace:
+        switch action {
+        case .back?, .close?:
             mode = .browse
-        case .character(":"):
+        case .console?:
             mode = .consoleInput
-        case .control("c"):
-            return [.quit]
-        default:
-            switch keyMap.action(for: key) {
-            case .moveUp: console.scroll -= 1
-            case .moveDown: console.scroll += 1
-            case .pageUp: console.scroll -= page
-            case .pageDown: console.scroll += page
-            case .top: console.scroll = 0
-            case .bottom: console.scroll = console.rows.count
-            default: break
-            }
-            console.scroll = max(0, min(console.scroll, max(0, console.rows.count - page)))
+        case .moveUp?: console.scroll -= 1
+        case .moveDown?: console.scroll += 1
+        case .pageUp?: console.scroll -= page
+        case .pageDown?: console.scroll += page
+        case .top?: console.scroll = 0
+        case .bottom?: console.scroll = console.rows.count
+        default: break
         }
+        console.scroll = max(0, min(console.scroll, max(0, console.rows.count - page)))
         return []
     }
 
@@ -81,8 +74,7 @@ extension AppState {
     static let consoleLineLimit = 20_000
 
     mutating func receiveConsole(_ id: RequestID, _ result: Result<RawResponse, ChargEyeError>) {
-        guard console.pending == id else { return }
-        console.pending = nil
+        guard case .console? = requests.finish(id)?.purpose else { return }
         console.scroll = 0
         switch result {
         case .success(let response):

@@ -2,21 +2,59 @@ import ChargEyeAPI
 import Foundation
 
 extension AppState {
-    /// Routes a key by mode: text entry first, then overlays, then the key map.
-    mutating func handle(_ key: Key) -> [Effect] {
+    /// Where the keyboard is now, for the key map.
+    public var keyContext: KeyContext {
         switch mode {
-        case .filtering: return handleFilterKey(key)
-        case .consoleInput: return handleConsoleInputKey(key)
-        case .console: return handleConsoleKey(key)
-        case .requestLog: return handleRequestLogKey(key)
+        case .browse: .browse
+        case .filtering: .filter
+        case .consoleInput: .consoleInput
+        case .console: .console
+        case .requestLog: .requestLog
+        case .error: .error
+        case .help: .help
+        }
+    }
+
+    /// Routes a key through the key map of the current context. Keys that act the same
+    /// everywhere (quit from anywhere, suspend) are handled first.
+    mutating func handle(_ key: Key) -> [Effect] {
+        let action = keyMap.action(for: key, in: keyContext)
+        switch action {
+        case .interrupt?: return [.quit]
+        case .suspend?: return [.suspend]
+        default: break
+        }
+        switch mode {
+        case .filtering: return handleFilterKey(key, action)
+        case .consoleInput: return handleConsoleInputKey(key, action)
+        case .console: return handleConsoleKey(action)
+        case .requestLog: return handleRequestLogKey(action)
+        case .error: return handleErrorKey(action)
         case .help:
-            if keyMap.action(for: key) == .quit, key == .control("c") { return [.quit] }
-            if scrollHelp(keyMap.action(for: key)) { return [] }
-            mode = .browse
+            if scrollHelp(action) { return [] }
+            mode = helpReturn == .error && current.load.failure != nil ? .error : .browse
             return []
         case .browse:
-            guard let action = keyMap.action(for: key) else { return [] }
+            guard let action else { return [] }
             return perform(action)
+        }
+    }
+
+    /// In the error pane only its keys act: retry, dismiss, copy the error, help, quit.
+    private mutating func handleErrorKey(_ action: Action?) -> [Effect] {
+        switch action {
+        case .retry?: return retryFailed()
+        case .back?:
+            mode = .browse
+            return []
+        case .copyID?:
+            guard let failure = current.load.failure else { return [] }
+            return [.copyToClipboard(TextSanitizer.singleLine("\(failure.request.line): \(failure.error.summary)", limit: 1000))]
+        case .help?:
+            openHelp()
+            return []
+        case .quit?: return [.quit]
+        default: return []
         }
     }
 
@@ -34,12 +72,14 @@ extension AppState {
         case .switchPane:
             if detailHidden { detailHidden = false }
             focus = focus == .list ? .detail : .list
-            return [.relayout]
+            relayout()
+            return []
         case .toggleDetail:
             detailHidden.toggle()
             focus = .list
-            show(detailHidden ? "detail pane hidden (d shows it)" : "detail pane shown")
-            return [.relayout]
+            show(detailHidden ? "detail pane hidden (\(keyName(.toggleDetail)) shows it)" : "detail pane shown")
+            relayout()
+            return []
         case .filter:
             mode = .filtering
             focus = .list
@@ -55,18 +95,17 @@ extension AppState {
             return []
         case .retry: return retryFailed()
         case .reload:
-            failure = nil
-            return load(depth: stack.count - 1)
+            return load(depth: stack.count - 1, .reload)
         case .pauseLive:
             livePaused.toggle()
-            show(livePaused ? "live refresh paused (p resumes)" : "live refresh resumed, every \(Int(refreshInterval)) s", role: livePaused ? .warning : .ok)
+            show(livePaused ? "live refresh paused (\(keyName(.pauseLive)) resumes)" : "live refresh resumed, every \(Int(refreshInterval)) s", role: livePaused ? .warning : .ok)
             return livePaused ? [] : refreshLiveIfDue()
         case .refreshToken:
             if let earliest = token?.earliestRenewal, earliest > now {
                 show("token not renewed: renewals are spaced out (\(ChargEyeError.duration(earliest.timeIntervalSince(now))) to go)", role: .warning)
                 return []
             }
-            return [.refreshToken]
+            return [.refreshToken(requests.start(.token))]
         case .console:
             mode = .consoleInput
             return []
@@ -87,8 +126,7 @@ extension AppState {
             }
             return push(.vehicles(location))
         case .help:
-            mode = .help
-            helpScroll = 0
+            openHelp()
             return []
         case .toggleFaults:
             guard isDemo else {
@@ -96,9 +134,21 @@ extension AppState {
                 return []
             }
             return [.setFaults(on: !faultsOn)]
-        case .quit:
+        case .quit, .interrupt:
             return [.quit]
+        case .suspend:
+            return [.suspend]
+        case .submit, .cancel, .deleteBackward, .eraseInput, .close:
+            return []
         }
+    }
+
+    /// Opens the help over the current mode; closing it comes back to the error pane if that
+    /// is where it was opened.
+    private mutating func openHelp() {
+        helpReturn = mode == .error ? .error : .browse
+        mode = .help
+        helpScroll = 0
     }
 
     private mutating func move(by delta: Int) -> [Effect] {
@@ -119,9 +169,9 @@ extension AppState {
         case (.locations, .locations(let items)):
             return push(.stations(LocationRef(id: items[row].id, name: items[row].name ?? items[row].id)))
         case (.stations(let location), .stations(let items)):
-            var next = Level(kind: .connectors(location, stationId: items[row].stationId))
+            var next = makeLevel(.connectors(location, stationId: items[row].stationId))
             next.data = .connectors(items[row])
-            next.phase = .loaded(at: now)
+            next.load = .loaded(at: level.loadedAt ?? now)
             next.loadedAt = level.loadedAt
             next.refreshVisible(rollups: rollups, listRows: listRows)
             changedIDs = []
@@ -139,17 +189,13 @@ extension AppState {
 
     private mutating func push(_ kind: LevelKind) -> [Effect] {
         changedIDs = []
-        stack.append(Level(kind: kind))
+        stack.append(makeLevel(kind))
         focus = .list
         detailScroll = 0
-        return load(depth: stack.count - 1)
+        return load(depth: stack.count - 1, .first)
     }
 
     private mutating func back() -> [Effect] {
-        if failure != nil {
-            failure = nil
-            return []
-        }
         if focus == .detail {
             focus = .list
             return []
@@ -164,22 +210,11 @@ extension AppState {
             return []
         }
         guard stack.count > 1 else { return cancelLoading() }
-        let abandoned = stack.removeLast()
         detailScroll = 0
         changedIDs = []
-        retry = nil
-        return [abandoned.phase.requestID, abandoned.pageLoading].compactMap { $0 }.map(Effect.cancel)
-    }
-
-    /// Esc while the top list loads: stops the call (retries included) and keeps what is shown.
-    private mutating func cancelLoading() -> [Effect] {
-        guard let id = current.phase.requestID else { return [] }
-        let depth = stack.count - 1
-        stack[depth].phase = stack[depth].loadedAt.map { .loaded(at: $0) } ?? .idle
-        if liveRequest == id { liveRequest = nil }
-        retry = nil
-        show("cancelled \(current.kind.request.line); Ctrl-R loads it again", role: .warning)
-        return [.cancel(id)]
+        let effects = popLevel()
+        relayout()
+        return effects
     }
 
     private func selectedLocation() -> LocationRef? {
@@ -189,30 +224,25 @@ extension AppState {
         return LocationRef(id: item.id, name: item.name ?? item.id)
     }
 
-    private mutating func handleFilterKey(_ key: Key) -> [Effect] {
+    private mutating func handleFilterKey(_ key: Key, _ action: Action?) -> [Effect] {
         var text = current.filter
-        switch key {
-        case .enter:
+        switch action {
+        case .submit?:
             mode = .browse
             return []
-        case .escape:
+        case .cancel?:
             mode = .browse
             text = ""
-        case .backspace, .delete:
+        case .deleteBackward?:
             text = String(text.dropLast())
-        case .control("u"):
+        case .eraseInput?:
             text = ""
-        case .control("c"):
-            return [.quit]
-        case .up, .down, .pageUp, .pageDown:
-            mode = .browse
-            let effects = handle(key)
-            mode = .filtering
-            return effects
-        case .character(let character):
-            text.append(character)
+        case let movement? where [.moveUp, .moveDown, .pageUp, .pageDown].contains(movement):
+            // Moving through the matches while typing.
+            return perform(movement)
         default:
-            return []
+            guard case .character(let character) = key else { return [] }
+            text.append(character)
         }
         stack[stack.count - 1].setFilter(text, rollups: rollups, listRows: listRows)
         return []

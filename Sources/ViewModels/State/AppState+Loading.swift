@@ -2,113 +2,144 @@ import ChargEyeAPI
 import Foundation
 
 extension AppState {
-    /// Starts (re)loading the level at `depth`; its current data stays on screen meanwhile.
-    mutating func load(depth: Int) -> [Effect] {
-        let id = makeRequestID()
-        stack[depth].phase = .loading(id)
-        stack[depth].attemptedAt = now
-        return [.load(id, stack[depth].kind.request)]
+    /// A new level for the stack, with an id of its own.
+    mutating func makeLevel(_ kind: LevelKind) -> Level {
+        levelCount += 1
+        return Level(id: LevelID(value: levelCount), kind: kind)
     }
 
-    /// When the current live view reloads next: the refresh interval after the last attempt,
-    /// stretched by backoff (up to 5 minutes) after failures. nil when paused or not live.
+    /// Starts a request for the level at `depth` (its data stays on screen meanwhile); a request
+    /// still in flight for that level is cancelled first.
+    mutating func load(depth: Int, _ reason: LevelLoad) -> [Effect] {
+        let level = stack[depth]
+        var effects: [Effect] = []
+        if let old = level.load.requestID, requests.finish(old) != nil { effects.append(.cancel(old)) }
+        let id = requests.start(.level(level.id, reason))
+        stack[depth].load = .loading(id, reason, partsRestarts: nil)
+        return effects + [.load(id, request(for: level.kind, reason))]
+    }
+
+    /// The API request that performs `reason` for a level.
+    private func request(for kind: LevelKind, _ reason: LevelLoad) -> APIRequest {
+        guard case .page(let cursor) = reason, case .transactions(_, let stationId) = kind else { return kind.request }
+        return .transactions(stationId: stationId, cursor: cursor)
+    }
+
+    /// When the current live view reloads next: the refresh interval after the last load ended,
+    /// stretched by backoff (up to 5 minutes) after failures. nil when paused, loading or not live.
     var nextLiveRefresh: Date? {
         let level = current
-        guard level.kind.isLive, !livePaused, let last = level.attemptedAt ?? level.loadedAt else { return nil }
-        if case .loading = level.phase { return nil }
-        let backoff = min(300, refreshInterval * pow(2, Double(min(liveFailures, 8))))
-        return last.addingTimeInterval(liveFailures == 0 ? refreshInterval : max(refreshInterval, backoff))
+        guard level.kind.isLive, !livePaused else { return nil }
+        let last: Date
+        switch level.load {
+        case .idle, .loading: return nil
+        case .loaded(let at), .cancelled(let at, _): last = at
+        case .failed(let failure): last = failure.at
+        }
+        let failures = level.failuresInARow
+        let backoff = min(300, refreshInterval * pow(2, Double(min(failures, 8))))
+        return last.addingTimeInterval(failures == 0 ? refreshInterval : max(refreshInterval, backoff))
     }
 
     /// Reloads the current live view when its time has come.
     mutating func refreshLiveIfDue() -> [Effect] {
         guard let due = nextLiveRefresh, due <= now, mode != .consoleInput else { return [] }
-        let effects = load(depth: stack.count - 1)
-        if case .load(let id, _)? = effects.first { liveRequest = id }
-        return effects
+        return load(depth: stack.count - 1, .live)
     }
 
     /// Asks for the next page of transactions when the selection nears the end of the list.
     mutating func loadMoreIfNeeded() -> [Effect] {
         let level = current
-        guard case .transactions(_, let stationId) = level.kind, level.walk.hasMore, let cursor = level.walk.next,
-            level.pageLoading == nil, level.phase != .failed,
+        guard case .transactions = level.kind, level.walk.hasMore, let cursor = level.walk.next,
+            !level.isLoading, level.load.failure == nil,
             (level.selectedIndex ?? 0) >= level.visible.count - max(5, listRows / 2)
         else { return [] }
-        let id = makeRequestID()
-        stack[stack.count - 1].pageLoading = id
-        return [.load(id, .transactions(stationId: stationId, cursor: cursor))]
+        return load(depth: stack.count - 1, .page(cursor))
     }
 
-    /// Applies a reply; replies nobody waits for any more are dropped. A page of transactions
-    /// never asks for the next by itself: only moving near the end does (`loadMoreIfNeeded`).
+    /// Applies a reply. A page of transactions never asks for the next by itself: only moving
+    /// near the end does (`loadMoreIfNeeded`).
     mutating func receive(_ id: RequestID, _ result: Result<APIResponse, ChargEyeError>) -> [Effect] {
-        guard let depth = stack.lastIndex(where: { $0.phase == .loading(id) || $0.pageLoading == id }) else { return [] }
-        let isPage = stack[depth].pageLoading == id
-        let isLive = liveRequest == id
-        if isLive { liveRequest = nil }
-        retry = nil
+        guard case .level(let levelID, let reason)? = requests.finish(id)?.purpose,
+            let depth = stack.firstIndex(where: { $0.id == levelID })
+        else { return [] }
         switch result {
         case .success(let response):
-            let before = stack[depth].data
-            let effects = apply(response, depth: depth, isPage: isPage)
-            if failure?.depth == depth { failure = nil }
-            if stack[depth].kind.isLive {
-                liveFailures = 0
-                liveError = nil
-                noteTransitions(from: before, to: stack[depth].data, in: stack[depth].kind)
-            }
-            return effects
-        case .failure(let error) where isLive:
-            stack[depth].phase = .failed
-            liveFailures += 1
-            liveError = error
-            return []
+            return receive(response, depth: depth, reason)
         case .failure(let error):
-            let request: APIRequest
-            if isPage {
-                stack[depth].pageLoading = nil
-                request = .transactions(stationId: stationID(of: stack[depth].kind), cursor: stack[depth].walk.next)
-            } else {
-                stack[depth].phase = .failed
-                request = stack[depth].kind.request
-            }
-            failure = Failure(error: error, request: request, at: now, depth: depth)
+            fail(depth: depth, reason, error)
             return []
         }
     }
 
-    /// Re-issues the failed request (the `r` key); the error pane closes while it runs. A list
-    /// whose paging the server broke is loaded again from its first page.
+    private mutating func receive(_ response: APIResponse, depth: Int, _ reason: LevelLoad) -> [Effect] {
+        let before = stack[depth].data
+        let isPage = if case .page = reason { true } else { false }
+        let effects = apply(response, depth: depth, isPage: isPage)
+        stack[depth].load = .loaded(at: now)
+        stack[depth].failuresInARow = 0
+        if depth == stack.count - 1, mode == .error { mode = .browse }
+        if stack[depth].kind.isLive { noteTransitions(from: before, to: stack[depth].data, in: stack[depth].kind) }
+        return effects
+    }
+
+    /// Marks a level failed, keeping its data; a call the user is waiting for opens the error pane.
+    private mutating func fail(depth: Int, _ reason: LevelLoad, _ error: ChargEyeError) {
+        let level = stack[depth]
+        stack[depth].load = .failed(LoadFailure(
+            error: error, request: request(for: level.kind, reason), load: reason, at: now, partial: level.isStreaming
+        ))
+        stack[depth].failuresInARow += 1
+        if reason != .live, depth == stack.count - 1, mode == .browse || mode == .filtering { mode = .error }
+    }
+
+    /// Re-issues the current level's failed request (`r`); a list whose paging the server broke,
+    /// or that was never loaded, is loaded again from its first page.
     mutating func retryFailed() -> [Effect] {
-        guard let failure else {
-            if current.phase == .failed || current.data == nil || current.walk.failure != nil {
-                return load(depth: stack.count - 1)
-            }
-            show("nothing to retry")
+        let level = current
+        if mode == .error { mode = .browse }
+        if let failure = level.load.failure {
+            return load(depth: stack.count - 1, failure.load == .live ? .reload : failure.load)
+        }
+        if level.isLoading {
+            show("already loading; \(keyName(.back)) stops it")
             return []
         }
-        self.failure = nil
-        guard failure.depth < stack.count else { return [] }
-        if case .transactions(_, let cursor?) = failure.request {
-            let id = makeRequestID()
-            stack[failure.depth].pageLoading = id
-            return [.load(id, .transactions(stationId: stationID(of: stack[failure.depth].kind), cursor: cursor))]
+        if level.data == nil || level.walk.failure != nil || level.isIncomplete {
+            return load(depth: stack.count - 1, .reload)
         }
-        return load(depth: failure.depth)
+        show("nothing to retry")
+        return []
+    }
+
+    /// Esc while the top list loads: stops the call (retries included) and keeps what is shown.
+    mutating func cancelLoading() -> [Effect] {
+        let depth = stack.count - 1
+        guard let id = current.load.requestID else { return [] }
+        _ = requests.finish(id)
+        stack[depth].load = .cancelled(at: now, partial: current.isStreaming)
+        show("cancelled \(current.kind.request.line); \(keyName(.reload)) loads it again", role: .warning)
+        return [.cancel(id)]
+    }
+
+    /// Leaves the top level: its requests in flight are cancelled.
+    mutating func popLevel() -> [Effect] {
+        let abandoned = stack.removeLast()
+        return requests.cancel { if case .level(abandoned.id, _) = $0 { true } else { false } }.map(Effect.cancel)
     }
 
     /// Shows the locations that arrived so far of a streamed answer: the first time they
     /// replace what the level showed, later the level takes over the rows it lacks.
     mutating func receivePart(_ id: RequestID, _ soFar: LocationsSoFar) {
-        guard let depth = stack.lastIndex(where: { $0.phase == .loading(id) }) else { return }
-        if stack[depth].partsOf != id || stack[depth].partsRestarts != soFar.restarts {
-            stack[depth].data = .locations(soFar.locations)
-            stack[depth].partsOf = id
-            stack[depth].partsRestarts = soFar.restarts
-        } else {
+        guard case .level(let levelID, let reason)? = requests[id]?.purpose,
+            let depth = stack.firstIndex(where: { $0.id == levelID })
+        else { return }
+        if case .loading(id, _, soFar.restarts) = stack[depth].load {
             stack[depth].extend(to: soFar.locations)
+        } else {
+            stack[depth].data = .locations(soFar.locations)
         }
+        stack[depth].load = .loading(id, reason, partsRestarts: soFar.restarts)
         stack[depth].refreshVisible(rollups: rollups, listRows: listRows)
     }
 
@@ -120,7 +151,7 @@ extension AppState {
         case (.locations(let items), _):
             level.data = .locations(LocationTable(items))
         case (.locationsStreamed, _):
-            if level.partsOf == nil { level.data = .locations(LocationTable()) }
+            if !level.isStreaming { level.data = .locations(LocationTable()) }
         case (.stations(let items), .stations(let location)):
             level.data = .stations(items)
             rollups[location.id] = Rollup(items)
@@ -132,37 +163,41 @@ extension AppState {
                 show("station \(stationId) is no longer listed at \(location.name)", role: .warning, seconds: 8)
             }
         case (.transactions(let page), .transactions(_, let stationId)):
-            let request = ChargEyeError.RequestLine(method: "GET", path: "/chargingStations/\(stationId)/transactions")
-            if !isPage { level.walk = CursorWalk() }
-            let dropped = level.walk.duplicatesDropped
-            let fresh = level.walk.accept(page, request: request)
-            if isPage, case .transactions(let existing)? = level.data {
-                level.data = .transactions(existing + fresh)
-            } else {
-                level.data = .transactions(fresh)
-            }
-            if level.walk.duplicatesDropped > dropped {
-                effects.append(.log("\(request): \(level.walk.duplicatesDropped - dropped) transactions repeated across pages were dropped"))
-            }
-            if let failure = level.walk.failure {
-                show("more pages could not be loaded: \(failure.shortReason); \(keyName(.retry)) retries", role: .warning, seconds: 10)
-                effects.append(.log(failure.description))
-            }
-            level.summary = page.summary ?? level.summary
-            level.pageLoading = nil
+            effects = accept(page, into: &level, stationId: stationId, isPage: isPage)
         case (.vehicles(let items), _):
             level.data = .vehicles(items)
         default:
             break
         }
-        if !isPage { level.phase = .loaded(at: now) }
-        level.partsOf = nil
         level.loadedAt = now
         level.refreshVisible(rollups: rollups, listRows: listRows)
         stack[depth] = level
         if depth > 0, case .stations = response {
             stack[0].refreshVisible(rollups: rollups, listRows: listRows)
         }
+        return effects
+    }
+
+    /// Adds a page of transactions to a level (or starts it over with a first page).
+    private mutating func accept(_ page: TransactionPage, into level: inout Level, stationId: String, isPage: Bool) -> [Effect] {
+        var effects: [Effect] = []
+        let request = ChargEyeError.RequestLine(method: "GET", path: "/chargingStations/\(stationId)/transactions")
+        if !isPage { level.walk = CursorWalk() }
+        let dropped = level.walk.duplicatesDropped
+        let fresh = level.walk.accept(page, request: request)
+        if isPage, case .transactions(let existing)? = level.data {
+            level.data = .transactions(existing + fresh)
+        } else {
+            level.data = .transactions(fresh)
+        }
+        if level.walk.duplicatesDropped > dropped {
+            effects.append(.log("\(request): \(level.walk.duplicatesDropped - dropped) transactions repeated across pages were dropped"))
+        }
+        if let failure = level.walk.failure {
+            show("more pages could not be loaded: \(failure.shortReason); \(keyName(.retry)) retries", role: .warning, seconds: 10)
+            effects.append(.log(failure.description))
+        }
+        level.summary = page.summary ?? level.summary
         return effects
     }
 
@@ -179,11 +214,4 @@ extension AppState {
 
     /// How many status events are kept.
     static let eventLimit = 20
-
-    private func stationID(of kind: LevelKind) -> String {
-        switch kind {
-        case .connectors(_, let id), .transactions(_, let id): id
-        default: ""
-        }
-    }
 }

@@ -9,17 +9,14 @@ extension AppState {
             return handle(key)
         case .mouse(let event):
             return handle(event)
-        case .resized(let width, let height, let rows):
+        case .resized(let width, let height):
             self.width = width
             self.height = height
-            listRows = max(1, rows)
-            for depth in stack.indices { stack[depth].keepSelectionVisible(listRows: listRows) }
-            rewrapConsole()
+            relayout()
             return []
         case .tick(let date):
             now = date
             if let notice, notice.until <= now { self.notice = nil }
-            if let retry, retry.scheduledAt.addingTimeInterval(retry.delay + 1) < now { self.retry = nil }
             return refreshLiveIfDue()
         case .loaded(let id, let result):
             return receive(id, result)
@@ -35,8 +32,11 @@ extension AppState {
             }
             token = state
             return []
-        case .retryScheduled(let event):
-            retry = event
+        case .retryScheduled(let id, let event):
+            requests.noteRetry(event, for: id)
+            return []
+        case .tokenRenewed(let id):
+            _ = requests.finish(id)
             return []
         case .consoleAnswered(let id, let result):
             receiveConsole(id, result)
@@ -52,7 +52,8 @@ extension AppState {
         case .handoffWritten(let path, let text):
             show("hand-off written to \(path) and copied (OSC 52)", role: .ok, seconds: 10)
             return [.copyToClipboard(text)]
-        case .requestLogged(let record):
+        case .requestLogged(_, let record):
+            // Kept whether or not anyone still waits for the call: the log is history.
             let following = requestLog.selected >= requestLog.records.count - 1
             requestLog.records.append(record)
             if requestLog.records.count > RequestLog.limit {
@@ -61,10 +62,18 @@ extension AppState {
             }
             if following { requestLog.selected = requestLog.records.count - 1 }
             return []
-        case .warning(let text):
-            show(text, role: .warning, seconds: 10)
+        case .warning(let id, let text):
+            // A warning about a call nobody waits for any more is in the log file only.
+            if id == nil || id.flatMap({ requests[$0] }) != nil { show(text, role: .warning, seconds: 10) }
             return []
         }
+    }
+
+    /// Fits the state to a new size or pane arrangement: selections stay on screen, the console
+    /// is wrapped to its new width.
+    mutating func relayout() {
+        for depth in stack.indices { stack[depth].keepSelectionVisible(listRows: listRows) }
+        rewrapConsole()
     }
 
     mutating func show(_ text: String, role: Role = .normal, seconds: TimeInterval = 4) {

@@ -15,6 +15,8 @@ public struct AppState: Equatable, Sendable {
         case consoleInput
         case console
         case requestLog
+        /// The error pane: a call the user waited for failed; only its keys act.
+        case error
     }
 
     /// The request log: the latest API calls, newest last, bounded.
@@ -28,15 +30,6 @@ public struct AppState: Equatable, Sendable {
         public static let limit = 500
     }
 
-    /// A call that failed, shown in the error pane.
-    public struct Failure: Equatable, Sendable {
-        public var error: ChargEyeError
-        public var request: APIRequest
-        public var at: Date
-        /// The level the request was for (its depth in the stack).
-        public var depth: Int
-    }
-
     /// A short message in the status bar, gone after `until`.
     public struct Notice: Equatable, Sendable {
         public var text: String
@@ -48,7 +41,6 @@ public struct AppState: Equatable, Sendable {
     public struct Console: Equatable, Sendable {
         public var input = ""
         public var history: [String] = []
-        public var pending: RequestID?
         public var response: RawResponse?
         public var error: ChargEyeError?
         /// The response's lines as received (JSON pretty-printed).
@@ -74,7 +66,6 @@ public struct AppState: Equatable, Sendable {
     public var asciiOnly = false
     public internal(set) var width = 80
     public internal(set) var height = 24
-    public internal(set) var listRows = 10
     public internal(set) var now: Date
     public internal(set) var stack: [Level]
     public internal(set) var focus = Focus.list
@@ -84,9 +75,11 @@ public struct AppState: Equatable, Sendable {
     public internal(set) var mode = Mode.browse
     /// The help's first row on screen (when it scrolls).
     public internal(set) var helpScroll = 0
+    /// The mode closing the help goes back to (browse, or the error pane it was opened from).
+    var helpReturn = Mode.browse
     public internal(set) var rollups: [String: Rollup] = [:]
-    public internal(set) var failure: Failure?
-    public internal(set) var retry: RetryEvent?
+    /// Every request in flight and what it is for.
+    public internal(set) var requests = RequestTable()
     public internal(set) var token: TokenState?
     public internal(set) var faultsOn = false
     public internal(set) var notice: Notice?
@@ -94,18 +87,12 @@ public struct AppState: Equatable, Sendable {
     public internal(set) var requestLog = RequestLog()
     /// Live refresh switched off with `p`.
     public internal(set) var livePaused = false
-    /// Consecutive failed live refreshes (for backoff); their errors mark data STALE but do not
-    /// open the error pane.
-    public internal(set) var liveFailures = 0
-    /// The last live refresh failure, for the status bar.
-    public internal(set) var liveError: ChargEyeError?
-    /// The request in flight that the live refresh (not the user) started.
-    var liveRequest: RequestID?
     /// Latest status transitions seen between refreshes, newest first.
     public internal(set) var events: [StatusEvent] = []
     /// Items that changed in the last refresh of the current level (highlighted for one cycle).
     public internal(set) var changedIDs: Set<String> = []
-    var nextRequest = 1
+    /// Levels made so far (each gets the next id).
+    var levelCount = 1
 
     /// The state at start-up; `start()` gives the first effects.
     public init(
@@ -118,19 +105,29 @@ public struct AppState: Equatable, Sendable {
         self.keyMap = keyMap
         self.timeZone = timeZone
         self.now = now
-        self.stack = [Level(kind: .locations)]
+        self.stack = [Level(id: LevelID(value: 1), kind: .locations)]
     }
 
     /// The level on top of the stack.
     public var current: Level { stack[stack.count - 1] }
 
-    /// Loads the first screen.
+    /// The work of a session's start: follow the token, keep it renewed, load the first screen.
     public mutating func start() -> [Effect] {
-        load(depth: 0)
+        [.watchToken, .keepTokenFresh] + load(depth: 0, .first)
     }
 
-    mutating func makeRequestID() -> RequestID {
-        defer { nextRequest += 1 }
-        return RequestID(nextRequest)
+    /// Where each pane goes at the current size.
+    public var layout: Layout {
+        Layout(width: width, height: height, detailFocused: focus == .detail, detailHidden: detailHidden)
+    }
+
+    /// How many list rows are on screen (for paging), whichever pane has the focus.
+    public var listRows: Int {
+        Layout(width: width, height: height, detailHidden: detailHidden).listRows
+    }
+
+    /// The top level's failure while the error pane shows it.
+    public var shownFailure: LoadFailure? {
+        mode == .error ? current.load.failure : nil
     }
 }

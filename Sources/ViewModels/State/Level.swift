@@ -64,27 +64,10 @@ public enum SortKey: String, Sendable, Equatable {
     case name, city, country, status, power, newest
 }
 
-/// Where a level's data stands.
-public enum LoadPhase: Equatable, Sendable {
-    /// Nothing asked yet.
-    case idle
-    /// A request is in flight; replies with another id are stale and dropped.
-    case loading(RequestID)
-    /// The last request failed; any data shown is the last good data, marked stale.
-    case failed
-    /// Data is current as of `at`.
-    case loaded(at: Date)
-}
-
-extension LoadPhase {
-    /// The call in flight, if any.
-    var requestID: RequestID? {
-        if case .loading(let id) = self { id } else { nil }
-    }
-}
-
 /// One level of the navigation stack: its data, selection (by id), scroll, filter and sort.
 public struct Level: Equatable, Sendable {
+    /// Which level this is, for as long as it is on the stack.
+    public let id: LevelID
     public var kind: LevelKind
     /// The last good data; kept while a reload is in flight or has failed.
     public internal(set) var data: LevelData? {
@@ -96,20 +79,17 @@ public struct Level: Equatable, Sendable {
         }
     }
     private var storage: LevelData?
-    /// The streamed load whose parts `data` holds so far (more are on the way while it runs).
-    public internal(set) var partsOf: RequestID?
-    /// How often that load started over (`LocationsSoFar.restarts`) when its parts came.
-    var partsRestarts = 0
     /// Each item's searchable text, folded once when the data arrives.
     private(set) var searchIndex = SearchIndex()
     /// All items in the current sort order, computed once per data and sort key, so a filter
     /// keystroke only selects from it and never sorts.
     var sortCache: SortCache?
-    public internal(set) var phase: LoadPhase = .idle
+    /// Where loading stands: idle, in flight, loaded or failed.
+    public internal(set) var load = LoadState.idle
+    /// Loads that failed one after another (the live refresh backs off by it).
+    public internal(set) var failuresInARow = 0
     /// When the data shown was received.
     public internal(set) var loadedAt: Date?
-    /// When the last (re)load started.
-    public internal(set) var attemptedAt: Date?
     /// The selected item's id; selection follows the item across reloads, filters and sorts.
     public internal(set) var selectedID: String?
     /// The first list row on screen.
@@ -124,26 +104,35 @@ public struct Level: Equatable, Sendable {
     public internal(set) var visible: [Int] = []
     /// Transactions: the walk through the pages so far (the next cursor, what it refused).
     public internal(set) var walk = CursorWalk()
-    /// Transactions: a further page is in flight.
-    public internal(set) var pageLoading: RequestID?
     /// Transactions: the server's totals.
     public internal(set) var summary: TransactionsSummary?
 
-    public init(kind: LevelKind) {
+    init(id: LevelID, kind: LevelKind) {
+        self.id = id
         self.kind = kind
     }
 
     /// The current sort.
     public var sort: SortKey { kind.sortKeys[sortIndex % kind.sortKeys.count] }
 
-    /// True when a failed reload left older data on screen.
-    public var isStale: Bool { phase == .failed && data != nil }
-
-    /// True while the first load or a reload is in flight.
-    public var isLoading: Bool {
-        if case .loading = phase { return true }
-        return pageLoading != nil
+    /// True when a failed reload left older data on screen (a failed further page leaves the
+    /// pages before it current).
+    public var isStale: Bool {
+        guard let failure = load.failure, data != nil else { return false }
+        if case .page = failure.load { return false }
+        return true
     }
+
+    /// True while a request for this level is in flight.
+    public var isLoading: Bool { load.requestID != nil }
+
+    /// True while the level's data is the parts of a streamed answer that is still coming.
+    public var isStreaming: Bool {
+        if case .loading(_, _, .some) = load { true } else { false }
+    }
+
+    /// True when a streamed answer broke off: the data shown is only part of the list.
+    public var isIncomplete: Bool { load.failure?.partial == true }
 
     /// Takes over a longer version of the locations shown (a streamed answer's parts so
     /// far, whose rows are shared, not copied): the search index grows by just the new rows,

@@ -5,15 +5,17 @@ public import Foundation
 public enum Message: Sendable {
     case keyPressed(Key)
     case mouse(MouseEvent)
-    /// The terminal's size, and how many list rows the layout shows at that size.
-    case resized(width: Int, height: Int, listRows: Int)
+    /// The terminal's size.
+    case resized(width: Int, height: Int)
     /// Time passed (the countdown, notices, retry progress).
     case tick(Date)
     case loaded(RequestID, Result<APIResponse, ChargEyeError>)
     /// The locations of a streamed answer that arrived so far (`.locationsStreamed` ends it).
     case loadedPart(RequestID, LocationsSoFar)
     case tokenChanged(TokenState)
-    case retryScheduled(RetryEvent)
+    /// A call will be tried again after a delay; tagged with the request it belongs to (nil for
+    /// background work such as the token's auto-renewal).
+    case retryScheduled(RequestID?, RetryEvent)
     case consoleAnswered(RequestID, Result<RawResponse, ChargEyeError>)
     /// The demo simulator's fault injection was switched.
     case faultsSwitched(on: Bool)
@@ -21,10 +23,13 @@ public enum Message: Sendable {
     case copied(String)
     /// The support hand-off was written to `path`.
     case handoffWritten(path: String, text: String)
-    /// An API request completed or failed (for the request log).
-    case requestLogged(RequestRecord)
-    /// Something worth telling the user that did not fail a call (e.g. an ignored token cache).
-    case warning(String)
+    /// An API request completed or failed (for the request log), tagged like a retry.
+    case requestLogged(RequestID?, RequestRecord)
+    /// Something worth telling the user that did not fail a call (e.g. an ignored token cache),
+    /// tagged like a retry.
+    case warning(RequestID?, String)
+    /// A token renewal asked for with `t` ended (the token stream tells how).
+    case tokenRenewed(RequestID)
 }
 
 /// Something to do outside the pure update: I/O and process control.
@@ -32,9 +37,12 @@ public enum Effect: Equatable, Sendable {
     case load(RequestID, APIRequest)
     /// Stop an API call nobody waits for any more (Esc while it loads, or leaving its level).
     case cancel(RequestID)
-    /// The panes changed shape (`d`): the terminal side recomputes how many rows the list has.
-    case relayout
-    case refreshToken
+    /// Renew the token now.
+    case refreshToken(RequestID)
+    /// Follow the token's state (`Message.tokenChanged`) for the rest of the session.
+    case watchToken
+    /// Keep the token renewed before it expires, for the rest of the session.
+    case keepTokenFresh
     case consoleGet(RequestID, path: String)
     case copyToClipboard(String)
     /// Write the support hand-off text to a private file.
@@ -42,5 +50,7 @@ public enum Effect: Equatable, Sendable {
     case setFaults(on: Bool)
     /// Write a warning to the log file (nothing on screen).
     case log(String)
+    /// Hand the terminal back to the shell and stop (Ctrl-Z) until continued.
+    case suspend
     case quit
 }

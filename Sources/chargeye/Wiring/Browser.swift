@@ -8,12 +8,9 @@ import ViewModels
 enum Browser {
     static func run(_ options: ConnectionOptions, color: Bool, refreshInterval: Double?) async throws {
         let inbox = Inbox()
+        let events = ServiceEvents(inbox: inbox)
         let session = try await Session.open(
-            options,
-            warn: { inbox.post(.warning($0)) },
-            retryObserver: { inbox.post(.retryScheduled($0)) },
-            requestObserver: { inbox.post(.requestLogged($0)) },
-            interactive: true
+            options, warn: events.warning, retryObserver: events.retry, requestObserver: events.request, interactive: true
         )
         guard session.client.configuration.refreshToken != nil else { throw ChargEyeError.missingRefreshToken }
         let terminal: NcursesTerminal
@@ -29,7 +26,7 @@ enum Browser {
         state.asciiOnly = terminal.glyphs.isASCII
         state.about = "chargeye \(Chargeye.configuration.version), TERM=\(ProcessInfo.processInfo.environment["TERM"] ?? "unset"), LANG=\(ProcessInfo.processInfo.environment["LANG"] ?? "unset")"
         let service = ClientService(client: session.client, faultSwitch: session.faultSwitch, handoffWriter: HandoffFile.write)
-        let runner = EffectRunner(service: service, inbox: inbox)
+        let runner = EffectRunner(service: service, inbox: inbox, clipboard: terminal.clipboard)
         let loop = BrowserLoop(state: state, terminal: terminal, runner: runner, inbox: inbox, glyphs: terminal.glyphs)
         let logger = session.client.configuration.logger
         logger.info("browser started on \(session.label)")

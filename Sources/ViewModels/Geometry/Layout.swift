@@ -19,8 +19,36 @@ public struct Layout: Equatable, Sendable {
     /// The whole area between header and status bar (for overlays).
     public var body: Rect
 
-    /// Rows of items the list shows (its rect minus border, summary line and column headings).
-    public var listRows: Int { max(1, list.height - 4) }
+    /// Rows of items the list shows.
+    public var listRows: Int { max(1, Self.listItems(in: list).height) }
+
+    /// Where a pane's frame leaves room for its content.
+    public static func insideFrame(of rect: Rect) -> Rect { rect.inset(by: 1) }
+
+    /// Where a list's items go: inside its frame, below the roll-up line and the headings.
+    public static func listItems(in list: Rect) -> Rect {
+        let inside = insideFrame(of: list)
+        return Rect(x: inside.x, y: inside.y + 2, width: inside.width, height: inside.height - 2)
+    }
+
+    /// The list row (0 = the first on screen) at screen row `y`, if the list shows one there.
+    public func listRow(atY y: Int, x: Int) -> Int? {
+        let items = Self.listItems(in: list)
+        return items.contains(x: x, y: y) ? y - items.y : nil
+    }
+
+    /// Where the console's text goes: inside its frame over the body, below the prompt and
+    /// status lines.
+    public var consoleText: Rect {
+        let inside = Self.insideFrame(of: body)
+        return Rect(x: inside.x, y: inside.y + 2, width: inside.width, height: inside.height - 2)
+    }
+
+    /// Where the request log's rows go: inside its frame over the body, below the headings.
+    public var requestLogRows: Rect {
+        let inside = Self.insideFrame(of: body)
+        return Rect(x: inside.x, y: inside.y + 1, width: inside.width, height: inside.height - 1)
+    }
 
     /// The layout for a size; in the single arrangement `detailFocused` picks the pane shown;
     /// `detailHidden` gives the list the whole body.
@@ -56,9 +84,4 @@ public struct Layout: Equatable, Sendable {
         }
     }
 
-    /// The list rows the layout would show for a size (for the view-model's paging), whatever
-    /// pane is focused.
-    public static func listRows(width: Int, height: Int, detailHidden: Bool = false) -> Int {
-        Layout(width: width, height: height, detailHidden: detailHidden).listRows
-    }
 }
