@@ -41,9 +41,11 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
+        .target(name: "ChargEyeText", swiftSettings: swiftSettings),
         .target(
             name: "ChargEyeAPI",
             dependencies: [
+                "ChargEyeText",
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
@@ -68,19 +70,20 @@ let package = Package(
         ),
         .target(
             name: "ViewModels",
-            dependencies: ["ChargEyeAPI"],
+            dependencies: ["ChargEyeAPI", "ChargEyeText"],
             swiftSettings: swiftSettings
         ),
         .systemLibrary(name: "CNcursesw"),
         .target(
             name: "TerminalUI",
-            dependencies: ["ViewModels", "ChargEyeAPI", "CNcursesw"],
+            dependencies: ["ViewModels", "ChargEyeText", "CNcursesw"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "chargeye",
             dependencies: [
                 "ChargEyeAPI",
+                "ChargEyeText",
                 "ChargEyeSimulator",
                 "ViewModels",
                 "TerminalUI",
@@ -94,6 +97,7 @@ let package = Package(
             name: "ChargEyeFuzz",
             dependencies: [
                 "ChargEyeAPI",
+                "ChargEyeText",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
             ],
@@ -104,6 +108,7 @@ let package = Package(
             name: "ChargEyeBench",
             dependencies: [
                 "ChargEyeAPI",
+                "ChargEyeText",
                 "ChargEyeSimulator",
                 "ViewModels",
                 "TerminalUI",
@@ -113,7 +118,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ChargEyeAPITests",
-            dependencies: [
+            dependencies: ["ChargEyeText", 
                 "ChargEyeAPI",
                 "ChargEyeSimulator",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -123,23 +128,23 @@ let package = Package(
         ),
         .testTarget(
             name: "ChargEyeSimulatorTests",
-            dependencies: ["ChargEyeSimulator", "ChargEyeAPI"],
+            dependencies: ["ChargEyeText", "ChargEyeSimulator", "ChargEyeAPI"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "ViewModelsTests",
-            dependencies: ["ViewModels", "ChargEyeAPI", "ChargEyeSimulator"],
+            dependencies: ["ChargEyeText", "ViewModels", "ChargEyeAPI", "ChargEyeSimulator"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "TerminalUITests",
-            dependencies: ["TerminalUI", "ViewModels", "ChargEyeAPI", "ChargEyeSimulator"],
+            dependencies: ["ChargEyeText", "TerminalUI", "ViewModels", "ChargEyeAPI", "ChargEyeSimulator"],
             exclude: ["Snapshots"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "CLITests",
-            dependencies: ["ChargEyeSimulator", "ChargEyeAPI"],
+            dependencies: ["ChargEyeText", "ChargEyeSimulator", "ChargEyeAPI"],
             swiftSettings: swiftSettings
         ),
     ]

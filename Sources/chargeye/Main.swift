@@ -1,3 +1,4 @@
+import ChargEyeText
 import ArgumentParser
 import ChargEyeAPI
 import ChargEyeSimulator

@@ -1,3 +1,4 @@
+import ChargEyeText
 import Foundation
 
 /// Says why a body that failed to decode is not JSON, in the JSON parser's words.

@@ -1,3 +1,4 @@
+import ChargEyeText
 public import Foundation
 
 /// The answer to a raw GET: status, body and timing, with the body as pretty JSON when it is JSON.

@@ -1,3 +1,4 @@
+import ChargEyeText
 import Foundation
 
 extension ChargEyeError.DecodingFailure {

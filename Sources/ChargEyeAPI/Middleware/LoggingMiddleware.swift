@@ -1,3 +1,4 @@
+import ChargEyeText
 public import Foundation
 public import HTTPTypes
 public import Logging

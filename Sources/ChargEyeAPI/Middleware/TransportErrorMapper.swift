@@ -1,3 +1,4 @@
+import ChargEyeText
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking

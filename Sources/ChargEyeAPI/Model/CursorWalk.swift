@@ -1,3 +1,5 @@
+import ChargEyeText
+
 /// One walk through a cursor-paged list (a station's transactions), guarded against a server
 /// that gets its cursors wrong. A cursor already sent, a page that adds no new item while
 /// offering more, or more pages than `maxPages` ends the walk with `.pagination`; the items

@@ -1,3 +1,4 @@
+import ChargEyeText
 public import Foundation
 
 /// What `/auth/refreshAccessToken` answered, read tolerantly: the JWT is required, but a

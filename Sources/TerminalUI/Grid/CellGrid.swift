@@ -1,5 +1,5 @@
 public import ViewModels
-import ChargEyeAPI
+import ChargEyeText
 
 /// The screen as data: a grid of cells, each a character and a role. Wide characters take
 /// two cells (the second marked as a continuation). Views draw into it; the terminal backend

@@ -1,5 +1,5 @@
 import CNcursesw
-import ChargEyeAPI
+import ChargEyeText
 import Foundation
 import ViewModels
 
@@ -29,7 +29,7 @@ public final class NcursesTerminal: Terminal {
     /// Takes over the terminal. `color` false (or NO_COLOR set) draws with attributes only;
     /// `headerColor` gives the header a background of its own (production vs staging).
     public init(color: Bool, theme: Theme = .terminal, headerColor: TerminalColor? = nil) throws {
-        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
+        guard Platform.isTerminal(STDIN_FILENO), Platform.isTerminal(STDOUT_FILENO) else { throw TerminalError.notATerminal }
         // The character set is all ncurses needs from the locale (loading every category
         // costs a dozen files at start-up).
         setlocale(LC_CTYPE, "")
@@ -64,9 +64,7 @@ public final class NcursesTerminal: Terminal {
     }
 
     public var size: (width: Int, height: Int) {
-        var window = winsize()
-        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &window) == 0, window.ws_col > 0, window.ws_row > 0 {
-            let width = Int(window.ws_col), height = Int(window.ws_row)
+        if let (width, height) = Platform.windowSize(of: STDOUT_FILENO) {
             if width != Int(ce_cols()) || height != Int(ce_lines()) {
                 resizeterm(Int32(height), Int32(width))
                 shown = nil
@@ -114,15 +112,14 @@ public final class NcursesTerminal: Terminal {
 
     public var clipboard: @Sendable (String) -> Void {
         { text in
-            let sequence = "\u{1B}]52;c;\(Data(text.utf8).base64EncodedString())\u{07}"
-            _ = sequence.withCString { write(STDOUT_FILENO, $0, strlen($0)) }
+            Platform.write(Array("\u{1B}]52;c;\(Data(text.utf8).base64EncodedString())\u{07}".utf8), to: STDOUT_FILENO)
         }
     }
 
     public func suspend() {
         def_prog_mode()
         endwin()
-        kill(getpid(), SIGSTOP)
+        Platform.stopProcess()
         resume()
     }
 

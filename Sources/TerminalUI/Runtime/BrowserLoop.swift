@@ -1,4 +1,3 @@
-import ChargEyeAPI
 public import Foundation
 public import ViewModels
 
@@ -84,16 +83,16 @@ public final class BrowserLoop {
 
     /// Blocks until input, a wake-up or the next deadline.
     private func wait(wakePipe: WakePipe) {
-        var descriptors = [pollfd(fd: wakePipe.readEnd, events: Int16(POLLIN), revents: 0)]
-        if let input = terminal.inputDescriptor { descriptors.append(pollfd(fd: input, events: Int16(POLLIN), revents: 0)) }
+        var descriptors = [wakePipe.readEnd]
+        if let input = terminal.inputDescriptor { descriptors.append(input) }
         var timeout: Int32 = -1
         if let deadline = state.nextDeadline {
             timeout = Int32(max(0, min(86_400_000, (deadline.timeIntervalSince(clock()) * 1000).rounded(.up))))
         }
         if terminal.inputDescriptor == nil { timeout = min(timeout < 0 ? 10 : timeout, 10) }
-        _ = poll(&descriptors, nfds_t(descriptors.count), timeout)
+        let readiness = Platform.wait(for: descriptors, timeout: timeout)
         // The terminal went away (an SSH drop without SIGHUP reaching us): nothing to draw on.
-        if descriptors.count > 1, descriptors[1].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 {
+        if readiness.count > 1, readiness[1].closed {
             quitting = true
             endReason = "the terminal closed"
         }

@@ -1,4 +1,4 @@
-import ChargEyeAPI
+import Synchronization
 
 /// A terminal for tests: follows a script of input events and waits, and records every
 /// frame presented.
@@ -13,8 +13,13 @@ public final class ScriptedTerminal: Terminal {
 
     public private(set) var frames: [CellGrid] = []
     /// What was put on the clipboard, oldest first.
-    public var copied: [String] { copies.withLock { $0 } }
-    private let copies = Locked<[String]>([])
+    public var copied: [String] { copies.texts.withLock { $0 } }
+    private let copies = Copies()
+
+    /// The clipboard's record, written from the effect runner.
+    private final class Copies: Sendable {
+        let texts = Mutex<[String]>([])
+    }
     public private(set) var suspensions = 0
     public private(set) var isShutDown = false
     /// The text a `waitFor` step was still waiting for when the patience ran out.
@@ -61,7 +66,7 @@ public final class ScriptedTerminal: Terminal {
 
     public func present(_ grid: CellGrid) { frames.append(grid) }
     public var clipboard: @Sendable (String) -> Void {
-        { [copies] text in copies.withLock { $0.append(text) } }
+        { [copies] text in copies.texts.withLock { $0.append(text) } }
     }
     public func suspend() { suspensions += 1 }
     public func resume() {}

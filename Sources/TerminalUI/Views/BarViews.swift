@@ -1,4 +1,4 @@
-import ChargEyeAPI
+import ChargEyeText
 public import ViewModels
 
 /// Draws the header line: product, connection, DEMO badge, breadcrumb.

@@ -1,4 +1,4 @@
-import ChargEyeAPI
+import ChargEyeText
 import ViewModels
 
 /// Pane frames: a border with a title on the top edge and, optionally, a footer on the bottom one.
@@ -31,47 +31,5 @@ enum Box {
             grid.put(DisplayWidth.truncate(" \(footer.text) ", to: room), x: rect.x + 2, y: bottom, role: footer.role, limit: room)
         }
         return Layout.insideFrame(of: rect)
-    }
-}
-
-/// Breaking text into lines of a width, at spaces where possible.
-enum TextWrap {
-    static func wrap(_ text: String, width: Int) -> [String] {
-        guard width > 0 else { return [] }
-        var lines: [String] = []
-        var current = ""
-        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
-            var word = String(word)
-            while DisplayWidth.of(word) > width {
-                if !current.isEmpty {
-                    lines.append(current)
-                    current = ""
-                }
-                let head = prefix(word, columns: width)
-                lines.append(head)
-                word = String(word.dropFirst(head.count))
-            }
-            let candidate = current.isEmpty ? word : current + " " + word
-            if DisplayWidth.of(candidate) > width {
-                lines.append(current)
-                current = word
-            } else {
-                current = candidate
-            }
-        }
-        if !current.isEmpty || lines.isEmpty { lines.append(current) }
-        return lines
-    }
-
-    private static func prefix(_ text: String, columns: Int) -> String {
-        var result = ""
-        var used = 0
-        for character in text {
-            let width = DisplayWidth.of(String(character))
-            if used + width > columns { break }
-            result.append(character)
-            used += width
-        }
-        return result.isEmpty ? String(text.prefix(1)) : result
     }
 }

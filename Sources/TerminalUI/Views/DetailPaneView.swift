@@ -1,4 +1,4 @@
-import ChargEyeAPI
+import ChargEyeText
 public import ViewModels
 
 /// Draws the detail pane: labels in a column, values beside them, section headings.
@@ -34,7 +34,7 @@ public enum ErrorPaneView {
         guard textWidth > 4 else { return }
         var lines: [Span] = []
         for span in pane.lines {
-            lines += TextWrap.wrap(span.text, width: textWidth).map { Span($0, span.role) }
+            lines += TextWrap.rows(span.text, width: textWidth, hanging: false).map { Span($0, span.role) }
         }
         let height = min(body.height, lines.count + 4)
         let rect = body.centered(width: width, height: height)

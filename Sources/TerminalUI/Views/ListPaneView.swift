@@ -1,4 +1,4 @@
-import ChargEyeAPI
+import ChargEyeText
 public import ViewModels
 
 /// Draws the list pane: frame with title, position and badges; column headings; rows.
@@ -24,7 +24,7 @@ public enum ListPaneView {
         let rowsHeight = items.height - promptRows
         if let empty = pane.emptyText, pane.rows.isEmpty, rowsHeight > 0 {
             // Wrapped and centred; a narrow pane keeps the first lines whole rather than cutting one.
-            let lines = TextWrap.wrap(empty, width: inner.width).prefix(rowsHeight)
+            let lines = TextWrap.rows(empty, width: inner.width, hanging: false).prefix(rowsHeight)
             for (offset, line) in lines.enumerated() {
                 let text = DisplayWidth.truncate(line, to: inner.width)
                 let y = rowsTop + max(0, (rowsHeight - lines.count) / 2) + offset

@@ -1,3 +1,4 @@
+import ChargEyeText
 public import ViewModels
 
 /// A pane whose every text can go through one function (`ASCIIText` on a terminal that is not

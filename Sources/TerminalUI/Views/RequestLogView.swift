@@ -1,4 +1,4 @@
-import ChargEyeAPI
+import ChargEyeText
 public import ViewModels
 
 /// Draws the request log over the body: a table of recent calls, or one call in full.

@@ -1,4 +1,4 @@
-import ChargEyeAPI
+import ChargEyeText
 public import ViewModels
 
 /// The whole screen for a state: header, list, detail, status bar and any overlay.

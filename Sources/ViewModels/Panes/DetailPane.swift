@@ -1,3 +1,4 @@
+import ChargEyeText
 import ChargEyeAPI
 import Foundation
 

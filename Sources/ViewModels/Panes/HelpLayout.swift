@@ -1,3 +1,4 @@
+import ChargEyeText
 import ChargEyeAPI
 
 /// Where the help's rows go in the body of a terminal: two columns when they fit beside each

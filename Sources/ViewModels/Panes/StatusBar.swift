@@ -1,3 +1,4 @@
+import ChargEyeText
 import ChargEyeAPI
 public import Foundation
 

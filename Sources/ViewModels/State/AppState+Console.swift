@@ -1,3 +1,4 @@
+import ChargEyeText
 import ChargEyeAPI
 import Foundation
 
@@ -44,7 +45,7 @@ extension AppState {
         var rows: [String] = []
         for line in console.lines where rows.count < Self.consoleLineLimit {
             let drawn = line.replacingOccurrences(of: "\t", with: "  ")
-            rows += LineWrap.rows(asciiOnly ? ASCIIText.text(drawn) : drawn, width: textWidth)
+            rows += TextWrap.rows(asciiOnly ? ASCIIText.text(drawn) : drawn, width: textWidth)
         }
         console.rows = Array(rows.prefix(Self.consoleLineLimit))
         console.rowWidth = textWidth

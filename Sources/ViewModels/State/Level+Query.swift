@@ -1,4 +1,5 @@
 import ChargEyeAPI
+import ChargEyeText
 import Foundation
 
 extension Level {
@@ -98,13 +99,9 @@ extension Level {
         return order
     }
 
-    /// Lowercased, accents removed: "Jyväskylä" → "jyvaskyla". Plain ASCII, most of any
-    /// fleet's text, is only lowercased (the same result, without Foundation's folding).
+    /// Search text as the filter compares it (case, accents and width ignored).
     static func fold(_ text: String) -> String {
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
-            return text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
-        }
-        return text.lowercased()
+        TextFold.fold(text)
     }
 
     private func sorted(_ indices: [Int], data: LevelData, rollups: [String: Rollup]) -> [Int] {

@@ -1,3 +1,4 @@
+import ChargEyeText
 public import ChargEyeAPI
 public import Foundation
 

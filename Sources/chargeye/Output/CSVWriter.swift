@@ -1,3 +1,4 @@
+import ChargEyeText
 import ChargEyeAPI
 
 /// RFC 4180 CSV: a header of API field names, then one line per record. Cells are sanitized

@@ -1,3 +1,4 @@
+import ChargEyeText
 import ChargEyeAPI
 import ViewModels
 import Foundation
@@ -24,7 +25,7 @@ enum LocationRecords {
     static func matches(_ location: Location, filter: String) -> Bool {
         [location.id, location.name, location.city, location.country, location.address, location.locationId]
             .compactMap { $0 }
-            .contains { $0.range(of: filter, options: [.caseInsensitive, .diacriticInsensitive]) != nil }
+            .contains { TextFold.contains($0, filter) }
     }
 
     static func detail(_ location: Location) -> TextTable {

@@ -1,3 +1,4 @@
+import ChargEyeText
 import ChargEyeAPI
 
 /// An aligned plain-text table that fits a width: columns marked flexible give up space

@@ -1,15 +1,14 @@
-import ChargEyeAPI
-
-/// Breaks one line of text (a console line, pretty JSON) into rows of a width, keeping its
-/// indentation: rows after the first are indented two columns deeper than the line, so wrapped
-/// JSON values still read as belonging to their key. Breaks after a space where there is one,
-/// else inside a word; wide characters count two columns.
-enum LineWrap {
+/// Breaks one line of text into rows of a width: after a space where there is one, else inside
+/// a word; wide characters count two columns. With a hanging indent (console lines, pretty
+/// JSON) rows after the first are indented two columns deeper than the line, so wrapped JSON
+/// values still read as belonging to their key; without one (prose: messages, detail values)
+/// every row starts at the margin.
+public enum TextWrap {
     /// The least room left for text on a continuation row before the indent gives way.
     static let minimumText = 10
 
     /// `line` as rows of at most `width` columns.
-    static func rows(_ line: String, width: Int) -> [String] {
+    public static func rows(_ line: String, width: Int, hanging: Bool = true) -> [String] {
         guard width > 0 else { return [] }
         guard DisplayWidth.of(line) > width else { return [line] }
         // Indentation deeper than the row would leave it blank: keep room for text.
@@ -17,7 +16,7 @@ enum LineWrap {
         let line = String(line.dropFirst(max(0, leading - max(0, width - minimumText))))
         guard DisplayWidth.of(line) > width else { return [line] }
         let depth = line.prefix { $0 == " " }.count + 2
-        let indent = String(repeating: " ", count: width - depth >= minimumText ? depth : 0)
+        let indent = String(repeating: " ", count: hanging && width - depth >= minimumText ? depth : 0)
         var rows: [String] = []
         var rest = Substring(line)
         var prefix = ""
