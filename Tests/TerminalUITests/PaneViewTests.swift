@@ -28,17 +28,32 @@ struct PaneViewTests {
         #expect(grid[1, 4].role == .normal)
     }
 
-    @Test("panes survive tiny and empty rectangles", arguments: [(0, 0), (1, 1), (3, 2), (10, 3)])
+    @Test("panes in tiny and empty rectangles draw inside them and nowhere else", arguments: [(0, 0), (1, 1), (3, 2), (10, 3)])
     func tinyRects(width: Int, height: Int) {
         let state = ScreenFixtures.failedState()
-        let rect = Rect(x: 0, y: 0, width: width, height: height)
-        var grid = CellGrid(width: width, height: height)
+        let rect = Rect(x: 2, y: 2, width: width, height: height)
+        let line = Rect(x: 2, y: 2, width: width, height: min(1, height))
+        var grid = CellGrid(width: width + 4, height: height + 4)
         ListPaneView.draw(state.listPane, in: rect, glyphs: .ascii, into: &grid)
         DetailPaneView.draw(state.detailPane, in: rect, glyphs: .ascii, into: &grid)
-        ErrorPaneView.draw(state.errorPane!, in: rect, glyphs: .ascii, into: &grid)
-        StatusBarView.draw(state.statusBar, in: rect, into: &grid)
-        HeaderView.draw(state.header, in: rect, glyphs: .ascii, into: &grid)
-        #expect(grid.width == width)
+        StatusBarView.draw(state.statusBar, in: line, into: &grid)
+        HeaderView.draw(state.header, in: line, glyphs: .ascii, into: &grid)
+        for y in 0..<grid.height {
+            for x in 0..<grid.width where !rect.contains(x: x, y: y) {
+                #expect(grid[x, y].character == " " && grid[x, y].role == .normal, "a cell drawn outside the rectangle at \(x),\(y):\n\(grid)")
+            }
+        }
+    }
+
+    @Test("the error pane at the smallest size stays inside the body, its keys on its last row")
+    func errorPaneAtTheSmallestSize() throws {
+        let state = ScreenFixtures.failedState(width: 40, height: 10)
+        let layout = state.layout
+        var grid = CellGrid(width: 40, height: 10)
+        ErrorPaneView.draw(try #require(state.errorPane), layout: layout, glyphs: .ascii, into: &grid)
+        for y in [0, 9] { #expect(grid.lines[y].trimmingCharacters(in: .whitespaces).isEmpty, "row \(y) is not the body's: \(grid)") }
+        #expect(grid.lines[7].contains("r retry"), "\(grid)")
+        #expect(grid.lines[8].hasPrefix(" +-"), "\(grid)")
     }
 
     @Test("the detail pane labels every field, with the as-of time")

@@ -93,14 +93,20 @@ struct NavigationTests {
         #expect(state.rowNames.first == "Jyväskylä Service Station")
     }
 
-    @Test("Tab moves focus to the detail pane, where movement keys scroll it")
+    @Test("Tab moves focus to the detail pane, where movement keys scroll it, up to its last line")
     func focus() {
         var state = Fixtures.loadedState()
         _ = state.press(.tab)
         #expect(state.focus == .detail)
         #expect(state.detailPane.isFocused)
-        _ = state.press(.down, .down)
-        #expect(state.detailPane.scroll == 2)
+        let last = state.detailPane.lines.count - state.layout.detailText.height
+        #expect(last > 0, "the 80x24 detail pane should scroll")
+        _ = state.press(.down)
+        #expect(state.detailPane.scroll == 1)
+        _ = state.press(.pageDown, .pageDown, .pageDown)
+        #expect(state.detailScroll == last, "scrolling stops where the last line shows")
+        _ = state.press(.up)
+        #expect(state.detailPane.scroll == last - 1, "one key back up moves at once")
         #expect(state.current.selectedID == "L4")
         _ = state.press(.escape)
         #expect(state.focus == .list)

@@ -20,10 +20,17 @@ struct StreamedLoadTests {
         }
     }
 
-    @Test("the first part replaces what was shown, later parts add to it, the end makes it complete")
+    /// The browser at 80x24 with its first load of locations in flight.
+    private static func firstLoad() throws -> (AppState, RequestID) {
+        var state = AppState(connectionLabel: "test", isDemo: false, now: Fixtures.start, timeZone: Fixtures.utc)
+        _ = state.update(.resized(width: 80, height: 24))
+        let (id, _) = try #require(AppState.loadID(state.start()))
+        return (state, id)
+    }
+
+    @Test("a first load shows each part as it arrives, later parts add to it, the end makes it complete")
     func partsThenEnd() throws {
-        var state = Fixtures.loadedState()
-        let (id, _) = try #require(AppState.loadID(state.press(.control("r"))))
+        var (state, id) = try Self.firstLoad()
         var arrivals = Arrivals()
         _ = state.update(.loadedPart(id, arrivals.add([Fixtures.location("N1", "Aalborg Harbour", city: "Aalborg")])))
         #expect(state.rowNames == ["Aalborg Harbour"])
@@ -35,6 +42,28 @@ struct StreamedLoadTests {
         #expect(state.listPane.position == "1/3")
         #expect(!state.current.isLoading)
         #expect(!state.listPane.badges.contains { $0.text == "loading…" || $0.text == "INCOMPLETE" })
+    }
+
+    @Test("a reload keeps the last good list on screen until the new one is whole; a failure midway leaves it, STALE")
+    func reloadKeepsTheList() throws {
+        var state = Fixtures.loadedState()
+        let (id, _) = try #require(AppState.loadID(state.press(.control("r"))))
+        var arrivals = Arrivals()
+        _ = state.update(.loadedPart(id, arrivals.add([Fixtures.location("N1", "Aalborg Harbour", city: "Aalborg")])))
+        #expect(state.rowNames.count == 4)
+        #expect(state.listPane.position == "1/4")
+        #expect(state.listPane.badges.contains(Span("refreshing…", .accent)))
+        _ = state.update(.loadedPart(id, arrivals.add(Array(Fixtures.locations.prefix(2)))))
+        _ = state.update(.loaded(id, .success(.locationsStreamed(count: 3))))
+        #expect(state.rowNames == ["Aalborg Harbour", "Jyväskylä Service Station", "Vantaa Bus Depot"])
+
+        let (again, _) = try #require(AppState.loadID(state.press(.control("r"))))
+        var more = Arrivals()
+        _ = state.update(.loadedPart(again, more.add(Array(Fixtures.locations.prefix(1)))))
+        _ = state.update(.loaded(again, .failure(Fixtures.unavailable)))
+        #expect(state.rowNames == ["Aalborg Harbour", "Jyväskylä Service Station", "Vantaa Bus Depot"])
+        #expect(state.listPane.badges.first == Span("STALE", .warning))
+        #expect(state.errorPane != nil)
     }
 
     @Test("the filter finds items of later parts too")
@@ -61,10 +90,9 @@ struct StreamedLoadTests {
         #expect(state.rowNames == ["First name"])
     }
 
-    @Test("a failure after some parts keeps them, marked incomplete, with the error pane open")
+    @Test("a first load that fails after some parts keeps them, marked incomplete, with the error pane open")
     func failureMidway() throws {
-        var state = Fixtures.loadedState()
-        let (id, _) = try #require(AppState.loadID(state.press(.control("r"))))
+        var (state, id) = try Self.firstLoad()
         var arrivals = Arrivals()
         _ = state.update(.loadedPart(id, arrivals.add(Array(Fixtures.locations.prefix(2)))))
         _ = state.update(.loaded(id, .failure(Fixtures.unavailable)))

@@ -149,10 +149,12 @@ public actor TokenManager {
     }
 
     /// One exchange for all callers: joins the one in flight, or starts one. The exchange's
-    /// own task does the bookkeeping, so whoever sees it finish sees the new state too.
+    /// own task does the bookkeeping, so whoever sees it finish sees the new state too. It is
+    /// detached: it belongs to no one caller (nor carries a caller's task-local values, such
+    /// as the browser's request tag), and a caller that gives up does not stop it for the rest.
     private func sharedRefresh() async throws -> AccessToken {
         if let inFlight { return try await inFlight.value }
-        let task = Task { try await exchange() }
+        let task = Task.detached { try await self.exchange() }
         inFlight = task
         return try await task.value
     }

@@ -141,9 +141,7 @@ public final class BrowserLoop {
         case .wheel(let up, _, _):
             return [.mouse(.wheel(up: up))]
         case .click(let column, let row):
-            let layout = state.layout
-            if let listRow = layout.listRow(atY: row, x: column) { return [.mouse(.listRowClicked(listRow))] }
-            return layout.detail.contains(x: column, y: row) ? [.mouse(.detailClicked)] : []
+            return [.mouse(.click(column: column, row: row))]
         }
     }
 }

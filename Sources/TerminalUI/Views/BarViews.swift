@@ -57,30 +57,30 @@ public enum HelpOverlayView {
         let columns = layout.columns == 2
             ? [help.rows[..<layout.visibleRows], help.rows[layout.visibleRows...]]
             : [help.rows.dropFirst(help.scroll).prefix(layout.visibleRows)]
-        var x = inner.x + 1
         for (column, rows) in columns.enumerated() {
             let keysWidth = layout.keysWidths[column], labelWidth = layout.labelWidths[column]
+            let x = inner.x + layout.keysOffsets[column], labelX = x + keysWidth + HelpLayout.keyGap
             for (offset, row) in rows.prefix(max(0, inner.height)).enumerated() {
                 let y = inner.y + offset
                 grid.put(DisplayWidth.pad(row.keys, to: keysWidth, alignRight: true), x: x, y: y, role: .key, limit: keysWidth)
-                let room = min(labelWidth, inner.x + inner.width - x - keysWidth - 2)
-                grid.put(DisplayWidth.truncate(row.label, to: room), x: x + keysWidth + 2, y: y, role: .normal, limit: room)
+                let room = min(labelWidth, inner.x + inner.width - labelX)
+                grid.put(DisplayWidth.truncate(row.label, to: room), x: labelX, y: y, role: .normal, limit: room)
             }
-            x += keysWidth + labelWidth + 4
         }
     }
 }
 
 /// Draws the raw GET console over the body.
 public enum ConsoleView {
-    /// Draws the console in `body`, its text in `text` (the layout's `consoleText`).
-    public static func draw(_ console: ConsolePane, in body: Rect, text: Rect, glyphs: Glyphs, into grid: inout CellGrid) {
-        let inner = Box.draw(body, title: [Span("GET console", .title), Span(console.closeHint, .dim)], focused: true, glyphs: glyphs, into: &grid)
+    /// Draws the console over the body, in the rows the layout gives it.
+    public static func draw(_ console: ConsolePane, layout: Layout, glyphs: Glyphs, into grid: inout CellGrid) {
+        let inner = Box.draw(layout.body, title: [Span("GET console", .title), Span(console.closeHint, .dim)], focused: true, glyphs: glyphs, into: &grid)
+        let (promptRow, statusRow, text) = (layout.consolePrompt, layout.consoleStatus, layout.consoleText)
         guard inner.height >= 3 else { return }
         let prompt = console.prompt.map { ": \($0)_" } ?? ": (\(console.newRequestHint))"
-        grid.put(tail(of: prompt, width: inner.width, glyphs: glyphs), x: inner.x, y: inner.y, role: console.prompt == nil ? .dim : .accent, limit: inner.width)
+        grid.put(tail(of: prompt, width: promptRow.width, glyphs: glyphs), x: promptRow.x, y: promptRow.y, role: console.prompt == nil ? .dim : .accent, limit: promptRow.width)
         if let status = console.status {
-            grid.put(DisplayWidth.truncate(status.text, to: inner.width), x: inner.x, y: inner.y + 1, role: status.role, limit: inner.width)
+            grid.put(DisplayWidth.truncate(status.text, to: statusRow.width), x: statusRow.x, y: statusRow.y, role: status.role, limit: statusRow.width)
         }
         // The rows come wrapped to this width from the view-model.
         for (offset, line) in console.lines.dropFirst(console.scroll).prefix(text.height).enumerated() {

@@ -8,7 +8,8 @@ public enum DetailPaneView {
         let inner = Box.draw(rect, title: [Span(pane.title, .title)], focused: pane.isFocused, glyphs: glyphs, into: &grid)
         guard inner.height >= 1, inner.width >= 4 else { return }
         let labelWidth = min(16, max(6, inner.width / 3), pane.lines.map { DisplayWidth.of($0.label) }.max() ?? 0)
-        let visible = pane.lines.dropFirst(min(pane.scroll, max(0, pane.lines.count - inner.height))).prefix(inner.height)
+        // The view-model stops the scroll where the last line shows.
+        let visible = pane.lines.dropFirst(pane.scroll).prefix(inner.height)
         for (offset, line) in visible.enumerated() {
             let y = inner.y + offset
             if line.label.isEmpty {
@@ -28,16 +29,14 @@ public enum DetailPaneView {
 
 /// Draws the error pane over the data, which stays visible around it.
 public enum ErrorPaneView {
-    public static func draw(_ pane: ErrorPane, in body: Rect, glyphs: Glyphs, into grid: inout CellGrid) {
-        let width = min(body.width - 2, 78)
-        let textWidth = width - 4
+    public static func draw(_ pane: ErrorPane, layout: Layout, glyphs: Glyphs, into grid: inout CellGrid) {
+        let textWidth = layout.errorTextWidth
         guard textWidth > 4 else { return }
         var lines: [Span] = []
         for span in pane.lines {
             lines += TextWrap.rows(span.text, width: textWidth, hanging: false).map { Span($0, span.role) }
         }
-        let height = min(body.height, lines.count + 4)
-        let rect = body.centered(width: width, height: height)
+        let rect = layout.errorPane(textRows: lines.count)
         let inner = Box.draw(rect, title: [Span(pane.title, .critical)], focused: true, glyphs: glyphs, into: &grid)
         for (offset, line) in lines.prefix(max(0, inner.height - 2)).enumerated() {
             grid.put(line.text, x: inner.x + 1, y: inner.y + offset, role: line.role, limit: textWidth)

@@ -10,7 +10,7 @@ public enum ListPaneView {
         let outer = Box.draw(rect, title: title, footer: pane.footer, focused: pane.isFocused, glyphs: glyphs, into: &grid)
         guard outer.height >= 2, outer.width >= 1 else { return }
         drawSummary(summary, at: outer.x, y: outer.y, width: outer.width, glyphs: glyphs, into: &grid)
-        let items = Layout.listItems(in: rect)
+        let items = Layout.listItems(in: rect, filtering: pane.filterPrompt != nil)
         let inner = Rect(x: outer.x, y: items.y - 1, width: outer.width, height: items.height + 1)
         let widths = columnWidths(pane, available: inner.width)
         var column = inner.x
@@ -20,8 +20,7 @@ public enum ListPaneView {
         }
         grid.paint(x: inner.x, y: inner.y, width: inner.width, role: .header)
         let rowsTop = items.y
-        let promptRows = pane.filterPrompt == nil ? 0 : 1
-        let rowsHeight = items.height - promptRows
+        let rowsHeight = items.height
         if let empty = pane.emptyText, pane.rows.isEmpty, rowsHeight > 0 {
             // Wrapped and centred; a narrow pane keeps the first lines whole rather than cutting one.
             let lines = TextWrap.rows(empty, width: inner.width, hanging: false).prefix(rowsHeight)
@@ -51,7 +50,7 @@ public enum ListPaneView {
             }
         }
         if let prompt = pane.filterPrompt {
-            let y = inner.y + inner.height - 1
+            let y = items.y + items.height
             grid.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), role: .normal)
             let used = grid.put("/" + prompt, x: inner.x, y: y, role: .accent, limit: inner.width - 1)
             grid.put("_", x: inner.x + used, y: y, role: .accent)

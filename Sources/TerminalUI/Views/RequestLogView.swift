@@ -9,18 +9,16 @@ public enum RequestLogView {
         guard inner.height >= 2, inner.width >= 10 else { return }
         if let detail = pane.detail {
             for (offset, line) in detail.prefix(inner.height).enumerated() {
-                let text = line.label.isEmpty ? line.value : DisplayWidth.pad(line.label, to: 9, alignRight: true) + " " + line.value
+                let text = line.label.isEmpty ? line.value : DisplayWidth.pad(line.label, to: RequestLogPane.detailLabelWidth, alignRight: true) + " " + line.value
                 grid.put(DisplayWidth.truncate(text, to: inner.width), x: inner.x, y: inner.y + offset, role: line.role, limit: inner.width)
             }
             return
         }
-        let fixed = [8, 6, 0, 16, 6, 3, 8]
-        let pathWidth = max(8, inner.width - fixed.reduce(0, +) - fixed.count)
-        let widths = fixed.map { $0 == 0 ? pathWidth : $0 }
+        let widths = pane.columnWidths
         func line(_ cells: [String], y: Int, role: Role) {
             var x = inner.x
             for (index, cell) in cells.enumerated() where index < widths.count {
-                let right = index >= 4
+                let right = RequestLogPane.rightAligned.contains(index)
                 grid.put(DisplayWidth.pad(cell, to: widths[index], alignRight: right), x: x, y: y, role: role, limit: widths[index])
                 x += widths[index] + 1
             }

@@ -26,11 +26,11 @@ public enum Screen {
         if let log = state.requestLogPane {
             RequestLogView.draw(text(log), in: layout.body, rows: layout.requestLogRows, glyphs: glyphs, into: &grid)
         } else if let console = state.consolePane {
-            ConsoleView.draw(text(console), in: layout.body, text: layout.consoleText, glyphs: glyphs, into: &grid)
+            ConsoleView.draw(text(console), layout: layout, glyphs: glyphs, into: &grid)
         } else if let help = state.helpOverlay {
             HelpOverlayView.draw(text(help), in: layout.body, glyphs: glyphs, into: &grid)
         } else if let error = state.errorPane {
-            ErrorPaneView.draw(text(error), in: layout.body, glyphs: glyphs, into: &grid)
+            ErrorPaneView.draw(text(error), layout: layout, glyphs: glyphs, into: &grid)
         }
         StatusBarView.draw(text(state.statusBar), in: layout.status, into: &grid)
         if ascii { grid.replaceNonASCII(with: ASCIIText.cell) }

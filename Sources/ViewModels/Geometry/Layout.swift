@@ -19,29 +19,59 @@ public struct Layout: Equatable, Sendable {
     /// The whole area between header and status bar (for overlays).
     public var body: Rect
 
+    /// The filter is being typed: its prompt takes the list's last row.
+    public var filtering = false
+
     /// Rows of items the list shows.
-    public var listRows: Int { max(1, Self.listItems(in: list).height) }
+    public var listRows: Int { max(1, Self.listItems(in: list, filtering: filtering).height) }
 
     /// Where a pane's frame leaves room for its content.
     public static func insideFrame(of rect: Rect) -> Rect { rect.inset(by: 1) }
 
-    /// Where a list's items go: inside its frame, below the roll-up line and the headings.
-    public static func listItems(in list: Rect) -> Rect {
+    /// Where a list's items go: inside its frame, below the roll-up line and the headings, and
+    /// above the filter's prompt while it is typed.
+    public static func listItems(in list: Rect, filtering: Bool) -> Rect {
         let inside = insideFrame(of: list)
-        return Rect(x: inside.x, y: inside.y + 2, width: inside.width, height: inside.height - 2)
+        return Rect(x: inside.x, y: inside.y + 2, width: inside.width, height: inside.height - 2 - (filtering ? 1 : 0))
     }
 
     /// The list row (0 = the first on screen) at screen row `y`, if the list shows one there.
     public func listRow(atY y: Int, x: Int) -> Int? {
-        let items = Self.listItems(in: list)
+        let items = Self.listItems(in: list, filtering: filtering)
         return items.contains(x: x, y: y) ? y - items.y : nil
     }
 
-    /// Where the console's text goes: inside its frame over the body, below the prompt and
-    /// status lines.
+    /// The detail pane's lines: inside its frame.
+    public var detailText: Rect { Self.insideFrame(of: detail) }
+
+    /// The console's prompt line: the first inside its frame over the body.
+    public var consolePrompt: Rect {
+        let inside = Self.insideFrame(of: body)
+        return Rect(x: inside.x, y: inside.y, width: inside.width, height: min(1, inside.height))
+    }
+
+    /// The console's status line, below the prompt.
+    public var consoleStatus: Rect {
+        Rect(x: consolePrompt.x, y: consolePrompt.y + 1, width: consolePrompt.width, height: 1)
+    }
+
+    /// Where the console's text goes: below the prompt and status lines.
     public var consoleText: Rect {
         let inside = Self.insideFrame(of: body)
-        return Rect(x: inside.x, y: inside.y + 2, width: inside.width, height: inside.height - 2)
+        let top = consoleStatus.y + 1
+        return Rect(x: inside.x, y: top, width: inside.width, height: inside.y + inside.height - top)
+    }
+
+    /// The error pane's frame width: the body less a column each side, at most 78.
+    public var errorPaneWidth: Int { min(body.width - 2, 78) }
+
+    /// The error pane's text width: inside its frame, less a margin each side.
+    public var errorTextWidth: Int { Self.insideFrame(of: Rect(x: 0, y: 0, width: errorPaneWidth, height: 3)).width - 2 }
+
+    /// The error pane for `textRows` rows of text and a row of keys (after a blank row),
+    /// centred over the body.
+    public func errorPane(textRows: Int) -> Rect {
+        body.centered(width: errorPaneWidth, height: min(body.height, textRows + 4))
     }
 
     /// Where the request log's rows go: inside its frame over the body, below the headings.

@@ -32,13 +32,10 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
-/// A mouse event, already placed by the terminal layer: the view-model never sees screen
-/// coordinates.
+/// A mouse event at a screen cell; the view-model places it with its layout.
 public enum MouseEvent: Hashable, Sendable {
     /// The wheel turned; `up` towards the top of the list.
     case wheel(up: Bool)
-    /// A click on the list's row `row` (0 = the first row on screen).
-    case listRowClicked(Int)
-    /// A click in the detail pane.
-    case detailClicked
+    /// A click at a cell (0-based column and row of the screen).
+    case click(column: Int, row: Int)
 }

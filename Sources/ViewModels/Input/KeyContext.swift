@@ -68,16 +68,16 @@ public enum KeyContext: String, CaseIterable, Sendable {
     }
 
     /// The hints this context shows in the status bar, most useful first (the bar drops them
-    /// from the end when it runs out of room). Browse mode picks its own (`AppState.hints`).
+    /// from the end when it runs out of room). Browse mode and the help make their own
+    /// (`AppState.hints`).
     var hintActions: [Action] {
         switch self {
-        case .browse: []
+        case .browse, .help: []
         case .filter: [.submit, .cancel]
         case .consoleInput: [.submit, .cancel, .moveUp]
         case .console: [.moveDown, .console, .back]
         case .requestLog: [.moveDown, .open, .copyID, .back]
         case .error: [.retry, .back, .copyID, .help, .quit]
-        case .help: [.moveDown, .pageDown]
         }
     }
 

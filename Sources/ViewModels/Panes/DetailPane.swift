@@ -24,7 +24,7 @@ extension AppState {
         var lines: [DetailPane.Line] = []
         var title = "Details"
         if let data = level.data, let index = level.selectedIndex {
-            let builder = DetailBuilder(now: now, zone: timeZone)
+            let builder = DetailBuilder(now: now, zone: timeZone, openKey: keyName(.open))
             (title, lines) = builder.describe(data, at: level.visible[index], rollups: rollups, level: level)
         }
         if level.kind.isLive, !events.isEmpty {
@@ -39,7 +39,7 @@ extension AppState {
                     ? Format.timestamp(loadedAt, now: now, zone: timeZone) ?? ""
                     : Format.clock(loadedAt, zone: timeZone, seconds: true), role: level.isStale ? .warning : .dim))
         }
-        let maximum = max(0, lines.count - 1)
+        let maximum = max(0, lines.count - layout.detailText.height)
         return DetailPane(
             title: TextSanitizer.singleLine(title, limit: 80),
             lines: lines.map { .init(label: $0.label, value: TextSanitizer.singleLine($0.value, limit: 400), role: $0.role) },
@@ -53,6 +53,8 @@ extension AppState {
 struct DetailBuilder {
     let now: Date
     let zone: TimeZone
+    /// The key that drills in, for the hints among the details.
+    let openKey: String
 
     private typealias Line = DetailPane.Line
 
@@ -91,7 +93,7 @@ struct DetailBuilder {
                 ("connectors", "\(rollup.connectors): \(rollup.charging) charging, \(rollup.available) available, \(rollup.faultedConnectors) faulted"),
             ])
         } else {
-            result.append(Line(label: "status", value: "Enter to load stations", role: .dim))
+            result.append(Line(label: "status", value: "\(openKey) to load stations", role: .dim))
         }
         return (item.name ?? item.id, result)
     }
@@ -138,7 +140,7 @@ struct DetailBuilder {
                 ("updated", Format.timestamp(session.updateTime, now: now, zone: zone)),
             ])
         }
-        result.append(Line(label: "", value: "Enter: transactions of this station", role: .dim))
+        result.append(Line(label: "", value: "\(openKey): transactions of this station", role: .dim))
         return ("\(station.stationId) #\(item.id)", result)
     }
 

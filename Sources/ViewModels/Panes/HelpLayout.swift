@@ -8,6 +8,14 @@ import ChargEyeAPI
 public struct HelpLayout: Equatable, Sendable {
     /// The widest a key column gets.
     static let keysLimit = 24
+    /// Columns between a key and its label, between two columns, and inside the frame's left edge.
+    public static let keyGap = 2
+    static let columnGap = 2
+    static let margin = 1
+    /// The frame's two edges.
+    static let frame = 2
+    /// The least room a label keeps in one column before the keys give way.
+    static let labelMinimum = 4
 
     /// 1 or 2.
     public var columns: Int
@@ -16,6 +24,8 @@ public struct HelpLayout: Equatable, Sendable {
     /// Each column's key and label widths (labels may be cut to fit, with a mark).
     public var keysWidths: [Int]
     public var labelWidths: [Int]
+    /// Where each column's keys start, counted from the inside of the frame.
+    public var keysOffsets: [Int]
     /// The frame's size.
     public var width: Int
     public var height: Int
@@ -29,24 +39,26 @@ public struct HelpLayout: Equatable, Sendable {
         }
         let half = (rows.count + 1) / 2
         let split = [measure(rows[..<half]), measure(rows[half...])]
-        // Borders, a margin on the left, two spaces after each key column and between columns.
-        let twoWide = split.reduce(0) { $0 + $1.0 + $1.1 + 2 } + 2 + 3
-        let available = max(1, height - 2)
+        let chrome = Self.frame + Self.margin
+        let twoWide = split.reduce(0) { $0 + $1.0 + Self.keyGap + $1.1 } + Self.columnGap + chrome
+        let available = max(1, height - Self.frame)
         if rows.count > available, rows.count > 1, twoWide <= width, half <= available {
             columns = 2
             visibleRows = half
             keysWidths = split.map(\.0)
             labelWidths = split.map(\.1)
+            keysOffsets = [Self.margin, Self.margin + split[0].0 + Self.keyGap + split[0].1 + Self.columnGap]
             self.width = twoWide
         } else {
             let (keys, label) = measure(rows[...])
             columns = 1
             visibleRows = min(rows.count, available)
-            keysWidths = [min(keys, max(1, width - 3 - 2 - 4))]
-            labelWidths = [max(1, min(label, width - 3 - 2 - keysWidths[0]))]
-            self.width = min(width, keysWidths[0] + labelWidths[0] + 2 + 3)
+            keysWidths = [min(keys, max(1, width - chrome - Self.keyGap - Self.labelMinimum))]
+            labelWidths = [max(1, min(label, width - chrome - Self.keyGap - keysWidths[0]))]
+            keysOffsets = [Self.margin]
+            self.width = min(width, keysWidths[0] + Self.keyGap + labelWidths[0] + chrome)
         }
-        self.height = min(height, visibleRows + 2)
+        self.height = min(height, visibleRows + Self.frame)
         scrolls = columns * visibleRows < rows.count
     }
 

@@ -49,7 +49,7 @@ extension AppState {
     /// text as it will be drawn.
     func helpLayout(_ rows: [(keys: String, label: String)]) -> HelpLayout {
         let drawn = asciiOnly ? rows.map { (ASCIIText.keys($0.keys), ASCIIText.text($0.label)) } : rows
-        return HelpLayout(rows: drawn, width: width, height: height - 2)
+        return HelpLayout(rows: drawn, width: width, height: layout.body.height)
     }
 
     /// Moves the help when `action` scrolls it; false for keys that close it.

@@ -5,6 +5,12 @@ import Foundation
 public struct RequestLogPane: Equatable, Sendable {
     public var title: String
     public var columns: [String]
+    /// Each column's width; the path takes what the others leave.
+    public var columnWidths: [Int]
+    /// The columns aligned right: the numbers (MS, TRY, BYTES).
+    public static let rightAligned = 4...6
+    /// The width of the labels when one call is shown in full.
+    public static let detailLabelWidth = 9
     public var rows: [[String]]
     public var roles: [Role]
     /// Index (into `rows`) of the selected call.
@@ -46,8 +52,16 @@ extension AppState {
         return RequestLogPane(
             title: "Requests \(records.isEmpty ? 0 : requestLog.selected + 1)/\(records.count)",
             columns: ["TIME", "METHOD", "PATH", "RESULT", "MS", "TRY", "BYTES"],
+            columnWidths: Self.requestLogWidths(for: layout.requestLogRows.width),
             rows: rows, roles: roles, selected: requestLog.selected, detail: detail,
             closeHint: "\(keyName(.back)) closes"
         )
+    }
+
+    /// TIME, METHOD, PATH, RESULT, MS, TRY, BYTES: fixed widths, the path the rest.
+    private static func requestLogWidths(for width: Int) -> [Int] {
+        let fixed = [8, 6, 0, 16, 6, 3, 8]
+        let path = max(8, width - fixed.reduce(0, +) - fixed.count)
+        return fixed.map { $0 == 0 ? path : $0 }
     }
 }

@@ -29,7 +29,7 @@ public final class EffectRunner: Sendable {
                 do {
                     let response = try await service.perform(request) { inbox.post(.loadedPart(id, $0)) }
                     inbox.post(.loaded(id, .success(response)))
-                } catch is CancellationError {
+                } catch is CancellationError where Task.isCancelled {
                     // Cancelled on purpose: the state already moved on.
                 } catch {
                     inbox.post(.loaded(id, .failure(Self.describe(error, request: request.line))))
@@ -41,7 +41,8 @@ public final class EffectRunner: Sendable {
             track(id) { [service, inbox] in
                 do {
                     inbox.post(.consoleAnswered(id, .success(try await service.get(path: path))))
-                } catch is CancellationError {
+                } catch is CancellationError where Task.isCancelled {
+                    // Closed or superseded: nobody waits for it.
                 } catch {
                     inbox.post(.consoleAnswered(id, .failure(Self.describe(error, request: "GET \(path)"))))
                 }

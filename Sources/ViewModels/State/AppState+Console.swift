@@ -6,13 +6,10 @@ extension AppState {
     mutating func handleConsoleInputKey(_ key: Key, _ action: Action?) -> [Effect] {
         switch action {
         case .cancel?:
-            mode = console.response == nil && console.error == nil ? .browse : .console
+            return leaveConsoleInput()
         case .submit?:
             let path = console.input.trimmingCharacters(in: .whitespaces)
-            guard !path.isEmpty else {
-                mode = .browse
-                return []
-            }
+            guard !path.isEmpty else { return leaveConsoleInput() }
             let superseded = requests.cancel { if case .console = $0 { true } else { false } }
             let id = requests.start(.console(path: path))
             console.history.append(path)
@@ -29,6 +26,21 @@ extension AppState {
             if case .character(let character) = key { console.input.append(character) }
         }
         return []
+    }
+
+    /// Back from the prompt to the console's last answer, or out when there is none yet.
+    private mutating func leaveConsoleInput() -> [Effect] {
+        guard console.response == nil, console.error == nil, !requests.consoleIsWaiting else {
+            mode = .console
+            return []
+        }
+        return closeConsole()
+    }
+
+    /// Closes the console; nobody waits for a GET it no longer shows.
+    private mutating func closeConsole() -> [Effect] {
+        mode = .browse
+        return requests.cancel { if case .console = $0 { true } else { false } }.map(Effect.cancel)
     }
 
     /// The console's text area for the terminal size: the body (all but the header and status
@@ -56,7 +68,7 @@ extension AppState {
         let page = consoleArea.rows
         switch action {
         case .back?, .close?:
-            mode = .browse
+            return closeConsole()
         case .console?:
             mode = .consoleInput
         case .moveUp?: console.scroll -= 1

@@ -84,6 +84,7 @@ extension AppState {
         case .filter:
             mode = .filtering
             focus = .list
+            relayout()  // the prompt takes a row
             return []
         case .facet:
             let facets = fleetSummary?.facets ?? []
@@ -154,7 +155,7 @@ extension AppState {
 
     private mutating func move(by delta: Int) -> [Effect] {
         if focus == .detail {
-            detailScroll = max(0, detailScroll + max(-1000, min(1000, delta)))
+            scrollDetail(by: max(-1000, min(1000, delta)))
             return []
         }
         stack[stack.count - 1].moveSelection(by: delta, listRows: listRows)
@@ -230,6 +231,7 @@ extension AppState {
         switch action {
         case .submit?:
             mode = .browse
+            relayout()
             return []
         case .cancel?:
             mode = .browse

@@ -16,6 +16,7 @@ extension AppState {
         if let old = level.load.requestID, requests.finish(old) != nil { effects.append(.cancel(old)) }
         let id = requests.start(.level(level.id, reason))
         stack[depth].load = .loading(id, reason, partsRestarts: nil)
+        stack[depth].incoming = nil
         return effects + [.load(id, request(for: level.kind, reason))]
     }
 
@@ -41,9 +42,10 @@ extension AppState {
         return last.addingTimeInterval(failures == 0 ? refreshInterval : max(refreshInterval, backoff))
     }
 
-    /// Reloads the current live view when its time has come.
+    /// Reloads the current live view when its time has come (not while the user types a GET or
+    /// reads the error pane about this level's last load).
     mutating func refreshLiveIfDue() -> [Effect] {
-        guard let due = nextLiveRefresh, due <= now, mode != .consoleInput else { return [] }
+        guard let due = nextLiveRefresh, due <= now, mode != .consoleInput, mode != .error else { return [] }
         return load(depth: stack.count - 1, .live)
     }
 
@@ -79,7 +81,7 @@ extension AppState {
         stack[depth].load = .loaded(at: now)
         stack[depth].failuresInARow = 0
         if depth == stack.count - 1, mode == .error { mode = .browse }
-        if stack[depth].kind.isLive { noteTransitions(from: before, to: stack[depth].data, in: stack[depth].kind) }
+        if stack[depth].kind.isLive, depth == stack.count - 1 { noteTransitions(from: before, to: stack[depth].data) }
         return effects
     }
 
@@ -90,6 +92,7 @@ extension AppState {
             error: error, request: request(for: level.kind, reason), load: reason, at: now, partial: level.isStreaming
         ))
         stack[depth].failuresInARow += 1
+        stack[depth].incoming = nil
         if reason != .live, depth == stack.count - 1, mode == .browse || mode == .filtering { mode = .error }
     }
 
@@ -102,10 +105,10 @@ extension AppState {
             return load(depth: stack.count - 1, failure.load == .live ? .reload : failure.load)
         }
         if level.isLoading {
-            show("already loading; \(keyName(.back)) stops it")
+            show(stack.count == 1 ? "already loading; \(keyName(.back)) stops it" : "already loading")
             return []
         }
-        if level.data == nil || level.walk.failure != nil || level.isIncomplete {
+        if level.data == nil || level.walk.failure != nil || level.isIncomplete || level.load.isCancelled {
             return load(depth: stack.count - 1, .reload)
         }
         show("nothing to retry")
@@ -118,7 +121,8 @@ extension AppState {
         guard let id = current.load.requestID else { return [] }
         _ = requests.finish(id)
         stack[depth].load = .cancelled(at: now, partial: current.isStreaming)
-        show("cancelled \(current.kind.request.line); \(keyName(.reload)) loads it again", role: .warning)
+        stack[depth].incoming = nil
+        show("cancelled \(current.kind.request.line); \(keyName(.retry)) loads it again", role: .warning)
         return [.cancel(id)]
     }
 
@@ -128,18 +132,27 @@ extension AppState {
         return requests.cancel { if case .level(abandoned.id, _) = $0 { true } else { false } }.map(Effect.cancel)
     }
 
-    /// Shows the locations that arrived so far of a streamed answer: the first time they
-    /// replace what the level showed, later the level takes over the rows it lacks.
+    /// Takes the locations that arrived so far of a streamed answer. A first load shows them at
+    /// once (the first time they replace what the level showed, later the level takes over the
+    /// rows it lacks); a reload keeps them aside, with the last good list on screen, until the
+    /// answer is whole.
     mutating func receivePart(_ id: RequestID, _ soFar: LocationsSoFar) {
         guard case .level(let levelID, let reason)? = requests[id]?.purpose,
             let depth = stack.firstIndex(where: { $0.id == levelID })
         else { return }
-        if case .loading(id, _, soFar.restarts) = stack[depth].load {
+        let level = stack[depth]
+        let earlier = level.load.partsRestarts
+        let aside = earlier == nil ? reason != .first && level.data != nil : level.incoming != nil
+        stack[depth].load = .loading(id, reason, partsRestarts: soFar.restarts)
+        if aside {
+            stack[depth].incoming = soFar.locations
+            return
+        }
+        if earlier == soFar.restarts {
             stack[depth].extend(to: soFar.locations)
         } else {
             stack[depth].data = .locations(soFar.locations)
         }
-        stack[depth].load = .loading(id, reason, partsRestarts: soFar.restarts)
         stack[depth].refreshVisible(rollups: rollups, listRows: listRows)
     }
 
@@ -151,7 +164,11 @@ extension AppState {
         case (.locations(let items), _):
             level.data = .locations(LocationTable(items))
         case (.locationsStreamed, _):
-            if !level.isStreaming { level.data = .locations(LocationTable()) }
+            if let incoming = level.incoming {
+                level.data = .locations(incoming)
+            } else if !level.isStreaming {
+                level.data = .locations(LocationTable())
+            }
         case (.stations(let items), .stations(let location)):
             level.data = .stations(items)
             rollups[location.id] = Rollup(items)
@@ -169,6 +186,7 @@ extension AppState {
         default:
             break
         }
+        level.incoming = nil
         level.loadedAt = now
         level.refreshVisible(rollups: rollups, listRows: listRows)
         stack[depth] = level
@@ -202,7 +220,7 @@ extension AppState {
     }
 
     /// Records status changes between two loads of a live view, and which rows changed.
-    private mutating func noteTransitions(from before: LevelData?, to after: LevelData?, in kind: LevelKind) {
+    private mutating func noteTransitions(from before: LevelData?, to after: LevelData?) {
         guard let before, let after else {
             changedIDs = []
             return

@@ -4,7 +4,11 @@ import Foundation
 
 extension AppState {
     /// Applies one message and returns the effects to run. Pure: no I/O, no clock reads.
+    ///
+    /// A message about a request nobody waits for any more (a late reply, part, retry notice or
+    /// warning of a cancelled or superseded call) is dropped here, and only here.
     public mutating func update(_ message: Message) -> [Effect] {
+        if let id = message.awaitedRequest, requests[id] == nil { return [] }
         switch message {
         case .keyPressed(let key):
             return handle(key)
@@ -44,7 +48,7 @@ extension AppState {
             return []
         case .faultsSwitched(let on):
             faultsOn = on
-            show(on ? "fault injection ON: calls fail at random (x to stop)" : "fault injection OFF", role: on ? .warning : .ok)
+            show(on ? "fault injection ON: calls fail at random (\(keyName(.toggleFaults)) to stop)" : "fault injection OFF", role: on ? .warning : .ok)
             return []
         case .copied(let text):
             // Multi-line copies (the hand-off) are announced by whoever asked for them.
@@ -63,11 +67,16 @@ extension AppState {
             }
             if following { requestLog.selected = requestLog.records.count - 1 }
             return []
-        case .warning(let id, let text):
-            // A warning about a call nobody waits for any more is in the log file only.
-            if id == nil || id.flatMap({ requests[$0] }) != nil { show(text, role: .warning, seconds: 10) }
+        case .warning(_, let text):
+            show(text, role: .warning, seconds: 10)
             return []
         }
+    }
+
+    /// Scrolls the detail pane, stopping where its last line shows.
+    mutating func scrollDetail(by delta: Int) {
+        let maximum = max(0, detailPane.lines.count - layout.detailText.height)
+        detailScroll = max(0, min(detailScroll + delta, maximum))
     }
 
     /// Fits the state to a new size or pane arrangement: selections stay on screen, the console
@@ -86,18 +95,20 @@ extension AppState {
         switch event {
         case .wheel(let up):
             if focus == .detail {
-                detailScroll = max(0, detailScroll + (up ? -3 : 3))
+                scrollDetail(by: up ? -3 : 3)
                 return []
             }
             stack[stack.count - 1].moveSelection(by: up ? -3 : 3, listRows: listRows)
             return loadMoreIfNeeded()
-        case .listRowClicked(let row):
-            focus = .list
-            stack[stack.count - 1].select(screenRow: row, listRows: listRows)
-            detailScroll = 0
-            return loadMoreIfNeeded()
-        case .detailClicked:
-            focus = .detail
+        case .click(let column, let row):
+            let layout = layout
+            if let listRow = layout.listRow(atY: row, x: column) {
+                focus = .list
+                stack[stack.count - 1].select(screenRow: listRow, listRows: listRows)
+                detailScroll = 0
+                return loadMoreIfNeeded()
+            }
+            if layout.detail.contains(x: column, y: row) { focus = .detail }
             return []
         }
     }

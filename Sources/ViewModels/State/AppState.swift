@@ -118,12 +118,16 @@ public struct AppState: Equatable, Sendable {
 
     /// Where each pane goes at the current size.
     public var layout: Layout {
-        Layout(width: width, height: height, detailFocused: focus == .detail, detailHidden: detailHidden)
+        var layout = Layout(width: width, height: height, detailFocused: focus == .detail, detailHidden: detailHidden)
+        layout.filtering = mode == .filtering
+        return layout
     }
 
     /// How many list rows are on screen (for paging), whichever pane has the focus.
     public var listRows: Int {
-        Layout(width: width, height: height, detailHidden: detailHidden).listRows
+        var layout = Layout(width: width, height: height, detailHidden: detailHidden)
+        layout.filtering = mode == .filtering
+        return layout.listRows
     }
 
     /// The top level's failure while the error pane shows it.

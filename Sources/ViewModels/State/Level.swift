@@ -79,6 +79,9 @@ public struct Level: Equatable, Sendable {
         }
     }
     private var storage: LevelData?
+    /// The parts of a reload's streamed answer so far, kept aside while the last good list
+    /// stays on screen.
+    var incoming: LocationTable?
     /// Each item's searchable text, folded once when the data arrives.
     private(set) var searchIndex = SearchIndex()
     /// All items in the current sort order, computed once per data and sort key, so a filter
@@ -127,12 +130,14 @@ public struct Level: Equatable, Sendable {
     public var isLoading: Bool { load.requestID != nil }
 
     /// True while the level's data is the parts of a streamed answer that is still coming.
-    public var isStreaming: Bool {
-        if case .loading(_, _, .some) = load { true } else { false }
-    }
+    public var isStreaming: Bool { load.partsRestarts != nil && incoming == nil }
 
-    /// True when a streamed answer broke off: the data shown is only part of the list.
-    public var isIncomplete: Bool { load.failure?.partial == true }
+    /// True when a streamed answer broke off or was stopped: the data shown is only part of
+    /// the list.
+    public var isIncomplete: Bool {
+        if case .cancelled(_, true) = load { return true }
+        return load.failure?.partial == true
+    }
 
     /// Takes over a longer version of the locations shown (a streamed answer's parts so
     /// far, whose rows are shared, not copied): the search index grows by just the new rows,

@@ -24,7 +24,7 @@ public struct LoadFailure: Equatable, Sendable {
 
 /// Where one level's data stands: the single source for what the level shows about loading.
 public enum LoadState: Equatable, Sendable {
-    /// Nothing asked yet (or a first load was cancelled).
+    /// Nothing asked yet.
     case idle
     /// A request is in flight. `partsRestarts` counts how often a streamed answer started over
     /// (nil until its first part arrived; the parts so far are the level's data).
@@ -45,6 +45,16 @@ public enum LoadState: Equatable, Sendable {
     /// What the call in flight is for, if any.
     public var inFlight: LevelLoad? {
         if case .loading(_, let load, _) = self { load } else { nil }
+    }
+
+    /// How often the streamed answer in flight started over; nil before its first part.
+    public var partsRestarts: Int? {
+        if case .loading(_, _, let restarts) = self { restarts } else { nil }
+    }
+
+    /// True when the user stopped the last request.
+    public var isCancelled: Bool {
+        if case .cancelled = self { true } else { false }
     }
 
     /// The failure, when the last request failed.

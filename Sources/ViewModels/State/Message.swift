@@ -32,6 +32,18 @@ public enum Message: Sendable {
     case tokenRenewed(RequestID)
 }
 
+extension Message {
+    /// The request this message is about, when it matters only while someone waits for that
+    /// request. Request-log records are history and never dropped.
+    var awaitedRequest: RequestID? {
+        switch self {
+        case .loaded(let id, _), .loadedPart(let id, _), .consoleAnswered(let id, _), .tokenRenewed(let id): id
+        case .retryScheduled(let id, _), .warning(let id, _): id
+        default: nil
+        }
+    }
+}
+
 /// Something to do outside the pure update: I/O and process control.
 public enum Effect: Equatable, Sendable {
     case load(RequestID, APIRequest)

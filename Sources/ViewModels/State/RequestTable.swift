@@ -18,9 +18,8 @@ public enum RequestPurpose: Equatable, Sendable {
 }
 
 /// Every request in flight, keyed by id, with what it is for and its latest automatic retry.
-///
-/// The one rule for replies lives here: a reply, part, retry notice or warning whose id is
-/// not in the table belongs to a request nobody wants any more, and is dropped.
+/// A reply, part, retry notice or warning whose id is not in the table belongs to a request
+/// nobody wants any more, and `AppState.update` drops it before anything else.
 public struct RequestTable: Equatable, Sendable {
     /// One request in flight.
     public struct Entry: Equatable, Sendable {
@@ -58,8 +57,7 @@ public struct RequestTable: Equatable, Sendable {
         return ids
     }
 
-    /// Notes an automatic retry of a request still wanted (of background work when `id` is
-    /// nil); one of a request nobody wants is dropped.
+    /// Notes an automatic retry of a request (of background work when `id` is nil).
     mutating func noteRetry(_ event: RetryEvent, for id: RequestID?) {
         guard let id else {
             backgroundRetry = event
@@ -78,10 +76,5 @@ public struct RequestTable: Equatable, Sendable {
     /// True while a console GET is in flight.
     public var consoleIsWaiting: Bool {
         entries.values.contains { if case .console = $0.purpose { true } else { false } }
-    }
-
-    /// The ids of a level's requests in flight.
-    func ids(of level: LevelID) -> [RequestID] {
-        entries.filter { if case .level(level, _) = $0.value.purpose { true } else { false } }.map(\.key)
     }
 }
