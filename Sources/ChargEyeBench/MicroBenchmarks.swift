@@ -42,7 +42,7 @@ struct MicroBenchmarks {
         var state = AppState(connectionLabel: "bench", isDemo: true, now: Date(), keyMap: .standard, refreshInterval: 30)
         _ = state.update(.resized(width: width, height: height))
         for effect in state.start() {
-            if case .load(let id, _) = effect { _ = state.update(.loaded(id, .success(.locations(locations)))) }
+            if case .load(let id, _) = effect { for message in Message.locationsArrived(id, locations) { _ = state.update(message) } }
         }
         return state
     }

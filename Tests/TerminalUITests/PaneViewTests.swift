@@ -86,7 +86,7 @@ struct PaneViewTests {
             id: "X\u{1B}[2J", name: "Depot\u{1B}]52;c;cHduZWQ=\u{07} \u{202E}gnp.exe\u{9B}31m" + String(repeating: "A", count: 10_000),
             city: "C\u{0}ity\u{7F}", country: "\u{1B}[31mRed"
         )
-        _ = state.update(.loaded(id, .success(.locations([hostile]))))
+        for message in Message.locationsArrived(id, [hostile]) { _ = state.update(message) }
         let grid = Screen.draw(state)
         let text = grid.lines.joined(separator: "\n")
         #expect(text.contains("Depot gnp.exeAAAA"))

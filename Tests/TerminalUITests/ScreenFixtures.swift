@@ -18,7 +18,7 @@ enum ScreenFixtures {
         var state = AppState(connectionLabel: "kempower.io", isDemo: false, now: now, timeZone: TimeZone(identifier: "UTC")!)
         _ = state.update(.resized(width: width, height: height))
         for case .load(let id, _) in state.start() {
-            _ = state.update(.loaded(id, .success(.locations(locations))))
+            for message in Message.locationsArrived(id, locations) { _ = state.update(message) }
         }
         if token {
             _ = state.update(.tokenChanged(TokenState(validUntil: now.addingTimeInterval(28_740), lastRefresh: now)))

@@ -65,7 +65,7 @@ struct FilterSortTests {
         _ = state.press(.down, .down)
         let (id, _) = try #require(AppState.loadID(state.press(.control("r"))))
         let reloaded = [Fixtures.location("L0", "Aalborg Depot", city: "Aalborg")] + Fixtures.locations.reversed()
-        _ = state.update(.loaded(id, .success(.locations(reloaded))))
+        for message in Message.locationsArrived(id, reloaded) { _ = state.update(message) }
         #expect(state.current.selectedID == "L3")
         #expect(state.listPane.position == "4/5")
     }
@@ -75,7 +75,7 @@ struct FilterSortTests {
         var state = Fixtures.loadedState()
         _ = state.press(.down)
         let (id, _) = try #require(AppState.loadID(state.press(.function(5))))
-        _ = state.update(.loaded(id, .success(.locations(Array(Fixtures.locations.prefix(1))))))
+        for message in Message.locationsArrived(id, Array(Fixtures.locations.prefix(1))) { _ = state.update(message) }
         #expect(state.current.selectedID == "L1")
     }
 
@@ -86,7 +86,7 @@ struct FilterSortTests {
         #expect(state.listRows == 4)
         let (id, _) = AppState.loadID(state.start())!
         let many = (0..<10).map { Fixtures.location("L\($0)", "Site \($0)", city: "C") }
-        _ = state.update(.loaded(id, .success(.locations(many))))
+        for message in Message.locationsArrived(id, many) { _ = state.update(message) }
         _ = state.press(.down, .down, .down, .down)
         #expect(state.current.scroll == 1)
         #expect(state.rowNames == ["Site 1", "Site 2", "Site 3", "Site 4"])

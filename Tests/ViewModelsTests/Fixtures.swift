@@ -56,8 +56,7 @@ enum Fixtures {
         _ = state.update(.resized(width: width, height: height))
         let effects = state.start()
         guard let (id, request) = AppState.loadID(effects), request == .locations else { fatalError("expected a locations load, got \(effects)") }
-        _ = state.update(.loadedPart(id, LocationsSoFar(locations: LocationTable(locations))))
-        _ = state.update(.loaded(id, .success(.locationsStreamed(count: locations.count))))
+        for message in Message.locationsArrived(id, locations) { _ = state.update(message) }
         return state
     }
 }

@@ -33,7 +33,7 @@ struct LoadFailRetryTests {
         let (second, request) = try #require(AppState.loadID(state.press(.character("r"))))
         #expect(request == .locations)
         #expect(state.errorPane == nil)
-        _ = state.update(.loaded(second, .success(.locations(Fixtures.locations))))
+        for message in Message.locationsArrived(second, Fixtures.locations) { _ = state.update(message) }
         #expect(!state.current.isStale)
         #expect(state.current.load.failure == nil)
         #expect(state.mode == .browse)

@@ -141,7 +141,7 @@ struct DetailToggleAndCancelTests {
         guard let (id, _) = AppState.loadID(state.start()) else { Issue.record("no first load"); return }
         #expect(state.update(.keyPressed(.escape)) == [.cancel(id)])
         #expect(!state.current.isLoading)
-        #expect(state.update(.loaded(id, .success(.locations(Fixtures.locations)))).isEmpty)
+        #expect(Message.locationsArrived(id, Fixtures.locations).flatMap { state.update($0) }.isEmpty)
         #expect(state.current.data == nil, "a cancelled answer is dropped")
 
         var loaded = Fixtures.loadedState()

@@ -111,7 +111,7 @@ struct StreamedLoadTests {
     func staleParts() throws {
         var state = Fixtures.loadedState()
         let (id, _) = try #require(AppState.loadID(state.press(.control("r"))))
-        _ = state.update(.loaded(id, .success(.locations(Fixtures.locations))))
+        for message in Message.locationsArrived(id, Fixtures.locations) { _ = state.update(message) }
         var arrivals = Arrivals()
         _ = state.update(.loadedPart(id, arrivals.add([Fixtures.location("X", "Late", city: "Nowhere")])))
         #expect(state.rowNames.count == 4)

@@ -41,7 +41,7 @@ public enum ErrorPaneView {
         for (offset, line) in lines.prefix(max(0, inner.height - 2)).enumerated() {
             grid.put(line.text, x: inner.x + 1, y: inner.y + offset, role: line.role, limit: textWidth)
         }
-        grid.put(pane.keys, x: inner.x + 1, y: inner.y + inner.height - 1, role: .key, limit: textWidth)
+        grid.put(DisplayWidth.truncate(pane.keys, to: textWidth), x: inner.x + 1, y: inner.y + inner.height - 1, role: .key, limit: textWidth)
         grid.paint(x: rect.x, y: rect.y, width: 1, role: .critical)
     }
 }

@@ -17,9 +17,11 @@ public enum RequestLogView {
         let widths = pane.columnWidths
         func line(_ cells: [String], y: Int, role: Role) {
             var x = inner.x
-            for (index, cell) in cells.enumerated() where index < widths.count {
+            let end = inner.x + inner.width
+            // Columns that do not fit a narrow log are cut at its frame, not drawn over it.
+            for (index, cell) in cells.enumerated() where index < widths.count && x < end {
                 let right = RequestLogPane.rightAligned.contains(index)
-                grid.put(DisplayWidth.pad(cell, to: widths[index], alignRight: right), x: x, y: y, role: role, limit: widths[index])
+                grid.put(DisplayWidth.pad(cell, to: widths[index], alignRight: right), x: x, y: y, role: role, limit: min(widths[index], end - x))
                 x += widths[index] + 1
             }
         }

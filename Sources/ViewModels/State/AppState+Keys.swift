@@ -50,7 +50,9 @@ extension AppState {
             return []
         case .copyID?:
             guard let failure = current.load.failure else { return [] }
-            return [.copyToClipboard(TextSanitizer.singleLine("\(failure.request.line): \(failure.error.summary)", limit: 1000))]
+            // The error's summary names its request; one that cannot is prefixed with it.
+            let text = failure.error.request == nil ? "\(failure.request.line): \(failure.error.summary)" : failure.error.summary
+            return [.copyToClipboard(TextSanitizer.singleLine(text, limit: 1000))]
         case .help?:
             openHelp()
             return []

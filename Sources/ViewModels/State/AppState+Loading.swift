@@ -161,8 +161,6 @@ extension AppState {
         var level = stack[depth]
         var effects: [Effect] = []
         switch (response, level.kind) {
-        case (.locations(let items), _):
-            level.data = .locations(LocationTable(items))
         case (.locationsStreamed, _):
             if let incoming = level.incoming {
                 level.data = .locations(incoming)

@@ -33,6 +33,12 @@ public enum Message: Sendable {
 }
 
 extension Message {
+    /// What a whole list of locations arrives as: one part with all of them, then the end of
+    /// the answer (for benchmarks and tests that hand the state a list at once).
+    public static func locationsArrived(_ id: RequestID, _ locations: [Location]) -> [Message] {
+        [.loadedPart(id, LocationsSoFar(locations: LocationTable(locations))), .loaded(id, .success(.locationsStreamed(count: locations.count)))]
+    }
+
     /// The request this message is about, when it matters only while someone waits for that
     /// request. Request-log records are history and never dropped.
     var awaitedRequest: RequestID? {

@@ -33,7 +33,6 @@ public enum APIRequest: Equatable, Sendable {
 
 /// What a request returned.
 public enum APIResponse: Equatable, Sendable {
-    case locations([Location])
     /// The locations came in parts (`Message.loadedPart`); this many in all.
     case locationsStreamed(count: Int)
     case stations([Station])
