@@ -117,8 +117,14 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "ChargEyeTextTests",
+            dependencies: ["ChargEyeText"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "ChargEyeAPITests",
-            dependencies: ["ChargEyeText", 
+            dependencies: [
+                "ChargEyeText",
                 "ChargEyeAPI",
                 "ChargEyeSimulator",
                 .product(name: "HTTPTypes", package: "swift-http-types"),

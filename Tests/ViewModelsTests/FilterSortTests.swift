@@ -95,7 +95,7 @@ struct FilterSortTests {
         #expect(state.current.selectedID == "L4", "a click on the headings selects nothing")
         _ = state.update(.mouse(.click(column: 5, row: 4)))
         #expect(state.current.selectedID == "L1")
-        _ = state.update(.mouse(.wheel(up: false)))
+        _ = state.update(.mouse(.wheel(up: false, column: 5, row: 5)))
         #expect(state.current.selectedID == "L4")
     }
 

@@ -19,10 +19,11 @@ struct KeyRemapTests {
     @Test("remapping replaces an action's keys, frees them elsewhere, and the help shows it")
     func remap() throws {
         let map = try KeyMap.standard.remapped(["moveDown": ["n", "Down"], "quit": ["Q"]])
-        #expect(map.action(for: .character("n")) == .moveDown)
-        #expect(map.action(for: .character("j")) == nil)
-        #expect(map.action(for: .character("q")) == nil)
-        #expect(map.action(for: .character("Q")) == .quit)
+        #expect(map.action(for: .character("n"), in: .browse) == .moveDown)
+        #expect(map.action(for: .character("j"), in: .browse) == nil)
+        #expect(map.action(for: .character("q"), in: .browse) == nil)
+        #expect(map.action(for: .character("q"), in: .console) == .close, "q still closes the console: quit's remap shares no place with close")
+        #expect(map.action(for: .character("Q"), in: .browse) == .quit)
         let help = AppState.helpRows(map)
         #expect(help.contains { $0.keys == "n ↓" && $0.label == "move down" })
         #expect(help.contains { $0.keys == "Q" && $0.label == "quit" })
@@ -35,5 +36,6 @@ struct KeyRemapTests {
         #expect(throws: KeyMap.RemapError.unknownAction("fly")) { try KeyMap.standard.remapped(["fly": ["f"]]) }
         #expect(throws: KeyMap.RemapError.unknownKey(action: "quit", key: "Hyper-Q")) { try KeyMap.standard.remapped(["quit": ["Hyper-Q"]]) }
         #expect(throws: KeyMap.RemapError.noKeys(action: "quit")) { try KeyMap.standard.remapped(["quit": []]) }
+        #expect(throws: KeyMap.RemapError.typedKey(action: "submit", key: "y")) { try KeyMap.standard.remapped(["submit": ["y"]]) }
     }
 }

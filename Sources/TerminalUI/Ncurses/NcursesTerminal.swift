@@ -30,11 +30,9 @@ public final class NcursesTerminal: Terminal {
     /// `headerColor` gives the header a background of its own (production vs staging).
     public init(color: Bool, theme: Theme = .terminal, headerColor: TerminalColor? = nil) throws {
         guard Platform.isTerminal(STDIN_FILENO), Platform.isTerminal(STDOUT_FILENO) else { throw TerminalError.notATerminal }
-        // The character set is all ncurses needs from the locale (loading every category
-        // costs a dozen files at start-up).
-        setlocale(LC_CTYPE, "")
+        Platform.adoptCharacterSet()
         asciiOnly = String(cString: ce_codeset()).uppercased().replacingOccurrences(of: "-", with: "") != "UTF8"
-        let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
+        let term = Platform.environment("TERM") ?? ""
         CrashGuard.install()
         guard let screen = newterm(nil, ce_stdout(), ce_stdin()) else {
             CrashGuard.uninstall()
@@ -57,7 +55,7 @@ public final class NcursesTerminal: Terminal {
         curs_set(0)
         _ = mousemask(ce_mouse_mask(), nil)
         mouseinterval(0)
-        let wantsColor = color && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
+        let wantsColor = color && Platform.environment("NO_COLOR").map(\.isEmpty) ?? true
         palette = Palette(colored: wantsColor && has_colors(), theme: theme, headerBackground: headerColor)
         palette.install()
         isActive = true

@@ -11,6 +11,17 @@ enum Platform {
         var closed: Bool
     }
 
+    /// A variable of the process's environment.
+    static func environment(_ name: String) -> String? {
+        ProcessInfo.processInfo.environment[name]
+    }
+
+    /// Takes the character set from the locale (LANG, LC_ALL, LC_CTYPE): all curses needs of it
+    /// (loading every category costs a dozen files at start-up).
+    static func adoptCharacterSet() {
+        setlocale(LC_CTYPE, "")
+    }
+
     /// True when `descriptor` is a terminal.
     static func isTerminal(_ descriptor: Int32) -> Bool {
         isatty(descriptor) == 1

@@ -3,7 +3,7 @@ public import ViewModels
 
 /// The interactive browser's run loop. One thread owns the terminal and blocks in poll() on
 /// the terminal's input and a wake pipe; the timeout is the state's next deadline (the
-/// countdown's next visible change), otherwise infinite. Each wake turns input, signals and
+/// earliest moment the screen changes by itself), otherwise infinite. Each wake turns input, signals and
 /// inbox messages into `update` calls, hands the effects to the runner (keeping only process
 /// control: quit and suspend), and presents the new frame, of which the terminal sends only the
 /// changed cells. The terminal is restored on every exit.
@@ -138,8 +138,8 @@ public final class BrowserLoop {
         case .resized(let width, let height):
             lastFrame = nil
             return [.resized(width: width, height: height)]
-        case .wheel(let up, _, _):
-            return [.mouse(.wheel(up: up))]
+        case .wheel(let up, let column, let row):
+            return [.mouse(.wheel(up: up, column: column, row: row))]
         case .click(let column, let row):
             return [.mouse(.click(column: column, row: row))]
         }

@@ -26,22 +26,3 @@ public enum DetailPaneView {
         }
     }
 }
-
-/// Draws the error pane over the data, which stays visible around it.
-public enum ErrorPaneView {
-    public static func draw(_ pane: ErrorPane, layout: Layout, glyphs: Glyphs, into grid: inout CellGrid) {
-        let textWidth = layout.errorTextWidth
-        guard textWidth > 4 else { return }
-        var lines: [Span] = []
-        for span in pane.lines {
-            lines += TextWrap.rows(span.text, width: textWidth, hanging: false).map { Span($0, span.role) }
-        }
-        let rect = layout.errorPane(textRows: lines.count)
-        let inner = Box.draw(rect, title: [Span(pane.title, .critical)], focused: true, glyphs: glyphs, into: &grid)
-        for (offset, line) in lines.prefix(max(0, inner.height - 2)).enumerated() {
-            grid.put(line.text, x: inner.x + 1, y: inner.y + offset, role: line.role, limit: textWidth)
-        }
-        grid.put(DisplayWidth.truncate(pane.keys, to: textWidth), x: inner.x + 1, y: inner.y + inner.height - 1, role: .key, limit: textWidth)
-        grid.paint(x: rect.x, y: rect.y, width: 1, role: .critical)
-    }
-}

@@ -20,7 +20,10 @@ public struct Layout: Equatable, Sendable {
     public var body: Rect
 
     /// The filter is being typed: its prompt takes the list's last row.
-    public var filtering = false
+    public var filtering: Bool
+
+    /// How many rows the mouse wheel moves.
+    public static let wheelStep = 3
 
     /// Rows of items the list shows.
     public var listRows: Int { max(1, Self.listItems(in: list, filtering: filtering).height) }
@@ -66,13 +69,23 @@ public struct Layout: Equatable, Sendable {
     public var errorPaneWidth: Int { min(body.width - 2, 78) }
 
     /// The error pane's text width: inside its frame, less a margin each side.
-    public var errorTextWidth: Int { Self.insideFrame(of: Rect(x: 0, y: 0, width: errorPaneWidth, height: 3)).width - 2 }
+    public var errorTextWidth: Int { errorPaneWidth - 2 - 2 * Self.errorMargin }
 
-    /// The error pane for `textRows` rows of text and a row of keys (after a blank row),
-    /// centred over the body.
-    public func errorPane(textRows: Int) -> Rect {
-        body.centered(width: errorPaneWidth, height: min(body.height, textRows + 4))
+    /// The error pane for `textRows` rows of text, a blank row and a row of keys, centred over
+    /// the body: its frame, the text's rows (as many as fit) and the keys' row.
+    public func errorPane(textRows: Int) -> (frame: Rect, text: Rect, keys: Rect) {
+        let frame = body.centered(width: errorPaneWidth, height: min(body.height, textRows + 2 + 2))
+        let inside = Self.insideFrame(of: frame)
+        let content = Rect(x: inside.x + Self.errorMargin, y: inside.y, width: errorTextWidth, height: inside.height)
+        return (
+            frame,
+            Rect(x: content.x, y: content.y, width: content.width, height: content.height - 2),
+            Rect(x: content.x, y: content.y + content.height - 1, width: content.width, height: min(1, content.height))
+        )
     }
+
+    /// Columns between the error pane's frame and its text.
+    static let errorMargin = 1
 
     /// Where the request log's rows go: inside its frame over the body, below the headings.
     public var requestLogRows: Rect {
@@ -82,7 +95,8 @@ public struct Layout: Equatable, Sendable {
 
     /// The layout for a size; in the single arrangement `detailFocused` picks the pane shown;
     /// `detailHidden` gives the list the whole body.
-    public init(width: Int, height: Int, detailFocused: Bool = false, detailHidden: Bool = false) {
+    public init(width: Int, height: Int, detailFocused: Bool = false, detailHidden: Bool = false, filtering: Bool = false) {
+        self.filtering = filtering
         header = Rect(x: 0, y: 0, width: width, height: 1)
         status = Rect(x: 0, y: height - 1, width: width, height: 1)
         body = Rect(x: 0, y: 1, width: width, height: height - 2)

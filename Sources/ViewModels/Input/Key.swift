@@ -34,8 +34,8 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
 
 /// A mouse event at a screen cell; the view-model places it with its layout.
 public enum MouseEvent: Hashable, Sendable {
-    /// The wheel turned; `up` towards the top of the list.
-    case wheel(up: Bool)
+    /// The wheel turned at a cell; `up` towards the top. It scrolls the pane under the pointer.
+    case wheel(up: Bool, column: Int, row: Int)
     /// A click at a cell (0-based column and row of the screen).
     case click(column: Int, row: Int)
 }

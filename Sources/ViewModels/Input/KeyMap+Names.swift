@@ -31,6 +31,8 @@ extension KeyMap {
         case unknownAction(String)
         case unknownKey(action: String, key: String)
         case noKeys(action: String)
+        /// A character for an action that acts only while text is typed, where characters are text.
+        case typedKey(action: String, key: String)
 
         public var description: String {
             switch self {
@@ -40,6 +42,8 @@ extension KeyMap {
                 "unknown key \"\(key)\" for \(action) (use a character, Ctrl-X, F1-F12, Up, Down, PgUp, PgDn, Home, End, Enter, Esc, Tab, Space...)"
             case .noKeys(let action):
                 "\(action) needs at least one key"
+            case .typedKey(let action, let key):
+                "\"\(key)\" cannot be \(action): it acts while text is typed, where \"\(key)\" is text (use Enter, Esc, Tab, Backspace, Ctrl-X, F1-F12...)"
             }
         }
     }
@@ -55,6 +59,9 @@ extension KeyMap {
             var keys: [Key] = []
             for keyName in keyNames {
                 guard let key = Key(name: keyName) else { throw .unknownKey(action: name, key: keyName) }
+                if case .character = key, KeyContext.allCases.allSatisfy({ $0.isTextEntry || !$0.actions.contains(action) }) {
+                    throw .typedKey(action: name, key: keyName)
+                }
                 keys.append(key)
             }
             replacements[action] = keys

@@ -20,11 +20,6 @@ public struct KeyMap: Sendable, Equatable {
         self.keysByAction = keysByAction
     }
 
-    /// The action of a key in browse mode, if any.
-    public func action(for key: Key) -> Action? {
-        action(for: key, in: .browse)
-    }
-
     /// The action of a key where the keyboard is now: the first of the context's actions bound
     /// to it. While text is typed, characters are text, never actions.
     public func action(for key: Key, in context: KeyContext) -> Action? {
@@ -37,9 +32,9 @@ public struct KeyMap: Sendable, Equatable {
         keysByAction[action] ?? []
     }
 
-    /// How the hints name an action's first key ("?" when it has none).
+    /// How the hints name an action's first key ("(unbound)" when it has none).
     public func name(of action: Action) -> String {
-        keys(for: action).first.map(\.description) ?? "?"
+        keys(for: action).first.map(\.description) ?? "(unbound)"
     }
 
     /// The conventional bindings (less, vim, htop, k9s).

@@ -43,22 +43,17 @@ extension AppState {
         if let advice = error.advice { lines.append(Span(advice)) }
         if failure.partial {
             lines.append(Span("the list shows the part that arrived before the failure (INCOMPLETE)", .dim))
-        } else if case .page = failure.load {
+        } else if case .page = failure.reason {
             lines.append(Span("the pages before this one stay on screen", .dim))
         } else if current.data != nil {
             lines.append(Span("the data behind this is from before the failure (STALE)", .dim))
         }
         let keys = [Action.retry, .back, .copyID].map { "\(keyName($0)) \(KeyContext.error.hint(of: $0))" }
         return ErrorPane(
-            title: failure.load == .live ? "Live refresh failed" : "Request failed",
+            title: failure.reason == .live ? "Live refresh failed" : "Request failed",
             lines: lines.map { Span(TextSanitizer.singleLine($0.text, limit: 400), $0.role) },
             keys: keys.joined(separator: "   ")
         )
-    }
-
-    /// How the hints name an action's key.
-    func keyName(_ action: Action) -> String {
-        keyMap.name(of: action)
     }
 
     private static func meaning(of status: Int) -> String {

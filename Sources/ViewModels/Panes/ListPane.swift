@@ -92,8 +92,8 @@ extension AppState {
     /// The line on the pane's bottom edge: why the list is not whole or not current, and the key
     /// that fixes it (while the error pane is closed).
     private func footer(_ level: Level) -> Span? {
-        if mode != .error, !level.isLoading, let failure = level.load.failure, failure.load != .live, level.data != nil {
-            let what = if case .page = failure.load { "the next page could not be loaded" } else { "could not reload" }
+        if mode != .error, !level.isLoading, let failure = level.load.failure, failure.reason != .live, level.data != nil {
+            let what = if case .page = failure.reason { "the next page could not be loaded" } else { "could not reload" }
             return Span("\(what): \(failure.error.shortReason) — \(keyName(.retry)) retry", .warning)
         }
         if let failure = level.walk.failure {

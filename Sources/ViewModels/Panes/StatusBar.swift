@@ -53,7 +53,7 @@ extension AppState {
             return Span("retry \(retry.nextAttempt)/\(retry.maxAttempts) in \(String(format: "%.1f", left)) s (\(retry.reason))", .warning)
         }
         if let notice { return Span(notice.text, notice.role) }
-        if let failure = current.load.failure, failure.load == .live, current.kind.isLive {
+        if let failure = current.load.failure, failure.reason == .live, current.kind.isLive {
             let next = nextLiveRefresh.map { " in \(ChargEyeError.duration(max(0, $0.timeIntervalSince(now))))" } ?? ""
             return Span("live refresh failed (\(failure.error.shortReason)); retrying\(next)", .warning)
         }

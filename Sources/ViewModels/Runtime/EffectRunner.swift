@@ -65,6 +65,7 @@ public final class EffectRunner: Sendable {
                     inbox.post(.faultsSwitched(on: on))
                 } catch {
                     inbox.post(.faultsSwitched(on: !on))
+                    inbox.post(.warning(nil, "could not switch fault injection: \(ChargEyeError.plainWords(for: error))"))
                 }
             }
         case .writeHandoff(let text):

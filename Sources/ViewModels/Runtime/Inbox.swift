@@ -1,14 +1,14 @@
-import ChargEyeAPI
+import Synchronization
 
 /// Where asynchronous work delivers its messages to the (single-threaded) run loop. Posting
 /// calls `wake` so a loop blocked in poll() notices at once. Posts come from any thread.
 public final class Inbox: Sendable {
-    private let messages = Locked<[Message]>([])
-    private let wake: Locked<(@Sendable () -> Void)?>
+    private let messages = Mutex<[Message]>([])
+    private let wake: Mutex<(@Sendable () -> Void)?>
 
     /// Creates an inbox; `wake` may be set later with `onPost`.
     public init(wake: (@Sendable () -> Void)? = nil) {
-        self.wake = Locked(wake)
+        self.wake = Mutex(wake)
     }
 
     /// Sets what to call after each post.

@@ -1,20 +1,6 @@
 public import ChargEyeAPI
 import Foundation
 
-/// The locations of a streamed answer that arrived so far: the whole list each time, shared
-/// with the reader rather than copied, so the list takes over just the rows it lacks.
-public struct LocationsSoFar: Sendable, Equatable {
-    public var locations: LocationTable
-    /// How often the answer started over (one that is not the plain shape is decoded whole at
-    /// the end and replaces the parts before it).
-    public var restarts: Int
-
-    public init(locations: LocationTable = LocationTable(), restarts: Int = 0) {
-        self.locations = locations
-        self.restarts = restarts
-    }
-}
-
 /// Gathers the parts of a streamed list and passes what arrived so far on at most once per
 /// `interval` (the first at once), so a 100,000-row list redraws the screen a few times while it
 /// loads rather than a hundred times (bytes matter on a slow link).

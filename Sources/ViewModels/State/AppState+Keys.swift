@@ -16,6 +16,11 @@ extension AppState {
         }
     }
 
+    /// How the hints name an action's key.
+    func keyName(_ action: Action) -> String {
+        keyMap.name(of: action)
+    }
+
     /// Routes a key through the key map of the current context. Keys that act the same
     /// everywhere (quit from anywhere, suspend) are handled first.
     mutating func handle(_ key: Key) -> [Effect] {

@@ -15,8 +15,7 @@ extension AppState {
         var effects: [Effect] = []
         if let old = level.load.requestID, requests.finish(old) != nil { effects.append(.cancel(old)) }
         let id = requests.start(.level(level.id, reason))
-        stack[depth].load = .loading(id, reason, partsRestarts: nil)
-        stack[depth].incoming = nil
+        stack[depth].load = .loading(InFlight(id: id, reason: reason))
         return effects + [.load(id, request(for: level.kind, reason))]
     }
 
@@ -43,9 +42,10 @@ extension AppState {
     }
 
     /// Reloads the current live view when its time has come (not while the user types a GET or
-    /// reads the error pane about this level's last load).
+    /// reads the error pane about this level's last load, or the help opened from it).
     mutating func refreshLiveIfDue() -> [Effect] {
-        guard let due = nextLiveRefresh, due <= now, mode != .consoleInput, mode != .error else { return [] }
+        let readingError = mode == .error || (mode == .help && helpReturn == .error)
+        guard let due = nextLiveRefresh, due <= now, mode != .consoleInput, !readingError else { return [] }
         return load(depth: stack.count - 1, .live)
     }
 
@@ -89,10 +89,9 @@ extension AppState {
     private mutating func fail(depth: Int, _ reason: LevelLoad, _ error: ChargEyeError) {
         let level = stack[depth]
         stack[depth].load = .failed(LoadFailure(
-            error: error, request: request(for: level.kind, reason), load: reason, at: now, partial: level.isStreaming
+            error: error, request: request(for: level.kind, reason), reason: reason, at: now, partial: level.isStreaming
         ))
         stack[depth].failuresInARow += 1
-        stack[depth].incoming = nil
         if reason != .live, depth == stack.count - 1, mode == .browse || mode == .filtering { mode = .error }
     }
 
@@ -102,7 +101,7 @@ extension AppState {
         let level = current
         if mode == .error { mode = .browse }
         if let failure = level.load.failure {
-            return load(depth: stack.count - 1, failure.load == .live ? .reload : failure.load)
+            return load(depth: stack.count - 1, failure.reason == .live ? .reload : failure.reason)
         }
         if level.isLoading {
             show(stack.count == 1 ? "already loading; \(keyName(.back)) stops it" : "already loading")
@@ -121,7 +120,6 @@ extension AppState {
         guard let id = current.load.requestID else { return [] }
         _ = requests.finish(id)
         stack[depth].load = .cancelled(at: now, partial: current.isStreaming)
-        stack[depth].incoming = nil
         show("cancelled \(current.kind.request.line); \(keyName(.retry)) loads it again", role: .warning)
         return [.cancel(id)]
     }
@@ -141,13 +139,10 @@ extension AppState {
             let depth = stack.firstIndex(where: { $0.id == levelID })
         else { return }
         let level = stack[depth]
-        let earlier = level.load.partsRestarts
-        let aside = earlier == nil ? reason != .first && level.data != nil : level.incoming != nil
-        stack[depth].load = .loading(id, reason, partsRestarts: soFar.restarts)
-        if aside {
-            stack[depth].incoming = soFar.locations
-            return
-        }
+        let earlier = level.load.request?.partsRestarts
+        let holdBack = earlier == nil ? reason != .first && level.data != nil : level.load.request?.heldBack != nil
+        stack[depth].load = .loading(InFlight(id: id, reason: reason, partsRestarts: soFar.restarts, heldBack: holdBack ? soFar.locations : nil))
+        if holdBack { return }
         if earlier == soFar.restarts {
             stack[depth].extend(to: soFar.locations)
         } else {
@@ -162,8 +157,8 @@ extension AppState {
         var effects: [Effect] = []
         switch (response, level.kind) {
         case (.locationsStreamed, _):
-            if let incoming = level.incoming {
-                level.data = .locations(incoming)
+            if let heldBack = level.load.request?.heldBack {
+                level.data = .locations(heldBack)
             } else if !level.isStreaming {
                 level.data = .locations(LocationTable())
             }
@@ -184,7 +179,6 @@ extension AppState {
         default:
             break
         }
-        level.incoming = nil
         level.loadedAt = now
         level.refreshVisible(rollups: rollups, listRows: listRows)
         stack[depth] = level

@@ -93,12 +93,13 @@ extension AppState {
     private mutating func handle(_ event: MouseEvent) -> [Effect] {
         guard mode == .browse || mode == .filtering else { return [] }
         switch event {
-        case .wheel(let up):
-            if focus == .detail {
-                scrollDetail(by: up ? -3 : 3)
+        case .wheel(let up, let column, let row):
+            let step = up ? -Layout.wheelStep : Layout.wheelStep
+            if layout.detail.contains(x: column, y: row) {
+                scrollDetail(by: step)
                 return []
             }
-            stack[stack.count - 1].moveSelection(by: up ? -3 : 3, listRows: listRows)
+            stack[stack.count - 1].moveSelection(by: step, listRows: listRows)
             return loadMoreIfNeeded()
         case .click(let column, let row):
             let layout = layout

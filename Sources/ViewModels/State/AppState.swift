@@ -118,16 +118,13 @@ public struct AppState: Equatable, Sendable {
 
     /// Where each pane goes at the current size.
     public var layout: Layout {
-        var layout = Layout(width: width, height: height, detailFocused: focus == .detail, detailHidden: detailHidden)
-        layout.filtering = mode == .filtering
-        return layout
+        Layout(width: width, height: height, detailFocused: focus == .detail, detailHidden: detailHidden, filtering: mode == .filtering)
     }
 
-    /// How many list rows are on screen (for paging), whichever pane has the focus.
+    /// How many list rows are on screen (for paging), whichever pane has the focus: in the one-pane
+    /// arrangement the list's height is the body's either way.
     public var listRows: Int {
-        var layout = Layout(width: width, height: height, detailHidden: detailHidden)
-        layout.filtering = mode == .filtering
-        return layout.listRows
+        Layout(width: width, height: height, detailHidden: detailHidden, filtering: mode == .filtering).listRows
     }
 
     /// The top level's failure while the error pane shows it.

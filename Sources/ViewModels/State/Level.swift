@@ -1,6 +1,12 @@
 public import ChargEyeAPI
 public import Foundation
 
+/// Identifies one level of the navigation stack for as long as it exists, so a reply for a
+/// level that was left (and perhaps replaced by another of the same kind) is never applied.
+public struct LevelID: Hashable, Sendable {
+    let value: Int
+}
+
 /// A location as the navigation stack remembers it.
 public struct LocationRef: Equatable, Sendable {
     public var id: String
@@ -79,9 +85,6 @@ public struct Level: Equatable, Sendable {
         }
     }
     private var storage: LevelData?
-    /// The parts of a reload's streamed answer so far, kept aside while the last good list
-    /// stays on screen.
-    var incoming: LocationTable?
     /// Each item's searchable text, folded once when the data arrives.
     private(set) var searchIndex = SearchIndex()
     /// All items in the current sort order, computed once per data and sort key, so a filter
@@ -122,7 +125,7 @@ public struct Level: Equatable, Sendable {
     /// pages before it current).
     public var isStale: Bool {
         guard let failure = load.failure, data != nil else { return false }
-        if case .page = failure.load { return false }
+        if case .page = failure.reason { return false }
         return true
     }
 
@@ -130,7 +133,10 @@ public struct Level: Equatable, Sendable {
     public var isLoading: Bool { load.requestID != nil }
 
     /// True while the level's data is the parts of a streamed answer that is still coming.
-    public var isStreaming: Bool { load.partsRestarts != nil && incoming == nil }
+    public var isStreaming: Bool {
+        guard let request = load.request else { return false }
+        return request.partsRestarts != nil && request.heldBack == nil
+    }
 
     /// True when a streamed answer broke off or was stopped: the data shown is only part of
     /// the list.

@@ -14,21 +14,35 @@ public enum LevelLoad: Equatable, Sendable {
 /// good data meanwhile.
 public struct LoadFailure: Equatable, Sendable {
     public var error: ChargEyeError
-    /// The request to issue again to retry (`r`).
+    /// The request that failed (the error pane names it; `r` asks for the same again).
     public var request: APIRequest
-    public var load: LevelLoad
+    /// What the request was for: `r` repeats it (a failed live refresh as a reload).
+    public var reason: LevelLoad
     public var at: Date
     /// A streamed answer broke off after some of its rows arrived: the data shown is partial.
     public var partial: Bool
 }
 
+/// A level's request in flight and what of its answer has arrived.
+public struct InFlight: Equatable, Sendable {
+    public var id: RequestID
+    public var reason: LevelLoad
+    /// How often a streamed answer started over; nil before its first part.
+    public var partsRestarts: Int?
+    /// A reload's streamed rows so far, held back while the last good list stays on screen
+    /// (nil when the parts show at once, as for a first load).
+    public var heldBack: LocationTable?
+}
+
 /// Where one level's data stands: the single source for what the level shows about loading.
+/// (The level's `loadedAt` is when the data on screen arrived, kept through later loads; a
+/// transactions walk that the server's cursors broke is `walk.failure`, a fault of the data,
+/// not of a request.)
 public enum LoadState: Equatable, Sendable {
     /// Nothing asked yet.
     case idle
-    /// A request is in flight. `partsRestarts` counts how often a streamed answer started over
-    /// (nil until its first part arrived; the parts so far are the level's data).
-    case loading(RequestID, LevelLoad, partsRestarts: Int?)
+    /// A request is in flight, with what of its answer has arrived.
+    case loading(InFlight)
     /// The data is current as of `at`.
     case loaded(at: Date)
     /// The last request failed; any data shown is the last good data.
@@ -39,17 +53,17 @@ public enum LoadState: Equatable, Sendable {
 
     /// The call in flight, if any.
     public var requestID: RequestID? {
-        if case .loading(let id, _, _) = self { id } else { nil }
+        if case .loading(let request) = self { request.id } else { nil }
     }
 
     /// What the call in flight is for, if any.
     public var inFlight: LevelLoad? {
-        if case .loading(_, let load, _) = self { load } else { nil }
+        if case .loading(let request) = self { request.reason } else { nil }
     }
 
-    /// How often the streamed answer in flight started over; nil before its first part.
-    public var partsRestarts: Int? {
-        if case .loading(_, _, let restarts) = self { restarts } else { nil }
+    /// The request in flight, if any, with what of its answer has arrived.
+    public var request: InFlight? {
+        if case .loading(let request) = self { request } else { nil }
     }
 
     /// True when the user stopped the last request.

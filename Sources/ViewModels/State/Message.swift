@@ -53,7 +53,8 @@ extension Message {
 /// Something to do outside the pure update: I/O and process control.
 public enum Effect: Equatable, Sendable {
     case load(RequestID, APIRequest)
-    /// Stop an API call nobody waits for any more (Esc while it loads, or leaving its level).
+    /// Stop a call nobody waits for any more: Esc while it loads, leaving its level, a reload
+    /// that supersedes it, a new console GET, or closing the console.
     case cancel(RequestID)
     /// Renew the token now.
     case refreshToken(RequestID)

@@ -1,12 +1,6 @@
 public import ChargEyeAPI
 public import Foundation
 
-/// Identifies one level of the navigation stack for as long as it exists, so a reply for a
-/// level that was left (and perhaps replaced by another of the same kind) is never applied.
-public struct LevelID: Hashable, Sendable {
-    let value: Int
-}
-
 /// What a request's reply is for.
 public enum RequestPurpose: Equatable, Sendable {
     /// Loads (part of) a level's data.
