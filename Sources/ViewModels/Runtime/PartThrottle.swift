@@ -1,4 +1,4 @@
-public import ChargEyeAPI
+import ChargEyeAPI
 import Foundation
 
 /// Gathers the parts of a streamed list and passes what arrived so far on at most once per
