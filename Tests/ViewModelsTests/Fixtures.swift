@@ -1,5 +1,6 @@
 import ChargEyeAPI
 import Foundation
+import Testing
 @testable import ViewModels
 
 /// Small, readable data for view-model tests.
@@ -47,6 +48,25 @@ enum Fixtures {
         guard case .load(let id, _)? = state.update(.keyPressed(.enter)).first else { throw CancellationError() }
         _ = state.update(.loaded(id, .success(.stations(stations))))
         return state
+    }
+
+    /// The browser on the first station's transactions, before the first page arrived.
+    static func transactionsState() throws -> (AppState, RequestID) {
+        var state = Fixtures.loadedState()
+        let (stationsID, _) = try #require(AppState.loadID(state.press(.enter)))
+        _ = state.update(.loaded(stationsID, .success(.stations(Fixtures.stations))))
+        _ = state.press(.down, .enter)
+        let (firstID, request) = try #require(AppState.loadID(state.press(.enter)))
+        #expect(request == .transactions(stationId: "S1", cursor: nil))
+        return (state, firstID)
+    }
+
+    /// A page of transactions `t<range>`, an hour apart, with the next cursor if any.
+    static func page(_ range: Range<Int>, next: String?) -> APIResponse {
+        .transactions(.init(
+            transactions: range.map { Fixtures.transaction("t\($0)", minutesAgo: Double($0) * 60) }, summary: nil,
+            next: next.map { TransactionCursor(json: $0) }
+        ))
     }
 
     /// A state showing the four locations at 80x24, loaded the way production loads them: the

@@ -51,19 +51,14 @@ struct RequestTableTests {
 
     @Test("a page in flight is cancelled with its level; its late reply is dropped and a new visit starts over")
     func pageAfterCancel() throws {
-        var state = Fixtures.loadedState()
-        let (stations, _) = try #require(AppState.loadID(state.press(.enter)))
-        _ = state.update(.loaded(stations, .success(.stations(Fixtures.stations))))
-        _ = state.press(.down, .enter)
-        let (first, _) = try #require(AppState.loadID(state.press(.enter)))
-        let transactions = (0..<3).map { Fixtures.transaction("t\($0)", minutesAgo: Double($0)) }
-        _ = state.update(.loaded(first, .success(.transactions(.init(transactions: transactions, summary: nil, next: TransactionCursor(json: "A"))))))
+        var (state, first) = try Fixtures.transactionsState()
+        _ = state.update(.loaded(first, .success(Fixtures.page(0..<3, next: "A"))))
         let (page, request) = try #require(AppState.loadID(state.press(.down)))
         #expect(request == .transactions(stationId: "S1", cursor: TransactionCursor(json: "A")))
         #expect(state.listPane.badges.contains(Span("loading more…", .accent)))
         #expect(state.press(.escape) == [.cancel(page)])
         #expect(state.requests.entries.isEmpty)
-        #expect(state.update(.loaded(page, .success(.transactions(.init(transactions: transactions, summary: nil, next: nil))))).isEmpty)
+        #expect(state.update(.loaded(page, .success(Fixtures.page(3..<6, next: nil)))).isEmpty)
         let (again, fresh) = try #require(AppState.loadID(state.press(.enter)))
         #expect(fresh == .transactions(stationId: "S1", cursor: nil))
         #expect(again != page)
@@ -72,13 +67,8 @@ struct RequestTableTests {
 
     @Test("a failed page keeps the pages before it, current, and r asks for the same page again")
     func failedPage() throws {
-        var state = Fixtures.loadedState()
-        let (stations, _) = try #require(AppState.loadID(state.press(.enter)))
-        _ = state.update(.loaded(stations, .success(.stations(Fixtures.stations))))
-        _ = state.press(.down, .enter)
-        let (first, _) = try #require(AppState.loadID(state.press(.enter)))
-        let transactions = (0..<3).map { Fixtures.transaction("t\($0)", minutesAgo: Double($0)) }
-        _ = state.update(.loaded(first, .success(.transactions(.init(transactions: transactions, summary: nil, next: TransactionCursor(json: "A"))))))
+        var (state, first) = try Fixtures.transactionsState()
+        _ = state.update(.loaded(first, .success(Fixtures.page(0..<3, next: "A"))))
         let (page, _) = try #require(AppState.loadID(state.press(.down)))
         _ = state.update(.loaded(page, .failure(Fixtures.unavailable)))
         #expect(state.mode == .error)

@@ -12,7 +12,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         let movement: [Action] = [.moveUp, .moveDown, .pageUp, .pageDown, .top, .bottom]
         switch self {
         case .browse:
-            return Action.allCases.filter { ![.submit, .cancel, .deleteBackward, .eraseInput, .close].contains($0) }
+            return Self.browseActions
         case .filter:
             return [.submit, .cancel, .deleteBackward, .eraseInput, .moveUp, .moveDown, .pageUp, .pageDown] + everywhere
         case .consoleInput:
@@ -27,6 +27,9 @@ public enum KeyContext: String, CaseIterable, Sendable {
             return movement + everywhere
         }
     }
+
+    /// Every action but those of text entry and overlays, worked out once (each key press asks).
+    private static let browseActions = Action.allCases.filter { ![.submit, .cancel, .deleteBackward, .eraseInput, .close].contains($0) }
 
     /// What an action does here, where that differs from its general label.
     public func label(of action: Action) -> String {
