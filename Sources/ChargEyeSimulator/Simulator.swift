@@ -26,6 +26,9 @@ public final class Simulator: Sendable {
         public var refreshToken = "demo"
         /// Faults to inject from the start.
         public var faults = FaultSettings()
+        /// Data exactly as the definition's happy path: no nulls, unknown fields or values,
+        /// numeric ids, alternative keys or zone-less times (`--strict-data`; see `DataVariance`).
+        public var strictData = false
 
         /// The defaults: 40 locations on a free loopback port, refresh token `demo`.
         public init() {}
@@ -54,13 +57,17 @@ public final class Simulator: Sendable {
 
     /// Starts a simulator and returns once it accepts connections.
     public static func start(_ configuration: Configuration = Configuration()) async throws -> Simulator {
-        let fleet = Fleet(seed: configuration.seed, count: max(0, configuration.locations), epoch: Date())
+        let fleet = Fleet(
+            seed: configuration.seed, count: max(0, configuration.locations), epoch: Date(), variance: !configuration.strictData
+        )
         let authority = TokenAuthority(refreshToken: configuration.refreshToken, ttl: configuration.tokenTTL)
         let faults = FaultInjector(settings: configuration.faults)
 
         let router = Router(context: SimulatorRequestContext.self)
         router.add(middleware: GatewayMiddleware(apiPrefix: apiPrefix, faults: faults, authority: authority))
+        router.add(middleware: RouteGuard(apiPrefix: apiPrefix))
         router.add(middleware: LocationListStreaming(path: apiPrefix + "/locations", locations: fleet.locations))
+        if !configuration.strictData { router.add(middleware: DataVarianceMiddleware(apiPrefix: apiPrefix)) }
         try SimulatorAPI(fleet: fleet, authority: authority, now: Date.init)
             .registerHandlers(
                 on: router, serverURL: URL(string: apiPrefix)!,

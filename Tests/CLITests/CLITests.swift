@@ -114,7 +114,7 @@ struct CLITests {
     func rawGet() async throws {
         let result = try await runner.run(["get", "/locations", "--demo"])
         #expect(result.status == 0)
-        #expect(result.stdout.hasPrefix("{\n  \"locations\" : ["))
+        #expect(result.stdout.hasPrefix("{\n  \"locations\": ["))
     }
 
     @Test("exit code 4 and one clear line for a 404")

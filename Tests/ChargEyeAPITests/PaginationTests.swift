@@ -73,7 +73,7 @@ struct PaginationTests {
             #expect(response.status == 200)
             #expect(response.path == "/locations")
             let pretty = try #require(response.prettyJSON)
-            #expect(pretty.hasPrefix("{\n  \"locations\" : ["))
+            #expect(pretty.hasPrefix("{\n  \"locations\": ["))
             let full = try await client.get(path: simulator.baseURL.absoluteString + "/locations")
             #expect(full.path == "/locations")
             let error = await chargEyeError { try await client.get(path: "/nowhere") }

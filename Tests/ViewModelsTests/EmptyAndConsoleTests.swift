@@ -35,7 +35,7 @@ struct EmptyAndConsoleTests {
     func consoleWrapsAtTheSmallestSize() throws {
         var (state, id) = try consoleGetAt40x10()
         let value = String(repeating: "abcdefghij ", count: 6).trimmingCharacters(in: .whitespaces)
-        let body = #"{"name":"\#(value)","n":1}"#
+        let body = #"{"n":1,"name":"\#(value)"}"#
         let response = RawResponse(path: "/x", status: 200, contentType: "application/json", body: Data(body.utf8), duration: .milliseconds(3))
         _ = state.update(.consoleAnswered(id, .success(response)))
         let pane = try #require(state.consolePane)

@@ -62,7 +62,7 @@ public final class ChargEyeClient: Sendable {
             issuer: issuer, cache: cache, policy: configuration.tokenRefresh, now: configuration.now,
             logger: configuration.logger
         )
-        middlewares = [retry, AuthMiddleware(tokens: tokens), logging, guardrail]
+        middlewares = [retry, AuthMiddleware(tokens: tokens), logging, BodyTapMiddleware(), guardrail]
         client = Client(
             serverURL: configuration.baseURL, configuration: clientConfiguration, transport: transport,
             middlewares: middlewares
@@ -122,6 +122,16 @@ public final class ChargEyeClient: Sendable {
         try await call("/vehicles?locationUid=\(locationUid)") {
             try await $0.listVehicles(query: .init(locationUid: locationUid)).ok.body.json.vehicles
         }
+    }
+
+    /// Runs `call` and returns its result with the JSON of the last answer it read, exactly as
+    /// the server sent it (for lossless `--format json`); nil when the body was not JSON.
+    public func keepingSource<T: Sendable>(
+        _ call: @Sendable (ChargEyeClient) async throws -> T
+    ) async throws -> (T, RawJSON?) {
+        let tap = BodyTap()
+        let result = try await BodyTapMiddleware.$tap.withValue(tap) { try await call(self) }
+        return (result, tap.kept.flatMap { RawJSON($0) })
     }
 
     /// A raw GET of any path under the base URL, with the current JWT (the console).

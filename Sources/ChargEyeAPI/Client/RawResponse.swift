@@ -23,14 +23,10 @@ public struct RawResponse: Sendable, Equatable {
         self.duration = duration
     }
 
-    /// The body re-indented with sorted keys when it is JSON, else nil.
+    /// The body re-indented when it is JSON, else nil: members in the server's order, numbers
+    /// and strings as sent (`RawJSON`).
     public var prettyJSON: String? {
-        guard let object = try? JSONSerialization.jsonObject(with: body, options: [.fragmentsAllowed]),
-            let data = try? JSONSerialization.data(
-                withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes, .fragmentsAllowed]
-            )
-        else { return nil }
-        return String(decoding: data, as: UTF8.self)
+        RawJSON(ResponseGuardMiddleware.repairingUTF8(body))?.pretty()
     }
 
     /// The body for display: pretty JSON, else the text with control characters removed.

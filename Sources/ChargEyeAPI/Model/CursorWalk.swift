@@ -34,11 +34,17 @@ public struct CursorWalk: Sendable, Equatable {
 
     /// Takes the answer to the page asked for with `next`, and returns its items that are new.
     public mutating func accept(_ page: TransactionPage, request: ChargEyeError.RequestLine) -> [Transaction] {
+        acceptPositions(page, request: request).map { page.transactions[$0] }
+    }
+
+    /// `accept`, returning where on the page the new items are (to keep other data about them,
+    /// such as their JSON as sent, in step).
+    public mutating func acceptPositions(_ page: TransactionPage, request: ChargEyeError.RequestLine) -> [Int] {
         pages += 1
-        var fresh: [Transaction] = []
-        for transaction in page.transactions {
+        var fresh: [Int] = []
+        for (position, transaction) in page.transactions.enumerated() {
             if seen.insert(transaction.txId).inserted {
-                fresh.append(transaction)
+                fresh.append(position)
             } else {
                 duplicatesDropped += 1
             }

@@ -1,3 +1,5 @@
+import OpenAPIRuntime
+
 /// Locations kept compactly, for fleets of tens of thousands: each location is a row of
 /// 120 bytes that refers to its texts in a shared `TextStore`, values most locations share
 /// (cities, countries, tenants, operators, label sets) are stored once, and rows sit in chunks
@@ -12,9 +14,23 @@ public struct LocationTable: RandomAccessCollection, Equatable, Sendable {
 
     private struct Row: Sendable {
         var id, name, address, city, postalCode, state, country, countryCode: TextStore.Ref
-        var locationId, roamingPoolId, tenantIdCPO, tenantIdEMSP: TextStore.Ref
+        var locationId, roamingPoolId, tenantIdCPO, tenantIdEMSP, tenantIdMaintenance: TextStore.Ref
         var lat, lng: Double
-        var labels, `operator`: UInt32
+        var labels, `operator`, tenantIds, geometry: UInt32
+    }
+
+    /// A location's shape on the map, which few locations carry (stored once per distinct value).
+    private struct Geometry: Hashable, Sendable {
+        var bounds: [[Double]]?
+        var geo: [OpenAPIValueContainer]?
+        var positionEstimate: Components.Schemas.PositionEstimate?
+
+        init?(_ location: Location) {
+            guard location.bounds != nil || location.geo != nil || location.positionEstimate != nil else { return nil }
+            bounds = location.bounds
+            geo = location.geo
+            positionEstimate = location.positionEstimate
+        }
     }
 
     private static let rowsPerChunk = 4096
@@ -25,6 +41,8 @@ public struct LocationTable: RandomAccessCollection, Equatable, Sendable {
     private var texts = TextStore()
     private var labelSets = ValueSet<[Components.Schemas.Label]>()
     private var operators = ValueSet<Components.Schemas.Operator>()
+    private var tenantSets = ValueSet<[String]>()
+    private var geometries = ValueSet<Geometry>()
     public private(set) var count = 0
 
     /// An empty table.
@@ -47,7 +65,10 @@ public struct LocationTable: RandomAccessCollection, Equatable, Sendable {
             country: texts.string(row.country), countryCode: texts.string(row.countryCode),
             lat: Self.number(row.lat), lng: Self.number(row.lng), locationId: texts.string(row.locationId),
             labels: labelSets[row.labels], _operator: operators[row.operator], roamingPoolId: texts.string(row.roamingPoolId),
-            tenantIdCPO: texts.string(row.tenantIdCPO), tenantIdEMSP: texts.string(row.tenantIdEMSP)
+            tenantIdCPO: texts.string(row.tenantIdCPO), tenantIdEMSP: texts.string(row.tenantIdEMSP),
+            tenantIdMaintenance: texts.string(row.tenantIdMaintenance), tenantIds: tenantSets[row.tenantIds],
+            bounds: geometries[row.geometry]?.bounds, geo: geometries[row.geometry]?.geo,
+            positionEstimate: geometries[row.geometry]?.positionEstimate
         )
     }
 
@@ -88,6 +109,8 @@ public struct LocationTable: RandomAccessCollection, Equatable, Sendable {
         let moveText = texts.append(other.texts)
         let moveLabels = labelSets.append(other.labelSets)
         let moveOperator = operators.append(other.operators)
+        let moveTenants = tenantSets.append(other.tenantSets)
+        let moveGeometry = geometries.append(other.geometries)
         for chunk in other.chunks {
             for var row in chunk {
                 row.id = moveText(row.id)
@@ -102,6 +125,9 @@ public struct LocationTable: RandomAccessCollection, Equatable, Sendable {
                 row.roamingPoolId = moveText(row.roamingPoolId)
                 row.tenantIdCPO = moveText(row.tenantIdCPO)
                 row.tenantIdEMSP = moveText(row.tenantIdEMSP)
+                row.tenantIdMaintenance = moveText(row.tenantIdMaintenance)
+                row.tenantIds = moveTenants(row.tenantIds)
+                row.geometry = moveGeometry(row.geometry)
                 row.labels = moveLabels(row.labels)
                 row.operator = moveOperator(row.operator)
                 appendRow(row)
@@ -125,8 +151,10 @@ public struct LocationTable: RandomAccessCollection, Equatable, Sendable {
             country: texts.intern(location.country), countryCode: texts.intern(location.countryCode),
             locationId: texts.add(location.locationId), roamingPoolId: texts.intern(location.roamingPoolId),
             tenantIdCPO: texts.intern(location.tenantIdCPO), tenantIdEMSP: texts.intern(location.tenantIdEMSP),
+            tenantIdMaintenance: texts.intern(location.tenantIdMaintenance),
             lat: location.lat ?? Self.absentNumber, lng: location.lng ?? Self.absentNumber,
-            labels: labelSets.add(location.labels), operator: operators.add(location._operator)
+            labels: labelSets.add(location.labels), operator: operators.add(location._operator),
+            tenantIds: tenantSets.add(location.tenantIds), geometry: geometries.add(Geometry(location))
         )
     }
 

@@ -28,11 +28,11 @@ extension Components.Schemas.ConnectorInfo {
     public var id: String { connectorId.text }
 }
 
-extension Components.Schemas.Vehicle.LocationUidPayload {
-    /// The location ids, whether one or several were given.
+extension Components.Schemas.VehicleLocations {
+    /// The location ids, whether one, several or none (null) were given.
     public var uids: [String] {
         switch self {
-        case .case1(let one): [one]
+        case .case1(let one): one.map { [$0] } ?? []
         case .case2(let many): many
         }
     }

@@ -28,3 +28,16 @@ extension Components.Schemas.ConnectorType: OpenEnumValue {}
 extension Components.Schemas.TransactionStatus: OpenEnumValue {}
 extension Components.Schemas.PowerLimitation: OpenEnumValue {}
 extension Components.Schemas.OperationalStatus: OpenEnumValue {}
+extension Components.Schemas.TriggerReason: OpenEnumValue {}
+extension Components.Schemas.StartReason: OpenEnumValue {}
+extension Components.Schemas.EndReason: OpenEnumValue {}
+extension Components.Schemas.AuthorizationMethod: OpenEnumValue {}
+extension Components.Schemas.IdTokenType: OpenEnumValue {}
+extension Components.Schemas.TechnicalFailClassification: OpenEnumValue {}
+extension Components.Schemas.EvCommunicationStandard: OpenEnumValue {}
+extension Components.Schemas.PaymentState: OpenEnumValue {}
+extension Components.Schemas.ConnectionType: OpenEnumValue {}
+extension Components.Schemas.ChargingPhase: OpenEnumValue {}
+extension Components.Schemas.Access: OpenEnumValue {}
+extension Components.Schemas.ParkingType: OpenEnumValue {}
+extension Components.Schemas.Hvac: OpenEnumValue {}

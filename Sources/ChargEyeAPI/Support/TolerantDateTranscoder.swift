@@ -1,9 +1,8 @@
 public import Foundation
 public import OpenAPIRuntime
 
-/// Reads ISO 8601 timestamps with or without fractional seconds and with or without a zone
-/// (no zone means UTC, as ChargEye's own data is UTC); writes them as ChargEye does:
-/// UTC, milliseconds, `Z` suffix.
+/// Reads RFC 3339 timestamps in every form the standard allows, and without a zone (then UTC,
+/// as ChargEye's own data is UTC); writes them as ChargEye does: UTC, milliseconds, `Z`.
 public struct TolerantDateTranscoder: DateTranscoder {
     /// Creates the transcoder.
     public init() {}
@@ -24,19 +23,10 @@ public struct TolerantDateTranscoder: DateTranscoder {
         return date
     }
 
-    /// Parses a timestamp, or returns nil.
+    /// Parses a timestamp (any RFC 3339 form, or none of a zone), or returns nil.
     public static func parse(_ text: String) -> Date? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        let zoned = hasZone(trimmed) ? trimmed : trimmed + "Z"
-        return (try? withFraction.parse(zoned)) ?? (try? withoutFraction.parse(zoned))
-    }
-
-    private static func hasZone(_ text: String) -> Bool {
-        guard let timeStart = text.firstIndex(of: "T") else { return true }
-        let time = text[timeStart...]
-        return time.hasSuffix("Z") || time.hasSuffix("z") || time.contains("+") || time.dropFirst().contains("-")
+        RFC3339.parse(text.trimmingCharacters(in: .whitespaces))
     }
 
     private static let withFraction = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
-    private static let withoutFraction = Date.ISO8601FormatStyle()
 }

@@ -10,8 +10,8 @@ struct Fleet: Sendable {
     private let indexById: [String: Int]
 
     /// Builds `count` locations from `seed`; history is counted back from `epoch`.
-    init(seed: UInt64, count: Int, epoch: Date) {
-        generator = FleetGenerator(seed: seed, epoch: epoch)
+    init(seed: UInt64, count: Int, epoch: Date, variance: Bool) {
+        generator = FleetGenerator(seed: seed, epoch: FleetGenerator.wholeMilliseconds(epoch), variance: variance)
         var locations = Self.generate(count) { [generator] in generator.location(index: $0) }
         var indexById = [String: Int](minimumCapacity: count)
         for index in locations.indices {
@@ -59,6 +59,16 @@ struct Fleet: Sendable {
             generator.stations(locationIndex: index, location: locations[index], now: now)
                 .filter { wanted.contains($0.stationId) }
         }
+    }
+
+    /// The live view of every station of every location, location by location.
+    func allStations(now: Date) -> [Components.Schemas.StationInfo] {
+        locations.indices.flatMap { generator.stations(locationIndex: $0, location: locations[$0], now: now) }
+    }
+
+    /// Every depot's vehicles.
+    func allVehicles() -> [Components.Schemas.Vehicle] {
+        locations.indices.flatMap { generator.vehicles(locationIndex: $0, locationUid: locations.text(.id, at: $0) ?? "") }
     }
 
     /// The asset records of a location's stations.

@@ -25,7 +25,10 @@ struct SimulatorAPI: APIProtocol {
         guard let index = fleet.index(of: input.path.locationUid) else {
             return .notFound(.init(body: .json(Self.error("Location \(input.path.locationUid) not found"))))
         }
-        return .ok(.init(body: .json(.LocationEnvelope(.init(location: fleet.locations[index])))))
+        let location = fleet.locations[index]
+        // Some sources show the bare object (facts D13); a varying simulator answers both ways.
+        if fleet.generator.variance, index % 3 == 2 { return .ok(.init(body: .json(.Location(location)))) }
+        return .ok(.init(body: .json(.LocationEnvelope(.init(location: location)))))
     }
 
     func getLocationStations(_ input: Operations.GetLocationStations.Input) async throws -> Operations.GetLocationStations.Output {
@@ -40,7 +43,8 @@ struct SimulatorAPI: APIProtocol {
             return .ok(.init(body: .json(.init(stations: fleet.stations(ids: ids, now: now())))))
         }
         guard let locationUid = input.query.locationUid, !locationUid.isEmpty else {
-            return .badRequest(.init(body: .json(Self.error("Query parameter locationUid or stationIds is required"))))
+            // Neither filter: every station the caller can see (facts S1).
+            return .ok(.init(body: .json(.init(stations: fleet.allStations(now: now())))))
         }
         guard let stations = fleet.stations(locationUid: locationUid, now: now()) else {
             return .notFound(.init(body: .json(Self.error("Location \(locationUid) not found"))))
@@ -61,7 +65,7 @@ struct SimulatorAPI: APIProtocol {
             return (from.map { start < $0 } ?? false) || (to.map { start >= $0 } ?? false)
         }
         var offset = 0
-        if let key = input.query.exclusiveStartKey {
+        if let key = input.query.exclusiveStartKey, !key.isEmpty {
             guard let txId = Self.cursorTxId(key) else {
                 return .badRequest(.init(body: .json(Self.error("exclusiveStartKey must be the lastEvaluatedKey object of the previous page, as JSON"))))
             }
@@ -81,7 +85,8 @@ struct SimulatorAPI: APIProtocol {
 
     func listVehicles(_ input: Operations.ListVehicles.Input) async throws -> Operations.ListVehicles.Output {
         guard let locationUid = input.query.locationUid, !locationUid.isEmpty else {
-            return .badRequest(.init(body: .json(Self.error("Query parameter locationUid is required"))))
+            // Undocumented either way; answered like the stations call: the caller's whole registry.
+            return .ok(.init(body: .json(.init(vehicles: fleet.allVehicles()))))
         }
         guard let vehicles = fleet.vehicles(locationUid: locationUid) else {
             return .notFound(.init(body: .json(Self.error("Location \(locationUid) not found"))))

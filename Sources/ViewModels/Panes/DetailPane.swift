@@ -56,7 +56,7 @@ struct DetailBuilder {
     /// The key that drills in, for the hints among the details.
     let openKey: String
 
-    private typealias Line = DetailPane.Line
+    typealias Line = DetailPane.Line
 
     func describe(_ data: LevelData, at index: Int, rollups: [String: Rollup], level: Level) -> (String, [DetailPane.Line]) {
         switch data {
@@ -68,14 +68,14 @@ struct DetailBuilder {
         }
     }
 
-    private func lines(_ pairs: [(String, String?)], role: Role = .normal) -> [Line] {
+    func lines(_ pairs: [(String, String?)], role: Role = .normal) -> [Line] {
         pairs.compactMap { label, value in
             guard let value, !value.isEmpty else { return nil }
             return Line(label: label, value: value, role: role)
         }
     }
 
-    private func heading(_ text: String) -> Line { Line(label: "", value: text, role: .title) }
+    func heading(_ text: String) -> Line { Line(label: "", value: text, role: .title) }
 
     private func location(_ item: Location, rollup: Rollup?) -> (String, [Line]) {
         var result = lines([
@@ -136,41 +136,12 @@ struct DetailBuilder {
                 ("energy", Format.unit(session.chargedEnergyKwh, "kWh", decimals: 2)),
                 ("power", Format.unit(session.powerKw, "kW")), ("avg power", Format.unit(session.powerKwAvg, "kW")),
                 ("max power", Format.unit(session.powerKwMax, "kW")), ("limited by", session.powerLimitation?.text),
-                ("start reason", session.startReason), ("end reason", session.endReason),
+                ("start reason", session.startReason?.text), ("end reason", session.endReason?.text),
                 ("updated", Format.timestamp(session.updateTime, now: now, zone: zone)),
             ])
         }
         result.append(Line(label: "", value: "\(openKey): transactions of this station", role: .dim))
         return ("\(station.stationId) #\(item.id)", result)
-    }
-
-    private func transaction(_ item: Transaction, summary: TransactionsSummary?) -> (String, [Line]) {
-        var result = lines([
-            ("transaction", item.txId), ("station", item.stationId), ("connector", item.evseId?.text),
-            ("connector name", item.evseName), ("type", item.evseType?.text), ("status", item.status?.text),
-            ("started", Format.timestamp(item.startTime, now: now, zone: zone)),
-            ("ended", Format.timestamp(item.endTime, now: now, zone: zone)),
-            ("duration", Format.duration(seconds: item.sessionDurationMs.map { $0 / 1000 })),
-            ("charging time", Format.duration(seconds: item.chargingDurationMs.map { $0 / 1000 })),
-            ("energy", Format.unit(item.chargedEnergyKwh, "kWh", decimals: 2)),
-            ("SoC", [item.socStart, item.socEnd].compactMap { $0.map { "\(Format.number($0, decimals: 0)) %" } }.joined(separator: " → ")),
-            ("avg power", Format.unit(item.avgPowerKw, "kW")), ("max power", Format.unit(item.maxPowerKw, "kW")),
-            ("limited by", item.powerLimitation?.text), ("start reason", item.startReason), ("end reason", item.endReason),
-            ("end detail", item.endReasonDescription), ("outcome", item.technicalFailClassification),
-            ("auth method", item.authorizationMethod), ("id token", item.idToken?.idToken ?? nil),
-            ("vehicle", item.vehicle.map { [$0.name, $0.evModel, $0.licensePlate].compactMap { $0 }.joined(separator: " · ") }),
-            ("EV MAC", item.evMacAddress),
-            ("cost", item.totalCostCents.map { "\(Format.number($0 / 100, decimals: 2)) \(item.paymentCurrency ?? "")" }),
-        ])
-        if let summary {
-            result.append(heading("Station totals"))
-            result += lines([
-                ("transactions", summary.count.map { Format.number($0, decimals: 0) }),
-                ("energy", Format.unit(summary.chargedEnergyKwh, "kWh")),
-                ("charging time", Format.duration(seconds: summary.chargingTimeMs.map { $0 / 1000 })),
-            ])
-        }
-        return (item.txId, result)
     }
 
     private func vehicle(_ item: Vehicle) -> (String, [Line]) {

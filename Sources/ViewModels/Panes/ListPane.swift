@@ -180,10 +180,10 @@ extension AppState {
             let item = items[index]
             let soc = [item.socStart, item.socEnd ?? item.soc].compactMap { $0.map { Format.number($0, decimals: 0) } }.joined(separator: "→")
             let duration = item.sessionDurationMs.map { $0 / 1000 } ?? item.endTime.flatMap { end in item.startTime.map { end.timeIntervalSince($0) } }
-            let role: Role = item.technicalFailClassification.map { $0 != "OK" } ?? false ? .warning : .normal
+            let role: Role = item.technicalFailClassification.map { $0.text != "OK" } ?? false ? .warning : .normal
             return ([item.startTime.map { String(Format.clock($0, zone: timeZone).dropFirst(5)) } ?? "?", item.evseId?.text ?? "",
                      Format.number(item.chargedEnergyKwh, decimals: 1), soc, Format.duration(seconds: duration) ?? "",
-                     item.endReason ?? item.status?.text ?? ""], role)
+                     item.endReason?.text ?? item.status?.text ?? ""], role)
         case .vehicles(let items):
             let item = items[index]
             return ([item.name ?? item.id, item.evModel ?? "", item.licensePlate ?? "", item.fullChargeEnergykWh.map { "\($0.text) kWh" } ?? ""], .normal)

@@ -52,7 +52,7 @@ public enum LevelData: Equatable, Sendable {
             return [item?.name, item?.id, item?.status?.text, item?._type?.text]
         case .transactions(let items):
             let item = items[index]
-            return [item.txId, item.evseName, item.endReason, item.status?.text, item.vehicle?.name]
+            return [item.txId, item.evseName, item.endReason?.text, item.status?.text, item.vehicle?.name]
         case .vehicles(let items):
             let item = items[index]
             return [item.name, item.id, item.evModel, item.licensePlate]

@@ -23,7 +23,7 @@ struct ConnectorsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await repeating.run(connection) { [stationIds, format] session in
-            let stations = try await session.client.stations(ids: stationIds)
+            let (stations, source) = try await session.client.keepingSource { try await $0.stations(ids: stationIds) }
             let missing = Set(stationIds).subtracting(stations.map(\.stationId))
             guard missing.isEmpty else {
                 throw ChargEyeError.http(.init(
@@ -31,7 +31,7 @@ struct ConnectorsCommand: AsyncParsableCommand {
                     serverMessage: "no station \(missing.sorted().joined(separator: ", ")) in the answer"
                 ))
             }
-            return try ConnectorRecords.render(stations, format: format)
+            return try ConnectorRecords.render(stations, source: source, format: format)
         }
     }
 }

@@ -18,9 +18,14 @@ struct LocationCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let location = try await Session.with(connection) { [uid] in try await $0.client.location(uid: uid) }
+        let (location, source) = try await Session.with(connection) { [uid] session in
+            try await session.client.keepingSource { try await $0.location(uid: uid) }
+        }
         switch format {
-        case .json: Standard.out(try JSONOutput.render(location))
+        case .json:
+            // The location itself, whether the server wrapped it as {"location": ...} or not.
+            let own = source.flatMap { $0.member("location") ?? ($0.member("id") != nil ? $0 : nil) }
+            Standard.out(try JSONOutput.item(location, source: own))
         case .table, .csv: Standard.out(LocationRecords.detail(location).render(width: Standard.terminalWidth))
         }
     }

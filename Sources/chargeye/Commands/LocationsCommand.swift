@@ -17,11 +17,15 @@ struct LocationsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await repeating.run(connection) { [format, filter] session in
-            var locations = try await session.client.locations()
-            if let filter, !filter.isEmpty { locations = locations.filter { LocationRecords.matches($0, filter: filter) } }
+            let (all, source) = try await session.client.keepingSource { try await $0.locations() }
+            var kept = Array(all.indices)
+            if let filter, !filter.isEmpty { kept = kept.filter { LocationRecords.matches(all[$0], filter: filter) } }
+            let locations = kept.map { all[$0] }
             switch format {
             case .table: return LocationRecords.table(locations).render(width: Standard.terminalWidth)
-            case .json: return try JSONOutput.render(locations)
+            case .json:
+                let sources = source?.member("locations")?.elements
+                return try JSONOutput.array(locations, sources: sources?.count == all.count ? kept.map { sources![$0] } : nil)
             case .csv: return CSVWriter.render(header: LocationRecords.fields, rows: locations.map(LocationRecords.csvRow))
             }
         }

@@ -47,6 +47,9 @@ struct SimulatorCommand: AsyncParsableCommand {
     @Option(name: .customLong("fail"), help: ArgumentHelp("Always answer PATH with STATUS (repeatable), e.g. /locations=503.", valueName: "path=status"))
     var failRules: [String] = []
 
+    @Flag(help: "Serve data exactly as the API definition's happy path: no explicit nulls, unknown fields or values, numeric connector ids, alternative keys or zone-less times (these vary by default, as real answers do).")
+    var strictData = false
+
     @Option(help: ArgumentHelp("Serve a misbehaving server instead: \(HostileScenario.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "scenario"))
     var hostile: String?
 
@@ -75,6 +78,7 @@ struct SimulatorCommand: AsyncParsableCommand {
         configuration.seed = seed
         configuration.tokenTTL = TimeInterval(tokenTTL)
         configuration.refreshToken = refreshToken
+        configuration.strictData = strictData
         configuration.faults = FaultSettings(failRate: failRate, latencyMs: latencyMs, latencyJitterMs: latencyJitterMs, rules: failRules.compactMap(FaultRule.init(commandLine:)))
         let simulator = try await Simulator.start(configuration)
         Standard.out("""

@@ -26,8 +26,12 @@ struct StationsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await repeating.run(connection) { [assets, format, locationUid] session in
-            if assets { return try JSONOutput.render(try await session.client.stationAssets(locationUid: locationUid)) }
-            return try StationRecords.render(try await session.client.stations(locationUid: locationUid), format: format)
+            if assets {
+                let (records, source) = try await session.client.keepingSource { try await $0.stationAssets(locationUid: locationUid) }
+                return try JSONOutput.array(records, sources: source?.member("stations")?.elements)
+            }
+            let (stations, source) = try await session.client.keepingSource { try await $0.stations(locationUid: locationUid) }
+            return try StationRecords.render(stations, source: source, format: format)
         }
     }
 }

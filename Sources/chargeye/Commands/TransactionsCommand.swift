@@ -47,16 +47,22 @@ struct TransactionsCommand: AsyncParsableCommand {
         let end = try TimeArgument.parse(to, name: "--to")
         let noteMore = repeating.watch == nil
         try await repeating.stream(connection) { [stationId, all, maxPages, format] session, write in
-            let output = RecordStream(
-                format: format, width: Standard.terminalWidth, write: write, table: TransactionRecords.table,
-                csvHeader: TransactionRecords.fields, csvRow: TransactionRecords.csvRow
+            let output = RecordStream<Sourced<Transaction>>(
+                format: format, width: Standard.terminalWidth, write: write, table: { TransactionRecords.table($0.map(\.value)) },
+                csvHeader: TransactionRecords.fields, csvRow: { TransactionRecords.csvRow($0.value) }
             )
             let request = ChargEyeError.RequestLine(method: "GET", path: "/chargingStations/\(stationId)/transactions")
             var walk = CursorWalk(maxPages: maxPages ?? CursorWalk.defaultMaxPages)
             do {
                 repeat {
-                    let page = try await session.client.transactions(stationId: stationId, from: start, to: end, cursor: walk.next)
-                    try output.add(walk.accept(page, request: request))
+                    let cursor = walk.next
+                    let (page, source) = try await session.client.keepingSource {
+                        try await $0.transactions(stationId: stationId, from: start, to: end, cursor: cursor)
+                    }
+                    let sources = source?.member("transactions")?.elements
+                    try output.add(walk.acceptPositions(page, request: request).map { position in
+                        Sourced(page.transactions[position], json: sources?.count == page.transactions.count ? sources?[position] : nil)
+                    })
                 } while all && walk.hasMore
             } catch {
                 // What came stays usable: the table as far as it got, the JSON array closed.

@@ -21,7 +21,7 @@ struct VehiclesCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await repeating.run(connection) { [locationUid, format] session in
-            let vehicles = try await session.client.vehicles(locationUid: locationUid)
+            let (vehicles, source) = try await session.client.keepingSource { try await $0.vehicles(locationUid: locationUid) }
             let rows = vehicles.map { vehicle in
                 [vehicle.id, vehicle.name ?? "", vehicle.evModel ?? "", vehicle.licensePlate ?? "",
                  vehicle.fullChargeEnergykWh?.text ?? "", vehicle.maxChargePowerkW?.text ?? "", vehicle.evMacAddress ?? ""]
@@ -34,7 +34,7 @@ struct VehiclesCommand: AsyncParsableCommand {
                     .init(title: "EV MAC"),
                 ]
                 return TextTable(columns: columns, rows: rows).render(width: Standard.terminalWidth)
-            case .json: return try JSONOutput.render(vehicles)
+            case .json: return try JSONOutput.array(vehicles, sources: source?.member("vehicles")?.elements)
             case .csv: return CSVWriter.render(header: Self.fields, rows: rows)
             }
         }

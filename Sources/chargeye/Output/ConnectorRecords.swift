@@ -16,10 +16,14 @@ enum ConnectorRecords {
         }
     }
 
-    static func render(_ stations: [Station], format: OutputFormat) throws -> String {
+    static func render(_ stations: [Station], source: RawJSON?, format: OutputFormat) throws -> String {
         switch format {
         case .json:
-            return try JSONOutput.render(stations.flatMap { $0.connectors ?? [] })
+            // Every connector as the server sent it, station after station.
+            let stationSources = source?.member("stations")?.elements
+            let connectorSources = stationSources?.count == stations.count
+                ? stationSources?.flatMap { $0.member("connectors")?.elements ?? [] } : nil
+            return try JSONOutput.array(stations.flatMap { $0.connectors ?? [] }, sources: connectorSources)
         case .csv:
             return CSVWriter.render(header: fields, rows: stations.flatMap(rows))
         case .table:

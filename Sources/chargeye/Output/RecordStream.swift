@@ -1,10 +1,11 @@
+import ChargEyeAPI
 import Foundation
 
 /// Writes a list as its pages arrive, so a long cursor walk shows progress, holds little, and
 /// leaves everything that came on standard output if it fails later: table rows (column widths
 /// fixed by the first page that has rows), CSV rows under one header, or the elements of one
 /// JSON array (closed by `finish`, so what was written is valid JSON even when the walk failed).
-final class RecordStream<Item: Encodable> {
+final class RecordStream<Item: Encodable & SourcedItem> {
     private let format: OutputFormat
     private let width: Int?
     private let write: (String) -> Void
@@ -39,10 +40,7 @@ final class RecordStream<Item: Encodable> {
         case .csv:
             write(CSVWriter.lines((written == 0 ? [csvHeader] : []) + items.map(csvRow)))
         case .json:
-            let elements = try items.map { item in
-                try JSONOutput.render(item).split(separator: "\n", omittingEmptySubsequences: false)
-                    .map { "  " + $0 }.joined(separator: "\n")
-            }
+            let elements = try items.map { "  " + (try JSONOutput.item($0, source: $0.source, level: 1)) }
             write((written == 0 ? "[\n" : ",\n") + elements.joined(separator: ",\n"))
         }
         written += items.count
@@ -61,4 +59,13 @@ final class RecordStream<Item: Encodable> {
         }
         if format == .json { write("\n]\n") }
     }
+}
+
+/// An item that may carry its JSON as the server sent it, for lossless `--format json`.
+protocol SourcedItem {
+    var source: RawJSON? { get }
+}
+
+extension Sourced: SourcedItem {
+    var source: RawJSON? { json }
 }

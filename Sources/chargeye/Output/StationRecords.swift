@@ -11,10 +11,10 @@ enum StationRecords {
          String(station.connectors?.count ?? 0), station.locationUid ?? ""]
     }
 
-    static func render(_ stations: [Station], format: OutputFormat) throws -> String {
+    static func render(_ stations: [Station], source: RawJSON?, format: OutputFormat) throws -> String {
         switch format {
         case .table: table(stations).render(width: Standard.terminalWidth)
-        case .json: try JSONOutput.render(stations)
+        case .json: try JSONOutput.array(stations, sources: source?.member("stations")?.elements)
         case .csv: CSVWriter.render(header: fields, rows: stations.map(csvRow))
         }
     }

@@ -13,7 +13,7 @@ enum TransactionRecords {
                 transaction.endTime.flatMap { try? transcoder.encode($0) } ?? "",
                 Format.number(transaction.chargedEnergyKwh, decimals: 2), Format.number(transaction.socStart),
                 Format.number(transaction.socEnd), Format.number(transaction.avgPowerKw),
-                Format.number(transaction.maxPowerKw), transaction.endReason ?? "", transaction.authorizationMethod ?? ""]
+                Format.number(transaction.maxPowerKw), transaction.endReason?.text ?? "", transaction.authorizationMethod?.text ?? ""]
     }
 
     static func table(_ transactions: [Transaction]) -> TextTable {
@@ -26,7 +26,7 @@ enum TransactionRecords {
                  Format.duration(seconds: transaction.sessionDurationMs.map { $0 / 1000 }
                     ?? transaction.endTime.flatMap { end in transaction.startTime.map { end.timeIntervalSince($0) } }) ?? "",
                  Format.number(transaction.chargedEnergyKwh, decimals: 2),
-                 soc(transaction), transaction.endReason ?? transaction.status?.text ?? "", transaction.txId]
+                 soc(transaction), transaction.endReason?.text ?? transaction.status?.text ?? "", transaction.txId]
             }
         )
     }

@@ -212,6 +212,13 @@ struct JSONByteReader {
         }
     }
 
+    /// Moves over the next value and returns where it lies (white space around it excluded).
+    mutating func valueRange() -> Range<Int>? {
+        skipSpace()
+        let start = index
+        return skipValue(depth: 0) ? start..<index : nil
+    }
+
     mutating func atEnd() -> Bool {
         skipSpace()
         return index == bytes.count

@@ -1,0 +1,40 @@
+import Hummingbird
+import NIOCore
+
+/// Applies `DataVariance` to the API's successful JSON answers (not to the streamed locations
+/// list, which is answered before it gets here).
+struct DataVarianceMiddleware: RouterMiddleware {
+    typealias Context = SimulatorRequestContext
+
+    let apiPrefix: String
+
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
+        let response = try await next(request, context)
+        guard response.status == .ok, request.uri.path.hasPrefix(apiPrefix + "/"),
+            let kind = DataVariance.Kind(path: request.uri.path.dropFirst(apiPrefix.count))
+        else { return response }
+        var collector = BodyCollector()
+        try await response.body.write(collector)
+        guard let varied = DataVariance.vary(Array(buffer: collector.buffer.value), kind: kind) else {
+            return Response(status: response.status, headers: response.headers, body: .init(byteBuffer: collector.buffer.value))
+        }
+        var headers = response.headers
+        headers[.contentLength] = nil
+        return Response(status: response.status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: varied)))
+    }
+
+    /// Collects a response body written through `ResponseBodyWriter`.
+    private struct BodyCollector: ResponseBodyWriter {
+        final class Box: @unchecked Sendable { var value = ByteBuffer() }
+        let buffer = Box()
+
+        mutating func write(_ part: ByteBuffer) async throws {
+            var part = part
+            buffer.value.writeBuffer(&part)
+        }
+
+        consuming func finish(_ trailingHeaders: HTTPFields?) async throws {}
+    }
+}
