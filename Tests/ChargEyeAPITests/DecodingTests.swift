@@ -127,4 +127,21 @@ struct DecodingTests {
         #expect(try transcoder.encode(zulu) == "2025-03-04T05:12:40.118Z")
         #expect(throws: (any Error).self) { try transcoder.decode("yesterday") }
     }
+
+    @Test("every RFC 3339 form: lower-case t and z, offsets to ±23:59 with or without colon, leap seconds, long fractions")
+    func rfc3339() throws {
+        let zulu = try #require(RFC3339.parse("2025-03-04T05:12:40.118Z"))
+        #expect(RFC3339.parse("2025-03-04t05:12:40.118z") == zulu)
+        #expect(RFC3339.parse("2025-03-04 05:12:40.118Z") == zulu)
+        #expect(RFC3339.parse("2025-03-05T05:11:40.118+23:59") == zulu)
+        #expect(RFC3339.parse("2025-03-03T05:13:40.118-2359") == zulu)
+        #expect(abs(try #require(RFC3339.parse("2025-03-04T05:12:40.118000001Z")).timeIntervalSince(zulu)) < 1e-6)
+        #expect(RFC3339.parse("2016-12-31T23:59:60Z") == RFC3339.parse("2017-01-01T00:00:00Z"))
+        #expect(RFC3339.parse("2024-02-29T00:00:00Z") == Date(timeIntervalSince1970: 1_709_164_800))
+        #expect(RFC3339.parse("1969-12-31T23:59:59Z") == Date(timeIntervalSince1970: -1))
+        for bad in ["2025-02-29T00:00:00Z", "2025-13-01T00:00:00Z", "2025-03-04T24:00:00Z", "2025-03-04T05:12:61Z",
+                    "2025-03-04T05:12:40+24:00", "2025-03-04T05:12:40.Z", "2025-03-04", "2025-03-04T05:12:40Zjunk", ""] {
+            #expect(RFC3339.parse(bad) == nil, "\(bad)")
+        }
+    }
 }

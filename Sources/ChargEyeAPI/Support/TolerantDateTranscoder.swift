@@ -7,9 +7,11 @@ public struct TolerantDateTranscoder: DateTranscoder {
     /// Creates the transcoder.
     public init() {}
 
-    /// Encodes a date as `2025-03-04T05:12:40.118Z`.
+    /// Encodes a date as `2025-03-04T05:12:40.118Z`, to the nearest millisecond (the formatter
+    /// truncates, and most whole milliseconds are a hair below themselves as a Double).
     public func encode(_ date: Date) throws -> String {
-        date.formatted(Self.withFraction)
+        let milliseconds = (date.timeIntervalSince1970 * 1000).rounded()
+        return Date(timeIntervalSince1970: milliseconds / 1000 + 0.0002).formatted(Self.withFraction)
     }
 
     /// Decodes any of the timestamp shapes seen in ChargEye data.
