@@ -53,8 +53,11 @@ enum Fixtures {
     /// The browser on the first station's transactions, before the first page arrived.
     static func transactionsState() throws -> (AppState, RequestID) {
         var state = Fixtures.loadedState()
-        let (stationsID, _) = try #require(AppState.loadID(state.press(.enter)))
+        let opened = state.press(.enter)
+        let (stationsID, _) = try #require(AppState.loadID(opened))
         _ = state.update(.loaded(stationsID, .success(.stations(Fixtures.stations))))
+        let (hardwareID, _) = try #require(AppState.hardwareLoadID(opened))
+        _ = state.update(.loaded(hardwareID, .success(.stationAssets([]))))
         _ = state.press(.down, .enter)
         let (firstID, request) = try #require(AppState.loadID(state.press(.enter)))
         #expect(request == .transactions(stationId: "S1", cursor: nil))
@@ -93,6 +96,14 @@ extension AppState {
     /// The request id of the only load among `effects`.
     static func loadID(_ effects: [Effect]) -> (RequestID, APIRequest)? {
         for case .load(let id, let request) in effects { return (id, request) }
+        return nil
+    }
+
+    /// The asset-view request a stations level asks for beside its live one.
+    static func hardwareLoadID(_ effects: [Effect]) -> (RequestID, APIRequest)? {
+        for case .load(let id, let request) in effects {
+            if case .stationAssets = request { return (id, request) }
+        }
         return nil
     }
 }

@@ -146,8 +146,11 @@ struct DetailToggleAndCancelTests {
 
         var loaded = Fixtures.loadedState()
         let effects = loaded.update(.keyPressed(.enter))
-        guard case .load(let stations, _)? = effects.first else { Issue.record("no stations load"); return }
-        #expect(loaded.update(.keyPressed(.escape)) == [.cancel(stations)])
+        guard case .load(let stations, _)? = effects.first, let (hardware, _) = AppState.hardwareLoadID(effects) else {
+            Issue.record("no stations load")
+            return
+        }
+        #expect(loaded.update(.keyPressed(.escape)) == [.cancel(stations), .cancel(hardware)], "the asset call goes with its level")
         #expect(loaded.stack.count == 1)
     }
 }

@@ -58,3 +58,45 @@ struct TransactionDetailTests {
         #expect(value("energy", in: lines) == "42.5 kWh")
     }
 }
+
+/// A station's hardware and licence come from the asset view, asked for once beside the live one.
+@Suite("Station hardware detail")
+struct HardwareDetailTests {
+    @Test("opening a location asks for its asset records once; the station detail shows model, serial, firmware and licence")
+    func hardware() throws {
+        var state = Fixtures.loadedState()
+        let opened = state.press(.enter)
+        let (stationsID, _) = try #require(AppState.loadID(opened))
+        let (hardwareID, request) = try #require(AppState.hardwareLoadID(opened))
+        let location = try #require(state.current.kind.location)
+        #expect(request == .stationAssets(locationUid: location.id))
+        _ = state.update(.loaded(stationsID, .success(.stations(Fixtures.stations))))
+        #expect(state.detailPane.lines.contains { $0.value == "loading…" })
+        let selected = try #require(state.current.selectedID)
+        let asset = StationAsset(
+            stationId: selected, model: "Kempower S-Series", firmwareVersion: "1.38.2",
+            manufacturingInfo: .init(serialNumber: "KP24-018833"), licenseId: "lic-1"
+        )
+        _ = state.update(.loaded(hardwareID, .success(.stationAssets([asset]))))
+        let lines = state.detailPane.lines
+        #expect(lines.contains { $0.label == "serial" && $0.value == "KP24-018833" })
+        #expect(lines.contains { $0.label == "licence" && $0.value == "lic-1" })
+        #expect(lines.contains { $0.label == "firmware" && $0.value == "1.38.2" })
+        // A live refresh does not ask again.
+        _ = state.update(.tick(Fixtures.start.addingTimeInterval(120)))
+        #expect(!state.requests.entries.values.contains { if case .hardware = $0.purpose { true } else { false } })
+    }
+
+    @Test("a refused asset view only says so in the detail; no error pane")
+    func refused() throws {
+        var state = Fixtures.loadedState()
+        let opened = state.press(.enter)
+        let (stationsID, _) = try #require(AppState.loadID(opened))
+        let (hardwareID, _) = try #require(AppState.hardwareLoadID(opened))
+        _ = state.update(.loaded(stationsID, .success(.stations(Fixtures.stations))))
+        let forbidden = ChargEyeError.http(.init(request: .init(method: "GET", path: "/locations/L1/stations"), status: 403, serverMessage: "No licence"))
+        _ = state.update(.loaded(hardwareID, .failure(forbidden)))
+        #expect(state.mode == .browse)
+        #expect(state.detailPane.lines.contains { $0.value == "not available: HTTP 403" })
+    }
+}

@@ -61,7 +61,7 @@ struct DetailBuilder {
     func describe(_ data: LevelData, at index: Int, rollups: [String: Rollup], level: Level) -> (String, [DetailPane.Line]) {
         switch data {
         case .locations(let items): location(items[index], rollup: rollups[items[index].id])
-        case .stations(let items): station(items[index])
+        case .stations(let items): station(items[index], hardware: level.hardware)
         case .connectors(let station): connector(station.connectors![index], station: station)
         case .transactions(let items): transaction(items[index], summary: level.summary)
         case .vehicles(let items): vehicle(items[index])
@@ -98,7 +98,7 @@ struct DetailBuilder {
         return (item.name ?? item.id, result)
     }
 
-    private func station(_ item: Station) -> (String, [Line]) {
+    private func station(_ item: Station, hardware: HardwareRecords) -> (String, [Line]) {
         var result = lines([
             ("station id", item.stationId), ("name", item.name), ("status", item.status?.text), ("online", item.onlineStatus?.text),
             ("power now", Format.unit(item.currentPowerKw, "kW")), ("max power", StationText.maxPower(item) + " kW"),
@@ -107,6 +107,7 @@ struct DetailBuilder {
             ("power group", item.powerGroupParentPath?.first), ("capabilities", item.stationCapabilities),
             ("location", item.location?.name ?? nil), ("address", item.location?.address ?? nil), ("location id", item.locationUid),
         ])
+        result += self.hardware(hardware, stationId: item.stationId)
         result.append(heading("Connectors"))
         for connector in item.connectors ?? [] {
             result.append(Line(

@@ -48,6 +48,7 @@ public struct ClientService: BrowserService {
         case .stations(let uid): return .stations(try await client.stations(locationUid: uid))
         case .transactions(let stationId, let cursor): return .transactions(try await client.transactions(stationId: stationId, cursor: cursor))
         case .vehicles(let uid): return .vehicles(try await client.vehicles(locationUid: uid))
+        case .stationAssets(let uid): return .stationAssets(try await client.stationAssets(locationUid: uid))
         }
     }
 

@@ -201,7 +201,7 @@ extension AppState {
         stack.append(makeLevel(kind))
         focus = .list
         detailScroll = 0
-        return load(depth: stack.count - 1, .first)
+        return load(depth: stack.count - 1, .first) + loadHardware(depth: stack.count - 1)
     }
 
     private mutating func back() -> [Effect] {

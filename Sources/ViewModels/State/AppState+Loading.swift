@@ -19,6 +19,13 @@ extension AppState {
         return effects + [.load(id, request(for: level.kind, reason))]
     }
 
+    /// Asks for a stations level's asset records, once.
+    mutating func loadHardware(depth: Int) -> [Effect] {
+        guard case .stations(let location) = stack[depth].kind, stack[depth].hardware == .notAsked else { return [] }
+        stack[depth].hardware = .loading
+        return [.load(requests.start(.hardware(stack[depth].id)), .stationAssets(locationUid: location.id))]
+    }
+
     /// The API request that performs `reason` for a level.
     private func request(for kind: LevelKind, _ reason: LevelLoad) -> APIRequest {
         guard case .page(let cursor) = reason, case .transactions(_, let stationId) = kind else { return kind.request }
@@ -62,7 +69,17 @@ extension AppState {
     /// Applies a reply. A page of transactions never asks for the next by itself: only moving
     /// near the end does (`loadMoreIfNeeded`).
     mutating func receive(_ id: RequestID, _ result: Result<APIResponse, ChargEyeError>) -> [Effect] {
-        guard case .level(let levelID, let reason)? = requests.finish(id)?.purpose,
+        let purpose = requests.finish(id)?.purpose
+        if case .hardware(let levelID)? = purpose, let depth = stack.firstIndex(where: { $0.id == levelID }) {
+            switch result {
+            case .success(.stationAssets(let records)):
+                stack[depth].hardware = .loaded(Dictionary(records.map { ($0.stationId, $0) }, uniquingKeysWith: { first, _ in first }))
+            case .success: break
+            case .failure(let error): stack[depth].hardware = .failed(error.shortReason)
+            }
+            return []
+        }
+        guard case .level(let levelID, let reason)? = purpose,
             let depth = stack.firstIndex(where: { $0.id == levelID })
         else { return [] }
         switch result {
@@ -127,7 +144,12 @@ extension AppState {
     /// Leaves the top level: its requests in flight are cancelled.
     mutating func popLevel() -> [Effect] {
         let abandoned = stack.removeLast()
-        return requests.cancel { if case .level(abandoned.id, _) = $0 { true } else { false } }.map(Effect.cancel)
+        return requests.cancel { purpose in
+            switch purpose {
+            case .level(abandoned.id, _), .hardware(abandoned.id): true
+            default: false
+            }
+        }.map(Effect.cancel)
     }
 
     /// Takes the locations that arrived so far of a streamed answer. A first load shows them at

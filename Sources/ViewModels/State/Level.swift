@@ -112,6 +112,8 @@ public struct Level: Equatable, Sendable {
     public internal(set) var walk = CursorWalk()
     /// Transactions: the server's totals.
     public internal(set) var summary: TransactionsSummary?
+    /// A stations level's asset records.
+    public internal(set) var hardware = HardwareRecords.notAsked
 
     init(id: LevelID, kind: LevelKind) {
         self.id = id

@@ -9,6 +9,8 @@ public enum RequestPurpose: Equatable, Sendable {
     case console(path: String)
     /// Renewing the token now (`t`).
     case token
+    /// A stations level's asset records (`HardwareRecords`).
+    case hardware(LevelID)
 }
 
 /// Every request in flight, keyed by id, with what it is for and its latest automatic retry.

@@ -19,6 +19,8 @@ public enum APIRequest: Equatable, Sendable {
     case stations(locationUid: String)
     case transactions(stationId: String, cursor: TransactionCursor?)
     case vehicles(locationUid: String)
+    /// The asset view of a location's stations (hardware, licence).
+    case stationAssets(locationUid: String)
 
     /// `GET /locations`, for the error pane.
     public var line: String {
@@ -27,6 +29,7 @@ public enum APIRequest: Equatable, Sendable {
         case .stations(let uid): "GET /stations?locationUid=\(uid)"
         case .transactions(let id, _): "GET /chargingStations/\(id)/transactions"
         case .vehicles(let uid): "GET /vehicles?locationUid=\(uid)"
+        case .stationAssets(let uid): "GET /locations/\(uid)/stations"
         }
     }
 }
@@ -38,4 +41,5 @@ public enum APIResponse: Equatable, Sendable {
     case stations([Station])
     case transactions(TransactionPage)
     case vehicles([Vehicle])
+    case stationAssets([StationAsset])
 }
