@@ -8,4 +8,5 @@ if [ -x .venv/bin/schemathesis ] && .venv/bin/python -c "import jsonschema, rfc3
   exit 0
 fi
 python3 -m venv .venv
-.venv/bin/pip install -q "schemathesis==4.32.5" "jsonschema==4.26.0" "rfc3339-validator==0.1.4"
+.venv/bin/pip install -q "schemathesis==4.32.5" "jsonschema==4.26.0" "rfc3339-validator==0.1.4" \
+  "referencing==0.37.0" "PyYAML==6.0.4"

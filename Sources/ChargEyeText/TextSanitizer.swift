@@ -21,15 +21,22 @@ public enum TextSanitizer {
                 output.append(scalar)
             case 0x09, 0x0A, 0x0D:
                 output.append(" ")
-            case 0x00...0x1F, 0x7F...0x9F:
-                continue
-            case 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0x061C:
+            case _ where isUnsafe(scalar):
                 continue
             default:
                 output.append(scalar)
             }
         }
         return String(output)
+    }
+
+    /// Whether `scalar` is one a terminal acts on (C0, DEL, C1) or one that makes text read
+    /// differently from what it is (bidi marks, overrides and isolates).
+    public static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x1F, 0x7F...0x9F, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0x061C: true
+        default: false
+        }
     }
 
     /// One line of at most `limit` characters: cleaned, runs of white space collapsed, cut

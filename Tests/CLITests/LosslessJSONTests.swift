@@ -48,8 +48,17 @@ struct LosslessJSONTests {
         let positions = order.map { result.stdout.range(of: $0)?.lowerBound }
         #expect(positions.allSatisfy { $0 != nil }, "\(result.stdout)")
         #expect(positions.compactMap { $0 } == positions.compactMap { $0 }.sorted())
-        // The C1 control goes out escaped: the same JSON value, inert on a terminal.
-        #expect(result.stdout.contains(#"end\u009b""#) && !result.stdout.unicodeScalars.contains { $0.value == 0x9B })
+        #expect(result.stdout.contains(#"end\u009b""#))
+    }
+
+    @Test("raw control and bidi characters from the server go out as \\u escapes, never raw")
+    func inert() async throws {
+        let station = "{\"stationId\":\"S1\",\"name\":\"Hall\u{9B}2J\u{7F} \u{202E}A\",\"status\":\"Operative\"}"
+        let result = try await run("/stations", body: "{\"stations\":[\(station)]}", ["stations", "LOC", "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains(#"Hall\u009b2J\u007f \u202eA"#), "\(result.stdout)")
+        #expect(!result.stdout.unicodeScalars.contains { [0x9B, 0x7F, 0x202E].contains($0.value) })
+        #expect(try value(result.stdout) == value("[\(station)]"))
     }
 
     @Test("connectors: the connector objects as sent, station after station")

@@ -97,6 +97,9 @@ struct HardwareDetailTests {
         let forbidden = ChargEyeError.http(.init(request: .init(method: "GET", path: "/locations/L1/stations"), status: 403, serverMessage: "No licence"))
         _ = state.update(.loaded(hardwareID, .failure(forbidden)))
         #expect(state.mode == .browse)
-        #expect(state.detailPane.lines.contains { $0.value == "not available: HTTP 403" })
+        #expect(state.detailPane.lines.contains { $0.value == "not available: HTTP 403 — r retries" })
+        let (again, _) = try #require(AppState.hardwareLoadID(state.press(.character("r"))), "r asks again")
+        _ = state.update(.loaded(again, .success(.stationAssets([]))))
+        #expect(state.current.hardware == .loaded([:]))
     }
 }

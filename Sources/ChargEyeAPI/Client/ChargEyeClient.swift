@@ -124,11 +124,13 @@ public final class ChargEyeClient: Sendable {
         }
     }
 
-    /// Runs `call` and returns its result with the JSON of the last answer it read, exactly as
-    /// the server sent it (for lossless `--format json`); nil when the body was not JSON.
+    /// Runs `call` and returns its result with the JSON of the last successful answer it read,
+    /// exactly as the server sent it (for lossless `--format json`); nil when `keeping` is
+    /// false (nothing is kept then) or the body is not one JSON value.
     public func keepingSource<T: Sendable>(
-        _ call: @Sendable (ChargEyeClient) async throws -> T
+        _ keeping: Bool = true, _ call: @Sendable (ChargEyeClient) async throws -> T
     ) async throws -> (T, RawJSON?) {
+        guard keeping else { return (try await call(self), nil) }
         let tap = BodyTap()
         let result = try await BodyTapMiddleware.$tap.withValue(tap) { try await call(self) }
         return (result, tap.kept.flatMap { RawJSON($0) })

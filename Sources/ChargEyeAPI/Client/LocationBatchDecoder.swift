@@ -26,7 +26,7 @@ extension JSONByteReader {
     }
 
     /// The optional text fields of a location, by key.
-    private static let textFields: [String: WritableKeyPath<Location, String?> & Sendable] = [
+    private static let textFields: [String: any WritableKeyPath<Location, String?> & Sendable] = [
         "name": \.name, "address": \.address, "city": \.city, "postalCode": \.postalCode, "state": \.state,
         "country": \.country, "countryCode": \.countryCode, "locationId": \.locationId,
         "roamingPoolId": \.roamingPoolId, "tenantIdCPO": \.tenantIdCPO, "tenantIdEMSP": \.tenantIdEMSP,

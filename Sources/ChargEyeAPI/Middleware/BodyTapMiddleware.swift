@@ -3,8 +3,8 @@ public import HTTPTypes
 public import OpenAPIRuntime
 import Synchronization
 
-/// Keeps a copy of the last successful body of each call made inside
-/// `ChargEyeClient.keepingSource`, so lossless JSON output can print what the server sent
+/// Keeps a copy of the last successful body of the calls made inside
+/// `ChargEyeClient.keepingSource` (one slot: the last body wins), so lossless JSON output can print what the server sent
 /// while the generated decoder stays the reference for the typed result and its errors. It sits
 /// just outside the response guard, so the copy is the vetted, UTF-8-repaired body. Outside
 /// `keepingSource` it costs one task-local read.

@@ -1,14 +1,19 @@
 /// A forward-only reader of JSON bytes for the regular case (`LocationBatchDecoder`): every
 /// method returns nil (or false) for what it does not read, and the caller gives up; it
 /// checks JSON's syntax for everything it moves over, values passed over included.
+///
+/// `lenient` (for `RawJSON`, which slices rather than decodes) reads any valid JSON: keys
+/// with escapes, a key given twice, nesting as deep as Foundation's decoder allows.
 struct JSONByteReader {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
+    private let lenient: Bool
     /// Nesting allowed inside values that are passed over.
-    private static let maxSkipDepth = 64
+    private var maxSkipDepth: Int { lenient ? 512 : 64 }
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    init(_ bytes: UnsafeBufferPointer<UInt8>, lenient: Bool = false) {
         self.bytes = bytes
+        self.lenient = lenient
     }
 
     /// Reads an array whose every element `element` reads.
@@ -24,16 +29,31 @@ struct JSONByteReader {
     }
 
     /// Reads an object, handing each key to `member` with the reader at its value; a key seen
-    /// twice is irregular (which one counts is the ordinary decoder's business).
+    /// twice is irregular unless `lenient` (which one counts is the ordinary decoder's business).
     mutating func object(_ member: (String, inout JSONByteReader) -> Bool) -> Bool {
         guard take("{") else { return false }
         if take("}") { return true }
-        var seen: [String] = []
+        var seen = KeySet()
         repeat {
-            guard let key = key(), !seen.contains(key), take(":"), member(key, &self) else { return false }
-            seen.append(key)
+            guard let key = lenient ? string() : key(), lenient || seen.insert(key), take(":"), member(key, &self) else { return false }
         } while take(",")
         return take("}")
+    }
+
+    /// The keys of one object so far: a short list while there are few (most objects), a set
+    /// past that, so an object of a hundred thousand keys costs no more than its length.
+    private struct KeySet {
+        private var few: [String] = []
+        private var many: Set<String>?
+
+        /// Adds `key`; false when it was there already.
+        mutating func insert(_ key: String) -> Bool {
+            if many != nil { return many!.insert(key).inserted }
+            guard !few.contains(key) else { return false }
+            few.append(key)
+            if few.count > 16 { many = Set(few) }
+            return true
+        }
     }
 
     mutating func optionalString(into field: inout String?) -> Bool {
@@ -170,7 +190,7 @@ struct JSONByteReader {
 
     /// Moves over any JSON value, checking its syntax.
     mutating func skipValue(depth: Int) -> Bool {
-        guard depth < Self.maxSkipDepth else { return false }
+        guard depth < maxSkipDepth else { return false }
         skipSpace()
         guard index < bytes.count else { return false }
         switch bytes[index] {

@@ -1,11 +1,14 @@
+import ChargEyeText
+
 /// Re-indents valid JSON without decoding it, so nothing changes but white space: members keep
 /// the server's order and every number and string keeps its spelling. Hand-written because
 /// Foundation's JSONSerialization re-orders members and re-spells numbers (`1.50` → `1.5`),
 /// which is exactly what lossless output must not do.
 ///
 /// Inside strings, characters a terminal would act on or that reorder text on screen and that
-/// JSON allows unescaped (DEL, the C1 controls U+0080–U+009F, the bidi overrides and isolates)
-/// are written as `\uXXXX` escapes: the same JSON value, inert on a terminal.
+/// JSON allows unescaped (DEL, the C1 controls U+0080–U+009F, the bidi marks, overrides and
+/// isolates: `TextSanitizer.isUnsafe`) are written as `\uXXXX` escapes: the same JSON value,
+/// inert on a terminal.
 enum JSONIndenter {
     static func indent(_ bytes: [UInt8], level: Int = 0) -> String {
         var out: [UInt8] = []
@@ -85,21 +88,16 @@ enum JSONIndenter {
         return index
     }
 
-    /// DEL, a C1 control or a bidi control at `index`, with its UTF-8 length.
+    /// A character at `index` that `TextSanitizer.isUnsafe` names (DEL, C1, bidi controls),
+    /// with its UTF-8 length; nil for anything else.
     private static func inertScalar(_ bytes: [UInt8], at index: Int) -> (UInt32, Int)? {
-        let byte = bytes[index]
-        if byte == 0x7F { return (0x7F, 1) }
-        if byte == 0xC2, index + 1 < bytes.count, (0x80...0x9F).contains(bytes[index + 1]) {
-            return (UInt32(bytes[index + 1]), 2)
-        }
-        if byte == 0xE2, index + 2 < bytes.count {
-            let scalar = 0x2000 | (UInt32(bytes[index + 1] & 0x3F) << 6) | UInt32(bytes[index + 2] & 0x3F)
-            if bytes[index + 1] & 0xC0 == 0x80, bytes[index + 2] & 0xC0 == 0x80,
-                (0x202A...0x202E).contains(scalar) || (0x2066...0x2069).contains(scalar) {
-                return (scalar, 3)
-            }
-        }
-        return nil
+        let lead = bytes[index]
+        let length = lead == 0x7F ? 1 : lead & 0xE0 == 0xC0 ? 2 : lead & 0xF0 == 0xE0 ? 3 : 0
+        guard length > 0, index + length <= bytes.count,
+            let scalar = String(decoding: bytes[index..<index + length], as: UTF8.self).unicodeScalars.first,
+            scalar.utf8.count == length, TextSanitizer.isUnsafe(scalar)
+        else { return nil }
+        return (scalar.value, length)
     }
 
     private static func hex4(_ value: UInt32) -> String {

@@ -6,11 +6,12 @@ public struct RawJSON: Sendable, Equatable {
     /// The value's bytes (valid JSON, no surrounding white space).
     public let bytes: [UInt8]
 
-    /// The value in `bytes`, or nil when they are not exactly one JSON value.
+    /// The value in `bytes`, or nil when they are not exactly one JSON value (or nest deeper
+    /// than 512 levels).
     public init?(_ bytes: some Collection<UInt8>) {
         let bytes = Array(bytes)
         let range = bytes.withUnsafeBufferPointer { buffer -> Range<Int>? in
-            var reader = JSONByteReader(buffer)
+            var reader = JSONByteReader(buffer, lenient: true)
             guard let range = reader.valueRange(), reader.atEnd() else { return nil }
             return range
         }
@@ -60,10 +61,11 @@ public struct RawJSON: Sendable, Equatable {
         return bytes + [UInt8(ascii: "\"")]
     }
 
-    /// The value of member `key` when this is an object that has it (once).
+    /// The value of member `key` when this is an object that has it (the last, if the server
+    /// gave it twice, as decoders take it).
     public func member(_ key: String) -> RawJSON? {
         bytes.withUnsafeBufferPointer { buffer in
-            var reader = JSONByteReader(buffer)
+            var reader = JSONByteReader(buffer, lenient: true)
             var found: Range<Int>?
             guard reader.object({ name, reader in
                 guard let range = reader.valueRange() else { return false }
@@ -74,10 +76,11 @@ public struct RawJSON: Sendable, Equatable {
         }
     }
 
-    /// The members, in the server's order, when this is an object (each key once).
+    /// The members, in the server's order, when this is an object (keys unescaped; a key given
+    /// twice appears twice).
     public var members: [(key: String, value: RawJSON)]? {
         bytes.withUnsafeBufferPointer { buffer in
-            var reader = JSONByteReader(buffer)
+            var reader = JSONByteReader(buffer, lenient: true)
             var found: [(key: String, value: RawJSON)] = []
             guard reader.object({ name, reader in
                 guard let range = reader.valueRange() else { return false }
@@ -91,7 +94,7 @@ public struct RawJSON: Sendable, Equatable {
     /// The elements, in order, when this is an array.
     public var elements: [RawJSON]? {
         bytes.withUnsafeBufferPointer { buffer in
-            var reader = JSONByteReader(buffer)
+            var reader = JSONByteReader(buffer, lenient: true)
             return reader.array { reader in reader.valueRange().map { RawJSON(trusted: bytes[$0]) } }
         }
     }

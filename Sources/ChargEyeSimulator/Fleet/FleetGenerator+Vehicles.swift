@@ -33,7 +33,7 @@ extension FleetGenerator {
                 ),
                 v2icp: reportsItself ? .init(
                     evId: id, vin: "YV3T2U\(random.string(length: 11, alphabet: "0123456789ABCDEFGHJKLMNPRSTUVWXYZ"))",
-                    timestamp: Self.wholeMilliseconds(epoch.addingTimeInterval(-Double.random(in: 3600...864_000, using: &random))),
+                    timestamp: try? TolerantDateTranscoder().encode(epoch.addingTimeInterval(-Double.random(in: 3600...864_000, using: &random))),
                     evMacAddress: mac, locationUid: locationUid, odometer: Double(Int.random(in: 8_000...420_000, using: &random))
                 ) : nil
             )

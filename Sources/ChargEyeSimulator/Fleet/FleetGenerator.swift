@@ -194,6 +194,6 @@ struct FleetGenerator: Sendable {
     }
 
     func hash(_ text: String) -> UInt64 {
-        text.utf8.reduce(1_469_598_103_934_665_603) { ($0 ^ UInt64($1)) &* 1_099_511_628_211 }
+        SeededRandom.hash(text.utf8)
     }
 }

@@ -13,6 +13,11 @@ struct SeededRandom: RandomNumberGenerator {
         self.state = state
     }
 
+    /// A seed from text or bytes (an id), FNV-1a style; mixed by `init(seed:)` before use.
+    static func hash(_ bytes: some Sequence<UInt8>) -> UInt64 {
+        bytes.reduce(1_469_598_103_934_665_603) { ($0 ^ UInt64($1)) &* 1_099_511_628_211 }
+    }
+
     mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         return Self.mix(state)

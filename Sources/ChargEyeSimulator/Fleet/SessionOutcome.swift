@@ -27,6 +27,7 @@ struct SessionOutcome {
         plugInSeconds: Double, averageKw: Double, connectorMaxKw: Double, batteryKwh: Double,
         socStart: Double, socLimit: Double, random: inout SeededRandom
     ) {
+        precondition(averageKw > 0 && batteryKwh > 0 && socStart < socLimit, "a session charges something")
         let plugMs = (plugInSeconds * 1000).rounded()
         self.socStart = socStart
         self.socLimit = socLimit

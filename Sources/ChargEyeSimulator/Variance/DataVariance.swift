@@ -85,19 +85,20 @@ enum DataVariance {
 
     private static func varyItem(_ item: RawJSON, rules: Rules) -> RawJSON {
         guard var members = item.members else { return item }
-        let hash = (members.first { $0.key == rules.idKey }?.value.bytes ?? item.bytes)
-            .reduce(UInt64(14_695_981_039_346_656_037)) { ($0 ^ UInt64($1)) &* 1_099_511_628_211 }
+        var random = SeededRandom(seed: SeededRandom.hash(members.first { $0.key == rules.idKey }?.value.bytes ?? item.bytes), 12)
         for index in members.indices {
             if let childRules = rules.children[members[index].key], let children = members[index].value.elements {
                 members[index].value = RawJSON(array: children.map { varyItem($0, rules: childRules) })
             }
         }
-        if hash % 4 == 0 {
-            let present = Set(members.map(\.key))
+        let present = Set(members.map(\.key))
+        if random.chance(0.25) {
             members += rules.nullable.filter { !present.contains($0) }.map { ($0, RawJSON.null) }
         }
-        if hash % 5 == 1 {
-            members += rules.unknown.compactMap { unknown in RawJSON(Array(unknown.json.utf8)).map { (unknown.key, $0) } }
+        if random.chance(0.2) {
+            members += rules.unknown.filter { !present.contains($0.key) }.compactMap { unknown in
+                RawJSON(Array(unknown.json.utf8)).map { (unknown.key, $0) }
+            }
         }
         return RawJSON(object: members)
     }

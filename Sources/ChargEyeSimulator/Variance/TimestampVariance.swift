@@ -7,7 +7,9 @@ import Foundation
 /// so a value is always written the same way.
 enum TimestampVariance {
     private static let length = 24
-    private static let helsinki = Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: TimeZone(secondsFromGMT: 7200)!)
+    private static let twoHoursEast = Date.ISO8601FormatStyle(
+        timeZoneSeparator: .colon, includingFractionalSeconds: true, timeZone: TimeZone(secondsFromGMT: 7200)!
+    )
 
     static func apply(to bytes: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
@@ -35,10 +37,9 @@ enum TimestampVariance {
         case 0, 1: return Array(text.dropLast())
         case 2:
             guard let date = RFC3339.parse(String(decoding: text, as: UTF8.self)) else { return text }
-            // Foundation writes `+0200`; RFC 3339 (and ChargEye's sources) write `+02:00`.
-            var offset = Array(date.formatted(helsinki).utf8)
-            if offset.count > 2, !offset.suffix(5).contains(UInt8(ascii: ":")) { offset.insert(UInt8(ascii: ":"), at: offset.count - 2) }
-            return offset
+            // To the same millisecond: the formatter truncates, and `.118` is a hair below itself.
+            let milliseconds = (date.timeIntervalSince1970 * 1000).rounded()
+            return Array(Date(timeIntervalSince1970: milliseconds / 1000 + 0.0002).formatted(twoHoursEast).utf8)
         default: return text
         }
     }

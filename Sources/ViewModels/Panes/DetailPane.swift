@@ -24,7 +24,7 @@ extension AppState {
         var lines: [DetailPane.Line] = []
         var title = "Details"
         if let data = level.data, let index = level.selectedIndex {
-            let builder = DetailBuilder(now: now, zone: timeZone, openKey: keyName(.open))
+            let builder = DetailBuilder(now: now, zone: timeZone, openKey: keyName(.open), retryKey: keyName(.retry))
             (title, lines) = builder.describe(data, at: level.visible[index], rollups: rollups, level: level)
         }
         if level.kind.isLive, !events.isEmpty {
@@ -55,6 +55,8 @@ struct DetailBuilder {
     let zone: TimeZone
     /// The key that drills in, for the hints among the details.
     let openKey: String
+    /// The key that retries, for the hardware records that could not be read.
+    let retryKey: String
 
     typealias Line = DetailPane.Line
 

@@ -74,7 +74,7 @@ extension AppState {
             switch result {
             case .success(.stationAssets(let records)):
                 stack[depth].hardware = .loaded(Dictionary(records.map { ($0.stationId, $0) }, uniquingKeysWith: { first, _ in first }))
-            case .success: break
+            case .success: stack[depth].hardware = .failed("unexpected answer")
             case .failure(let error): stack[depth].hardware = .failed(error.shortReason)
             }
             return []
@@ -126,6 +126,10 @@ extension AppState {
         }
         if level.data == nil || level.walk.failure != nil || level.isIncomplete || level.load.isCancelled {
             return load(depth: stack.count - 1, .reload)
+        }
+        if case .failed = level.hardware {
+            stack[stack.count - 1].hardware = .notAsked
+            return loadHardware(depth: stack.count - 1)
         }
         show("nothing to retry")
         return []

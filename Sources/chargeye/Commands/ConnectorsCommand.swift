@@ -23,7 +23,7 @@ struct ConnectorsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await repeating.run(connection) { [stationIds, format] session in
-            let (stations, source) = try await session.client.keepingSource { try await $0.stations(ids: stationIds) }
+            let (stations, source) = try await session.client.keepingSource(format == .json) { try await $0.stations(ids: stationIds) }
             let missing = Set(stationIds).subtracting(stations.map(\.stationId))
             guard missing.isEmpty else {
                 throw ChargEyeError.http(.init(

@@ -18,8 +18,8 @@ struct LocationCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let (location, source) = try await Session.with(connection) { [uid] session in
-            try await session.client.keepingSource { try await $0.location(uid: uid) }
+        let (location, source) = try await Session.with(connection) { [uid, format] session in
+            try await session.client.keepingSource(format == .json) { try await $0.location(uid: uid) }
         }
         switch format {
         case .json:

@@ -17,7 +17,7 @@ struct LocationsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await repeating.run(connection) { [format, filter] session in
-            let (all, source) = try await session.client.keepingSource { try await $0.locations() }
+            let (all, source) = try await session.client.keepingSource(format == .json) { try await $0.locations() }
             var kept = Array(all.indices)
             if let filter, !filter.isEmpty { kept = kept.filter { LocationRecords.matches(all[$0], filter: filter) } }
             let locations = kept.map { all[$0] }

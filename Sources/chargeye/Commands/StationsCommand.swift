@@ -30,7 +30,7 @@ struct StationsCommand: AsyncParsableCommand {
                 let (records, source) = try await session.client.keepingSource { try await $0.stationAssets(locationUid: locationUid) }
                 return try JSONOutput.array(records, sources: source?.member("stations")?.elements)
             }
-            let (stations, source) = try await session.client.keepingSource { try await $0.stations(locationUid: locationUid) }
+            let (stations, source) = try await session.client.keepingSource(format == .json) { try await $0.stations(locationUid: locationUid) }
             return try StationRecords.render(stations, source: source, format: format)
         }
     }

@@ -56,7 +56,7 @@ struct TransactionsCommand: AsyncParsableCommand {
             do {
                 repeat {
                     let cursor = walk.next
-                    let (page, source) = try await session.client.keepingSource {
+                    let (page, source) = try await session.client.keepingSource(format == .json) {
                         try await $0.transactions(stationId: stationId, from: start, to: end, cursor: cursor)
                     }
                     let sources = source?.member("transactions")?.elements

@@ -21,7 +21,7 @@ struct VehiclesCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await repeating.run(connection) { [locationUid, format] session in
-            let (vehicles, source) = try await session.client.keepingSource { try await $0.vehicles(locationUid: locationUid) }
+            let (vehicles, source) = try await session.client.keepingSource(format == .json) { try await $0.vehicles(locationUid: locationUid) }
             let rows = vehicles.map { vehicle in
                 [vehicle.id, vehicle.name ?? "", vehicle.evModel ?? "", vehicle.licensePlate ?? "",
                  vehicle.fullChargeEnergykWh?.text ?? "", vehicle.maxChargePowerkW?.text ?? "", vehicle.evMacAddress ?? ""]

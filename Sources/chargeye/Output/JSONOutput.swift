@@ -1,5 +1,6 @@
 import ChargEyeAPI
 import Foundation
+import Synchronization
 
 /// JSON output. Items the server sent are printed from their own bytes (`RawJSON`), so every
 /// field, null and number spelling comes out as it came, in the server's order; values of our
@@ -16,15 +17,22 @@ enum JSONOutput {
         return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
-    /// One item at `level`: its own JSON when there is one, else its typed form (only when the
-    /// answer could not be sliced, e.g. a member given twice, which the typed decoder allowed).
+    /// One item at `level`: its own JSON when there is one, else its typed form, with a
+    /// warning (only when the answer could not be sliced: nesting deeper than 512 levels, or
+    /// items that do not line up with the typed ones). Either way through `JSONIndenter`, so
+    /// no character a terminal acts on goes out unescaped.
     static func item(_ item: some Encodable, source: RawJSON?, level: Int = 0) throws -> String {
         if let source { return source.pretty(level: level) }
+        warnOnce()
         let typed = try render(item)
-        guard level > 0 else { return typed }
-        let indent = String(repeating: "  ", count: level)
-        return typed.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-            .map { $0.offset == 0 ? String($0.element) : indent + $0.element }.joined(separator: "\n")
+        return RawJSON(Array(typed.utf8))?.pretty(level: level) ?? typed
+    }
+
+    private static let warned = Mutex(false)
+
+    private static func warnOnce() {
+        guard !warned.withLock({ (seen: inout Bool) -> Bool in defer { seen = true }; return seen }) else { return }
+        Standard.error("warning: the answer could not be printed exactly as sent; items are printed from chargeye's model, without the members it does not know")
     }
 
     /// The items as one JSON array, each from its own JSON where `sources` has it
