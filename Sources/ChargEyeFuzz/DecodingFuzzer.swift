@@ -36,6 +36,22 @@ enum DecodingFuzzer {
             _ = await check { try await client.get(path: "/locations") }
         }
         done.wait()
+        expectLossless(data)
+    }
+
+    /// Lossless output (`RawJSON`) re-indents any JSON into the same JSON value, with nothing
+    /// a terminal acts on left raw, and slices members and elements without trapping.
+    private static func expectLossless(_ data: Data) {
+        guard let raw = RawJSON(data) else { return }
+        let pretty = raw.pretty()
+        _ = raw.members?.map { $0.value.pretty(level: 1) }
+        _ = raw.elements?.map { $0.pretty(level: 1) }
+        if let bad = pretty.unicodeScalars.first(where: { TextSanitizer.isUnsafe($0) && $0 != "\n" }) {
+            fatalError("U+\(String(bad.value, radix: 16)) went out raw in lossless JSON")
+        }
+        guard let before = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) as? NSObject else { return }
+        let after = try? JSONSerialization.jsonObject(with: Data(pretty.utf8), options: [.fragmentsAllowed]) as? NSObject
+        if after != before { fatalError("lossless JSON changed the value") }
     }
 
     /// The streamed read must agree with the one-piece read: the same locations, or a failure
