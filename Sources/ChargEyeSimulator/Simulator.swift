@@ -67,7 +67,13 @@ public final class Simulator: Sendable {
         router.add(middleware: GatewayMiddleware(apiPrefix: apiPrefix, faults: faults, authority: authority))
         router.add(middleware: RouteGuard(apiPrefix: apiPrefix))
         router.add(middleware: LocationListStreaming(path: apiPrefix + "/locations", locations: fleet.locations))
-        if !configuration.strictData { router.add(middleware: DataVarianceMiddleware(apiPrefix: apiPrefix)) }
+        if !configuration.strictData {
+            // A list long enough to be streamed is answered before variance applies.
+            let streamed = fleet.locations.count > LocationListStreaming.threshold
+            router.add(middleware: DataVarianceMiddleware(
+                apiPrefix: apiPrefix, locations: streamed ? nil : VariedLocationList(fleet.locations)
+            ))
+        }
         try SimulatorAPI(fleet: fleet, authority: authority, now: Date.init)
             .registerHandlers(
                 on: router, serverURL: URL(string: apiPrefix)!,

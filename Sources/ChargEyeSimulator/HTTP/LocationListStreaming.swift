@@ -45,7 +45,7 @@ struct LocationListStreaming: RouterMiddleware {
     }
 
     /// Encodes as the generated server does: compact, dates through the same transcoder.
-    private static func encoder() -> JSONEncoder {
+    static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = []
         let transcoder = TolerantDateTranscoder()

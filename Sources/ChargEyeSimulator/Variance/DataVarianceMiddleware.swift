@@ -2,18 +2,24 @@ import Hummingbird
 import NIOCore
 
 /// Applies `DataVariance` to the API's successful JSON answers (not to the streamed locations
-/// list, which is answered before it gets here).
+/// list, which is answered before it gets here). The locations list, which never changes, is
+/// varied once (`VariedLocationList`).
 struct DataVarianceMiddleware: RouterMiddleware {
     typealias Context = SimulatorRequestContext
 
     let apiPrefix: String
+    /// The varied locations list; nil when the list is streamed (and never varied).
+    let locations: VariedLocationList?
 
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
+        if request.method == .get, request.uri.path == apiPrefix + "/locations", let varied = await locations?.bytes {
+            return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: varied)))
+        }
         let response = try await next(request, context)
         guard response.status == .ok, request.uri.path.hasPrefix(apiPrefix + "/"),
-            let kind = DataVariance.Kind(path: request.uri.path.dropFirst(apiPrefix.count))
+            let kind = DataVariance.Kind(path: request.uri.path.dropFirst(apiPrefix.count)), kind != .locations
         else { return response }
         var collector = BodyCollector()
         try await response.body.write(collector)
