@@ -40,8 +40,9 @@ struct JSONByteReader {
         return take("}")
     }
 
-    /// The keys of one object so far: a short list while there are few (most objects), a set
-    /// past that, so an object of a hundred thousand keys costs no more than its length.
+    /// The keys of one object so far: a short list while there are few (every object the API
+    /// defines has fewer than 64 at its top level), a set past that, so an object of a hundred
+    /// thousand keys costs no more than its length.
     private struct KeySet {
         private var few: [String] = []
         private var many: Set<String>?
@@ -51,7 +52,7 @@ struct JSONByteReader {
             if many != nil { return many!.insert(key).inserted }
             guard !few.contains(key) else { return false }
             few.append(key)
-            if few.count > 16 { many = Set(few) }
+            if few.count > 64 { many = Set(few) }
             return true
         }
     }

@@ -18,8 +18,10 @@ extension FleetGenerator {
             let vehicle = vehicles.isEmpty || random.chance(0.3) ? nil : random.pick(vehicles)
             let vehicleMax = vehicle?.maxChargePowerkW?.number ?? random.pick([50.0, 110, 150, 250])
             let battery = vehicle?.fullChargeEnergykWh?.number ?? random.pick([60.0, 77, 100])
+            // Public fast charging: 10 to 50 minutes plugged in, most drivers leave before the
+            // limit; depots: vehicles stand for hours and usually fill up.
             let outcome = SessionOutcome(
-                plugInSeconds: Double.random(in: 600...9000, using: &random),
+                plugInSeconds: Double.random(in: isDepot ? 1800...14400 : 600...3000, using: &random),
                 averageKw: min(connectorMax, vehicleMax) * random.decimal(0.55...0.9, places: 2), connectorMaxKw: connectorMax,
                 batteryKwh: battery, socStart: Double(Int.random(in: 5...50, using: &random)),
                 socLimit: random.weighted([(80.0, 6), (90.0, 2), (100.0, 2)]), random: &random

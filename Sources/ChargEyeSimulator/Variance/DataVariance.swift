@@ -86,20 +86,24 @@ enum DataVariance {
     private static func varyItem(_ item: RawJSON, rules: Rules) -> RawJSON {
         guard var members = item.members else { return item }
         var random = SeededRandom(seed: SeededRandom.hash(members.first { $0.key == rules.idKey }?.value.bytes ?? item.bytes), 12)
+        var changed = false
         for index in members.indices {
             if let childRules = rules.children[members[index].key], let children = members[index].value.elements {
                 members[index].value = RawJSON(array: children.map { varyItem($0, rules: childRules) })
+                changed = true
             }
         }
         let present = Set(members.map(\.key))
         if random.chance(0.25) {
             members += rules.nullable.filter { !present.contains($0) }.map { ($0, RawJSON.null) }
+            changed = true
         }
         if random.chance(0.2) {
             members += rules.unknown.filter { !present.contains($0.key) }.compactMap { unknown in
                 RawJSON(Array(unknown.json.utf8)).map { (unknown.key, $0) }
             }
+            changed = true
         }
-        return RawJSON(object: members)
+        return changed ? RawJSON(object: members) : item
     }
 }

@@ -14,7 +14,7 @@ extension DetailBuilder {
                 ("model", asset.model), ("product", asset.manufacturingInfo?.productName ?? nil),
                 ("serial", asset.manufacturingInfo?.serialNumber ?? nil), ("firmware", asset.firmwareVersion),
                 ("vendor", asset.vendorName), ("operational", asset.operationalStatus?.text),
-                ("commissioning", asset.commissioningRequired.map { $0 ? "required" : "not required" }),
+                ("commission", asset.commissioningRequired.map { $0 ? "required" : "not required" }),
                 ("licence", asset.licenseId), ("customer", asset.customer?.name ?? nil),
                 ("customer ref", asset.customerSuppliedId), ("access", asset.classification?.access?.text),
                 ("delivered", asset.manufacturingInfo?.deliveryDate ?? nil), ("notes", asset.notes),
