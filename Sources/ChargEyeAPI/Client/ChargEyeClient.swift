@@ -88,6 +88,11 @@ public final class ChargEyeClient: Sendable {
         }
     }
 
+    /// The live view of every station the caller can see (`/stations` with no filter).
+    public func allStations() async throws -> [Station] {
+        try await call("/stations") { try await $0.listStations(query: .init()).ok.body.json.stations }
+    }
+
     /// The live view of the given stations, wherever they are.
     public func stations(ids: [String]) async throws -> [Station] {
         try await call("/stations?stationIds=\(ids.joined(separator: ","))") {

@@ -1,37 +1,75 @@
 import ArgumentParser
 import ChargEyeAPI
 
-/// `chargeye stations LOCATION_UID`: a location's stations, live (or their asset records).
+/// `chargeye stations [LOCATION_UID]`: a location's stations, or the whole fleet's, live (or
+/// a location's asset records).
 struct StationsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "stations", abstract: "List a location's charging stations with live status."
+        commandName: "stations",
+        abstract: "List charging stations with live status: a location's, or without one every station you can see."
     )
 
     @OptionGroup var connection: ConnectionOptions
 
-    @Argument(help: "The location's id.")
-    var locationUid: String
+    @Argument(help: "The location's id; without it, the whole fleet in one call.")
+    var locationUid: String?
 
     @Option(help: "table, json or csv.")
     var format: OutputFormat = .table
 
-    @Flag(help: "Show the asset view (model, firmware, serial number) instead of live status; JSON only.")
+    @Option(help: ArgumentHelp(
+        "Only stations with one of these statuses (comma-separated, any case): a station status (Faulted), an online status (Offline) or a connector status (Charging).",
+        valueName: "list"
+    ))
+    var status: String?
+
+    @Flag(help: "Show a location's asset view (model, firmware, serial number) instead of live status; JSON only.")
     var assets = false
 
     func validate() throws {
         if assets, format != .json { throw ValidationError("--assets prints JSON; add --format json") }
+        if assets, locationUid == nil { throw ValidationError("--assets is a location's asset view; give the location's id") }
+        if assets, status != nil { throw ValidationError("--status filters live status; it does not apply to --assets") }
+        _ = try StatusFilter(status)
     }
 
     @OptionGroup var repeating: WatchOption
 
     func run() async throws {
+        let filter = try StatusFilter(status)
         try await repeating.run(connection) { [assets, format, locationUid] session in
-            if assets {
+            if assets, let locationUid {
                 let (records, source) = try await session.client.keepingSource { try await $0.stationAssets(locationUid: locationUid) }
                 return try JSONOutput.array(records, sources: source?.member("stations")?.elements)
             }
-            let (stations, source) = try await session.client.keepingSource(format == .json) { try await $0.stations(locationUid: locationUid) }
-            return try StationRecords.render(stations, source: source, format: format)
+            let (all, source) = try await session.client.keepingSource(format == .json) { client in
+                if let locationUid { try await client.stations(locationUid: locationUid) } else { try await client.allStations() }
+            }
+            let kept = all.indices.filter { filter?.matches(all[$0]) ?? true }
+            let sources = source?.member("stations")?.elements
+            return try StationRecords.render(
+                kept.map { all[$0] }, sources: sources?.count == all.count ? kept.map { sources![$0] } : nil,
+                format: format, showLocation: locationUid == nil
+            )
         }
+    }
+}
+
+/// `--status`: the statuses a station must show one of, compared without regard to case.
+struct StatusFilter {
+    let wanted: Set<String>
+
+    /// nil for no filter; a usage error for a list with nothing in it.
+    init?(_ list: String?) throws {
+        guard let list else { return nil }
+        let values = list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }
+        guard !values.isEmpty else { throw ValidationError("--status needs at least one status, e.g. --status offline,faulted") }
+        wanted = Set(values)
+    }
+
+    /// Whether the station's status, online status or any connector's status is wanted.
+    func matches(_ station: Station) -> Bool {
+        let statuses = [station.status?.text, station.onlineStatus?.text] + (station.connectors ?? []).map { $0.status?.text }
+        return statuses.contains { $0.map { wanted.contains($0.lowercased()) } ?? false }
     }
 }

@@ -1,0 +1,75 @@
+import ChargEyeSimulator
+import Foundation
+import Testing
+
+/// `chargeye stations` without a location lists the fleet in one call; `--status` narrows it.
+@Suite("Fleet-wide stations on the command line", .serialized)
+struct FleetStationsTests {
+    let runner: CommandRunner
+
+    init() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("chargeye-fleet-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        runner = CommandRunner(home: home)
+    }
+
+    private func withSimulator(_ body: (Simulator, CommandRunner) async throws -> Void) async throws {
+        var configuration = Simulator.Configuration()
+        configuration.locations = 12
+        let simulator = try await Simulator.start(configuration)
+        var runner = runner
+        runner.environment["CHARGEYE_BASE_URL"] = simulator.baseURL.absoluteString
+        runner.environment["CHARGEYE_REFRESH_TOKEN"] = simulator.refreshToken
+        do { try await body(simulator, runner) } catch {
+            await simulator.stop()
+            throw error
+        }
+        await simulator.stop()
+    }
+
+    private func rows(_ csv: String) -> [[String]] {
+        csv.split(separator: "\r\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    }
+
+    @Test("without a location: every station of every location, in one request, with where it is")
+    func fleet() async throws {
+        try await withSimulator { simulator, runner in
+            simulator.resetRequestCounts()
+            let fleet = try await runner.run(["stations", "--format", "csv"])
+            #expect(fleet.status == 0, "\(fleet.stderr)")
+            #expect(simulator.requestCounts["/stations"] == 1)
+            let locations = rows(try await runner.run(["locations", "--format", "csv"]).stdout).map { $0[0] }
+            var perLocation = 0
+            for location in locations {
+                perLocation += rows(try await runner.run(["stations", location, "--format", "csv"]).stdout).count
+            }
+            #expect(rows(fleet.stdout).count == perLocation && perLocation > 12)
+            let table = try await runner.run(["stations"])
+            #expect(table.stdout.split(separator: "\n").first?.contains("LOCATION") == true)
+        }
+    }
+
+    @Test("--status keeps stations with that station, online or connector status, in any case")
+    func status() async throws {
+        try await withSimulator { _, runner in
+            let all = rows(try await runner.run(["stations", "--format", "csv"]).stdout)
+            let offline = try await runner.run(["stations", "--status", "OFFLINE", "--format", "csv"])
+            #expect(offline.status == 0, "\(offline.stderr)")
+            #expect(rows(offline.stdout).allSatisfy { $0[3] == "Offline" })
+            #expect(rows(offline.stdout).count == all.filter { $0[3] == "Offline" }.count)
+            let charging = rows(try await runner.run(["stations", "--status", "charging, faulted", "--format", "csv"]).stdout)
+            #expect(!charging.isEmpty && charging.count < all.count)
+            let json = try await runner.run(["stations", "--status", "offline", "--format", "json"])
+            let items = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+            #expect(items.count == rows(offline.stdout).count && items.allSatisfy { $0["onlineStatus"] as? String == "Offline" })
+        }
+    }
+
+    @Test("an empty --status list and --assets without a location are usage errors")
+    func usage() async throws {
+        let empty = try await runner.run(["stations", "--status", " , ", "--demo"])
+        #expect(empty.status == 2 && empty.stderr.contains("--status needs at least one status"))
+        let assets = try await runner.run(["stations", "--assets", "--format", "json", "--demo"])
+        #expect(assets.status == 2 && assets.stderr.contains("give the location's id"))
+    }
+}
