@@ -1,3 +1,4 @@
+import ChargEyeAPI
 import ChargEyeSimulator
 import Foundation
 import Testing
@@ -38,12 +39,15 @@ struct FleetStationsTests {
             let fleet = try await runner.run(["stations", "--format", "csv"])
             #expect(fleet.status == 0, "\(fleet.stderr)")
             #expect(simulator.requestCounts["/stations"] == 1)
-            let locations = rows(try await runner.run(["locations", "--format", "csv"]).stdout).map { $0[0] }
-            var perLocation = 0
-            for location in locations {
-                perLocation += rows(try await runner.run(["stations", location, "--format", "csv"]).stdout).count
+            // The same stations as asking location by location (in-process: one binary run is enough).
+            var configuration = ChargEyeConfiguration(baseURL: simulator.baseURL, refreshToken: Secret(simulator.refreshToken))
+            configuration.tokenCacheDirectory = nil
+            let client = try ChargEyeClient(configuration: configuration)
+            var perLocation: [String] = []
+            for location in try await client.locations() {
+                perLocation += try await client.stations(locationUid: location.id).map(\.stationId)
             }
-            #expect(rows(fleet.stdout).count == perLocation && perLocation > 12)
+            #expect(rows(fleet.stdout).map { $0[0] } == perLocation && perLocation.count > 12)
             let table = try await runner.run(["stations"])
             #expect(table.stdout.split(separator: "\n").first?.contains("LOCATION") == true)
         }
