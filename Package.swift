@@ -39,6 +39,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/swift-openapi-hummingbird", from: "2.1.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         .target(name: "ChargEyeText", swiftSettings: swiftSettings),
@@ -69,8 +70,24 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "ChargEyeFleet",
+            dependencies: ["ChargEyeAPI"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "ChargEyeMonitoring",
+            dependencies: [
+                "ChargEyeAPI", "ChargEyeFleet", "ChargEyeText",
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "ViewModels",
-            dependencies: ["ChargEyeAPI", "ChargEyeText"],
+            dependencies: ["ChargEyeAPI", "ChargEyeText", "ChargEyeFleet"],
             swiftSettings: swiftSettings
         ),
         .systemLibrary(name: "CNcursesw"),
@@ -85,6 +102,8 @@ let package = Package(
                 "ChargEyeAPI",
                 "ChargEyeText",
                 "ChargEyeSimulator",
+                "ChargEyeFleet",
+                "ChargEyeMonitoring",
                 "ViewModels",
                 "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -29,6 +29,9 @@ public final class Simulator: Sendable {
         /// Data exactly as the definition's happy path: no nulls, unknown fields or values,
         /// numeric ids, alternative keys or zone-less times (`--strict-data`; see `DataVariance`).
         public var strictData = false
+        /// Refuse `GET /stations` without `locationUid` or `stationIds` (400), as a server
+        /// that will not list a whole fleet at once might (`--require-station-filter`).
+        public var requireStationFilter = false
 
         /// The defaults: 40 locations on a free loopback port, refresh token `demo`.
         public init() {}
@@ -74,7 +77,7 @@ public final class Simulator: Sendable {
                 apiPrefix: apiPrefix, locations: streamed ? nil : VariedLocationList(fleet.locations)
             ))
         }
-        try SimulatorAPI(fleet: fleet, authority: authority, now: Date.init)
+        try SimulatorAPI(fleet: fleet, authority: authority, now: Date.init, requireStationFilter: configuration.requireStationFilter)
             .registerHandlers(
                 on: router, serverURL: URL(string: apiPrefix)!,
                 // Compact JSON, as APIs send it (the runtime pretty-prints and sorts keys by default).

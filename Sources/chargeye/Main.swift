@@ -1,6 +1,7 @@
 import ChargEyeText
 import ArgumentParser
 import ChargEyeAPI
+import ChargEyeMonitoring
 import ChargEyeSimulator
 import Foundation
 
@@ -19,7 +20,13 @@ enum Main {
                 try command.run()
             }
             exit(ExitStatus.success)
+        } catch let plugin as PluginExit {
+            exit(plugin.state.rawValue)
         } catch {
+            if PluginMode.applies(to: CommandLine.arguments), Chargeye.exitCode(for: error) != .success, !(error is CancellationError) {
+                Standard.out(FleetCheck(unknown: Chargeye.message(for: error)).output)
+                exit(PluginState.unknown.rawValue)
+            }
             exit(report(error))
         }
     }
@@ -33,6 +40,9 @@ enum Main {
         case let error as UsageError:
             fail(error.description)
             return ExitStatus.usage
+        case let error as IncompleteAnswer:
+            fail(error.description)
+            return ExitStatus.unavailable
         case let error as SimulatorError:
             fail(error.description)
             return ExitStatus.failure

@@ -32,6 +32,8 @@ extension ChargEyeError: CustomStringConvertible, LocalizedError {
         case .pagination(let failure):
             let kept = "stopped after \(failure.page) \(failure.page == 1 ? "page" : "pages") and \(failure.itemsSoFar) \(failure.itemsSoFar == 1 ? "item" : "items")"
             return "\(failure.request) could not be paged to the end: \(Self.pagingText(failure)); \(kept)"
+        case .fleetTooLarge(let failure):
+            return "\(failure.refusal.request) was refused (\(Self.statusText(failure.refusal.status))\(Self.said(failure.refusal))), and reading the fleet location by location would take \(failure.locations) calls, more than the limit of \(failure.limit)"
         }
     }
 
@@ -83,6 +85,8 @@ extension ChargEyeError: CustomStringConvertible, LocalizedError {
         case .pagination(let failure):
             if case .tooManyPages = failure.reason { return "Narrow the period (--from/--to) or raise --max-pages" }
             return "The server's paging is faulty, so what came may be incomplete; narrow the period (--from/--to), or report it to the server's operator"
+        case .fleetTooLarge:
+            return "Look at one location (--location), or raise the limit with --fleet-limit (or fleet_limit in the config) if the server can take that many calls"
         }
     }
 
@@ -111,6 +115,7 @@ extension ChargEyeError: CustomStringConvertible, LocalizedError {
             case .noNewItems: "a page added nothing new"
             case .tooManyPages(let limit): "page limit (\(limit)) reached"
             }
+        case .fleetTooLarge(let failure): "fleet over the \(failure.limit)-location limit"
         }
     }
 

@@ -23,6 +23,9 @@ public enum ChargEyeError: Error, Sendable, Equatable {
     /// A paged list could not be walked to its end: the server repeated a cursor, offered more
     /// with a page that added nothing, or went past the page bound. What came is kept.
     case pagination(PaginationFailure)
+    /// The server refused `GET /stations` without a filter, and the fleet has more locations
+    /// than chargeye will read one by one.
+    case fleetTooLarge(FleetLimitFailure)
 
     /// The request line of an API call, for messages.
     public struct RequestLine: Sendable, Equatable, CustomStringConvertible {
@@ -175,13 +178,32 @@ public enum ChargEyeError: Error, Sendable, Equatable {
 }
 
 extension ChargEyeError {
+    /// Why the fleet was not read location by location.
+    public struct FleetLimitFailure: Sendable, Equatable {
+        /// The unfiltered call's refusal.
+        public var refusal: HTTPFailure
+        /// How many locations the fleet has.
+        public var locations: Int
+        /// The limit (--fleet-limit).
+        public var limit: Int
+
+        /// Creates a failure description.
+        public init(refusal: HTTPFailure, locations: Int, limit: Int) {
+            self.refusal = refusal
+            self.locations = locations
+            self.limit = limit
+        }
+    }
+}
+
+extension ChargEyeError {
     /// Whether trying the same call again may succeed without anything else changing.
     public var isRetryable: Bool {
         switch self {
         case .http(let failure): RetryPolicy.retryableStatuses.contains(failure.status)
         case .transport(let failure): ![.tls, .redirectLoop, .notHTTP].contains(failure.kind)
         case .permissionDenied, .refreshTokenRejected, .missingRefreshToken, .responseTooLarge,
-            .decoding, .invalidConfiguration, .pagination:
+            .decoding, .invalidConfiguration, .pagination, .fleetTooLarge:
             false
         }
     }
@@ -193,7 +215,7 @@ extension ChargEyeError {
             failure.attempts
         case .transport(let failure): failure.attempts
         case .responseTooLarge, .decoding: 1
-        case .missingRefreshToken, .invalidConfiguration, .pagination: nil
+        case .missingRefreshToken, .invalidConfiguration, .pagination, .fleetTooLarge: nil
         }
     }
 
@@ -206,6 +228,7 @@ extension ChargEyeError {
         case .responseTooLarge(let request, _): request
         case .decoding(let failure): failure.request
         case .pagination(let failure): failure.request
+        case .fleetTooLarge(let failure): failure.refusal.request
         case .missingRefreshToken, .invalidConfiguration: nil
         }
     }

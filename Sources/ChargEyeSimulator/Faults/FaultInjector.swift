@@ -39,12 +39,12 @@ final class FaultInjector: Sendable {
     }
 
     /// Counts the request and decides its fate.
-    func decide(path: String) -> Decision {
+    func decide(path: String, query: String? = nil) -> Decision {
         state.withLock { state in
             state.counts[path, default: 0] += 1
             let jitter = state.settings.latencyJitterMs.map { Int.random(in: 0...$0, using: &state.random) } ?? 0
             var decision = Decision(delayMs: state.settings.latencyMs + jitter, fault: nil)
-            if let index = state.settings.rules.firstIndex(where: { $0.matches(path) }) {
+            if let index = state.settings.rules.firstIndex(where: { $0.matches(path, query: query) }) {
                 let rule = state.settings.rules[index]
                 decision.fault = rule
                 decision.delayMs += rule.delayMs ?? 0

@@ -1,7 +1,8 @@
 /// One injected fault: requests whose path matches get this answer instead of the real one.
 public struct FaultRule: Codable, Sendable, Equatable {
     /// The API path to match, relative to the base URL (`/locations`); a trailing `*` matches
-    /// any path with that prefix, and `*` alone matches every path.
+    /// any path with that prefix, and `*` alone matches every path. A path with a query
+    /// (`/stations?locationUid=X`) matches that query exactly (or as a prefix with `*`).
     public var path: String
     /// The HTTP status to answer with.
     public var status: Int
@@ -43,9 +44,13 @@ public struct FaultRule: Codable, Sendable, Equatable {
         self.init(path: path, status: status)
     }
 
-    /// Whether the rule applies to `path`.
-    func matches(_ requestPath: String) -> Bool {
+    /// Whether the rule applies to `requestPath` with `query`.
+    func matches(_ requestPath: String, query: String? = nil) -> Bool {
         if path == "*" { return true }
+        if path.contains("?") {
+            let full = requestPath + "?" + (query ?? "")
+            return path.hasSuffix("*") ? full.hasPrefix(path.dropLast()) : full == path
+        }
         if path.hasSuffix("*") { return requestPath.hasPrefix(path.dropLast()) }
         return requestPath == path
     }

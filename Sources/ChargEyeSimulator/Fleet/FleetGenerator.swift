@@ -117,8 +117,9 @@ struct FleetGenerator: Sendable {
     ) -> Components.Schemas.StationInfo {
         var random = SeededRandom(seed: seed, 4, UInt64(locationIndex), UInt64(number))
         let hardware = model(locationIndex: locationIndex, number: number)
-        let online = random.chance(0.93)
-        let status = online ? random.weighted([("Operative", 88), ("Faulted", 7), ("Unavailable", 5)]) : "Unavailable"
+        let incident = stationIncidents.active(for: hash(stationId), at: now)
+        let online = incident != "Offline"
+        let status = incident == "Faulted" || incident == "Unavailable" ? incident! : online ? "Operative" : "Unavailable"
         let connectorCount = Int.random(in: hardware.connectors, using: &random)
         var shape = SeededRandom(seed: seed, 11, UInt64(locationIndex), UInt64(number))
         let style = ConnectorStyle(
@@ -171,9 +172,9 @@ struct FleetGenerator: Sendable {
         let name = "\(type == "Type2" ? "Socket" : "Satellite") \(number) \(type)"
         let period = Int(now.timeIntervalSince(epoch) / Self.statusPeriod)
         var live = SeededRandom(seed: seed, 6, hash(stationId), UInt64(number), UInt64(max(0, period)))
-        let status = usable
-            ? live.weighted([("Available", 42), ("Charging", 32), ("Occupied", 8), ("Reserved", 3), ("Faulted", 6), ("Unavailable", 4), ("Unknown", 2), ("Preparing", 3)])
-            : "Unavailable"
+        let fault = connectorIncidents.active(for: hash(stationId) &+ UInt64(number), at: now)
+        let status = !usable ? "Unavailable" : fault
+            ?? live.weighted([("Available", 42), ("Charging", 32), ("Occupied", 8), ("Reserved", 3), ("Preparing", 3)])
         let periodStart = epoch.addingTimeInterval(Double(period) * Self.statusPeriod)
         let session: Components.Schemas.ConnectorTransaction?
         let place = SessionPlace(connectorId: style.id(number), name: name, type: type, maxPowerKw: maxPower)
@@ -191,6 +192,16 @@ struct FleetGenerator: Sendable {
             latestTransaction: style.sessionKey == .latest ? session : nil,
             lastTransaction: style.sessionKey == .last ? session : nil
         )
+    }
+
+    /// About 3.5 % of stations offline, faulted or unavailable at any time.
+    var stationIncidents: Incidents<String> {
+        Incidents(seed: seed, salt: 12, startChance: 0.008, kinds: [("Offline", 40), ("Faulted", 35), ("Unavailable", 25)])
+    }
+
+    /// About 2 % of the connectors of working stations faulted, unavailable or unknown.
+    var connectorIncidents: Incidents<String> {
+        Incidents(seed: seed, salt: 13, startChance: 0.0045, kinds: [("Faulted", 60), ("Unavailable", 30), ("Unknown", 10)])
     }
 
     func hash(_ text: String) -> UInt64 {

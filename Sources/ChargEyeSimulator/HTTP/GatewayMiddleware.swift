@@ -18,7 +18,7 @@ struct GatewayMiddleware: RouterMiddleware {
         let path = request.uri.path
         guard path == apiPrefix || path.hasPrefix(apiPrefix + "/") else { return try await next(request, context) }
         let apiPath = String(path.dropFirst(apiPrefix.count))
-        let decision = faults.decide(path: apiPath)
+        let decision = faults.decide(path: apiPath, query: request.uri.query)
         if decision.delayMs > 0 { try await Task.sleep(for: .milliseconds(decision.delayMs)) }
         if let fault = decision.fault { return ErrorResponse.make(for: fault) }
 

@@ -8,6 +8,8 @@ struct SimulatorAPI: APIProtocol {
     let fleet: Fleet
     let authority: TokenAuthority
     let now: @Sendable () -> Date
+    /// Answer 400 to `GET /stations` without a filter.
+    var requireStationFilter = false
 
     /// Transactions per page, like a DynamoDB-backed API's default page.
     static let pageSize = 25
@@ -43,6 +45,9 @@ struct SimulatorAPI: APIProtocol {
             return .ok(.init(body: .json(.init(stations: fleet.stations(ids: ids, now: now())))))
         }
         guard let locationUid = input.query.locationUid, !locationUid.isEmpty else {
+            if requireStationFilter {
+                return .badRequest(.init(body: .json(Self.error("locationUid or stationIds is required"))))
+            }
             // Neither filter: every station the caller can see (facts S1).
             return .ok(.init(body: .json(.init(stations: fleet.allStations(now: now())))))
         }

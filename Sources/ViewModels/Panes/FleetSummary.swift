@@ -1,3 +1,4 @@
+import ChargEyeFleet
 import ChargEyeText
 import ChargEyeAPI
 import Foundation
@@ -50,7 +51,7 @@ extension AppState {
             FleetSummary.Segment(text: "\(count) \(word)", role: .normal, isActive: false, isGroup: true, facet: nil)
         }
         func parts(_ counts: [String: Int], _ facet: (String) -> StatusFacet) -> [FleetSummary.Segment] {
-            counts.filter { $0.value > 0 }.sorted { (Self.rank($0.key), $0.key) < (Self.rank($1.key), $1.key) }.map { status, count in
+            counts.filter { $0.value > 0 }.sorted { (StatusRank.any($0.key), $0.key) < (StatusRank.any($1.key), $1.key) }.map { status, count in
                 FleetSummary.Segment(
                     text: "\(count) \(TextSanitizer.singleLine(status, limit: 20))", role: Self.role(of: status),
                     isActive: level.facet == facet(status), isGroup: false, facet: facet(status)
@@ -65,12 +66,6 @@ extension AppState {
         segments.append(total(rollup.connectors, "connectors"))
         segments += parts(rollup.connectorStatuses, StatusFacet.connector)
         return FleetSummary(scope: scope, segments: segments)
-    }
-
-    /// Worst first, so trouble is read before the rest is cut off.
-    private static func rank(_ status: String) -> Int {
-        ["Faulted", "Offline", "Unavailable", "Unknown", "Charging", "Occupied", "Reserved", "Available", "Online", "Operative"]
-            .firstIndex(of: status) ?? 3
     }
 
     private static func role(of status: String) -> Role {

@@ -1,3 +1,4 @@
+import ChargEyeFleet
 import ChargEyeText
 import ChargEyeAPI
 import Foundation

@@ -1,3 +1,4 @@
+import ChargEyeFleet
 import ChargEyeAPI
 import Foundation
 

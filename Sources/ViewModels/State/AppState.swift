@@ -1,3 +1,4 @@
+public import ChargEyeFleet
 public import ChargEyeAPI
 public import Foundation
 

@@ -1,4 +1,5 @@
 import ChargEyeAPI
+import ChargEyeFleet
 import ChargEyeText
 import Foundation
 
@@ -120,31 +121,25 @@ extension Level {
         case (.locations, .name): return searchIndex.order(indices, byFields: [0])
         case (.locations, .city): return searchIndex.order(indices, byFields: [1, 0])
         case (.locations, .country): return searchIndex.order(indices, byFields: [2, 1, 0])
-        case (.locations(let items), .status): return by { -(rollups[items.text(.id, at: $0) ?? ""]?.severity ?? -1) }
+        case (.locations(let items), .status):
+            // Worst first; locations not loaded yet after those with no problems.
+            return by { index in Descending(rollups[items.text(.id, at: index) ?? ""]?.severity ?? .unknown) }
         case (.stations(let items), .name): return by { text(items[$0].name ?? items[$0].stationId) }
-        case (.stations(let items), .status): return by { Self.rank(items[$0]) }
+        case (.stations(let items), .status): return by { StatusRank.station(items[$0]) }
         case (.stations(let items), .power): return by { -(items[$0].currentPowerKw ?? 0) }
-        case (.connectors(let station), .status): return by { Self.rank(station.connectors?[$0].status?.text) }
+        case (.connectors(let station), .status): return by { StatusRank.connector(station.connectors?[$0].status?.text) }
         case (.connectors(let station), .power): return by { -(station.connectors?[$0].session?.powerKw ?? 0) }
         case (.vehicles(let items), .name): return by { text(items[$0].name ?? items[$0].id) }
         default: return indices
         }
     }
+}
 
-    /// Worst first: faulted, offline, unavailable, then the rest.
-    private static func rank(_ station: Station) -> Int {
-        if station.onlineStatus?.known == .offline { return 1 }
-        switch station.status?.known {
-        case .faulted: return 0
-        case .unavailable: return 2
-        case .operative: return 4
-        case nil: return 3
-        }
-    }
-
-    private static func rank(_ connectorStatus: String?) -> Int {
-        ["Faulted", "Unavailable", "Unknown", "Charging", "Occupied", "Reserved", "Available"].firstIndex(of: connectorStatus ?? "") ?? 2
-    }
+/// Sorts its value from greatest to least.
+private struct Descending<Value: Comparable>: Comparable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+    static func < (left: Self, right: Self) -> Bool { right.value < left.value }
 }
 
 /// The items of a level in one sort order.

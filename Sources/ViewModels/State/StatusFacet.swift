@@ -1,3 +1,4 @@
+import ChargEyeFleet
 import ChargEyeAPI
 
 /// A status the list can be narrowed to from the roll-up ("show me every faulted connector"):

@@ -20,7 +20,7 @@ struct Chargeye: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             TokenCommand.self, LocationsCommand.self, LocationCommand.self, StationsCommand.self, ConnectorsCommand.self,
-            TransactionsCommand.self, VehiclesCommand.self, GetCommand.self, ConfigCommand.self, SimulatorCommand.self,
+            TransactionsCommand.self, VehiclesCommand.self, StatusCommand.self, CheckCommand.self, MetricsCommand.self, ExporterCommand.self, GetCommand.self, ConfigCommand.self, SimulatorCommand.self,
         ]
     )
 

@@ -50,6 +50,9 @@ struct SimulatorCommand: AsyncParsableCommand {
     @Flag(help: "Serve data exactly as the API definition's happy path: no explicit nulls, unknown fields or values, numeric connector ids, alternative keys or zone-less times (these vary by default, as real answers do).")
     var strictData = false
 
+    @Flag(help: "Refuse GET /stations without locationUid or stationIds (400), like a server that will not list a whole fleet at once.")
+    var requireStationFilter = false
+
     @Option(help: ArgumentHelp("Serve a misbehaving server instead: \(HostileScenario.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "scenario"))
     var hostile: String?
 
@@ -79,6 +82,7 @@ struct SimulatorCommand: AsyncParsableCommand {
         configuration.tokenTTL = TimeInterval(tokenTTL)
         configuration.refreshToken = refreshToken
         configuration.strictData = strictData
+        configuration.requireStationFilter = requireStationFilter
         configuration.faults = FaultSettings(failRate: failRate, latencyMs: latencyMs, latencyJitterMs: latencyJitterMs, rules: failRules.compactMap(FaultRule.init(commandLine:)))
         let simulator = try await Simulator.start(configuration)
         Standard.out("""

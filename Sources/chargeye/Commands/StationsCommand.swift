@@ -11,8 +11,10 @@ struct StationsCommand: AsyncParsableCommand {
 
     @OptionGroup var connection: ConnectionOptions
 
-    @Argument(help: "The location's id; without it, the whole fleet in one call.")
+    @Argument(help: "The location's id; without it, the whole fleet in one call (or location by location when the server refuses that).")
     var locationUid: String?
+
+    @OptionGroup var fleet: FleetOptions
 
     @Option(help: "table, json or csv.")
     var format: OutputFormat = .table
@@ -27,8 +29,11 @@ struct StationsCommand: AsyncParsableCommand {
     var assets = false
 
     func validate() throws {
+        if let locationUid, let other = fleet.location, locationUid != other {
+            throw ValidationError("give the location once: as the argument or as --location")
+        }
         if assets, format != .json { throw ValidationError("--assets prints JSON; add --format json") }
-        if assets, locationUid == nil { throw ValidationError("--assets is a location's asset view; give the location's id") }
+        if assets, (locationUid ?? fleet.location) == nil { throw ValidationError("--assets is a location's asset view; give the location's id") }
         if assets, status != nil { throw ValidationError("--status filters live status; it does not apply to --assets") }
         _ = try StatusFilter(status)
     }
@@ -37,20 +42,30 @@ struct StationsCommand: AsyncParsableCommand {
 
     func run() async throws {
         let filter = try StatusFilter(status)
-        try await repeating.run(connection) { [assets, format, locationUid] session in
+        var scope = fleet
+        scope.location = locationUid ?? fleet.location
+        let locationUid = scope.location
+        try await repeating.run(connection) { [assets, format, scope] session in
             if assets, let locationUid {
                 let (records, source) = try await session.client.keepingSource { try await $0.stationAssets(locationUid: locationUid) }
                 return try JSONOutput.array(records, sources: source?.member("stations")?.elements)
             }
-            let (all, source) = try await session.client.keepingSource(format == .json) { client in
-                if let locationUid { try await client.stations(locationUid: locationUid) } else { try await client.allStations() }
+            let (read, source) = try await session.client.keepingSource(format == .json) { _ in
+                try await scope.read(session, progress: FleetProgressLine().report)
             }
+            let all = read.stations
             let kept = all.indices.filter { filter?.matches(all[$0]) ?? true }
-            let sources = source?.member("stations")?.elements
-            return try StationRecords.render(
+            // Sources line up only with a single answer that held each station once.
+            let sources = read.source == .unfiltered || locationUid != nil ? source?.member("stations")?.elements : nil
+            let text = try StationRecords.render(
                 kept.map { all[$0] }, sources: sources?.count == all.count ? kept.map { sources![$0] } : nil,
                 format: format, showLocation: locationUid == nil
             )
+            if let incomplete = IncompleteAnswer(read) {
+                Standard.write(text + "\n")
+                throw incomplete
+            }
+            return text
         }
     }
 }

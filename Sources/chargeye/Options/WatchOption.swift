@@ -44,6 +44,8 @@ struct WatchOption: ParsableArguments {
                     Standard.write("\n")
                 } catch let error as ChargEyeError {
                     Standard.error("chargeye: \(Format.clock(started, zone: .current, seconds: true)) \(error.description)")
+                } catch let error as IncompleteAnswer {
+                    Standard.error("chargeye: \(Format.clock(started, zone: .current, seconds: true)) \(error.description)")
                 }
                 try await Task.sleep(for: .seconds(max(0, interval - Date().timeIntervalSince(started))))
             }

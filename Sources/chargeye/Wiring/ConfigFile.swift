@@ -21,7 +21,8 @@ import ViewModels
 /// ```
 ///
 /// Top-level settings: `default_profile`, `refresh_interval` (seconds), `theme` (terminal,
-/// dark, light, monochrome).
+/// dark, light, monochrome), `fleet_limit` (locations read one by one at most, when a server
+/// refuses the fleet-wide station call).
 struct ConfigFile: Decodable {
     /// One named connection.
     struct Profile: Decodable {
@@ -60,10 +61,12 @@ struct ConfigFile: Decodable {
     var refreshInterval: Double?
     var theme: String?
     var keys: [String: [String]]
+    var fleetLimit: Int?
 
     enum CodingKeys: String, CodingKey {
         case defaultProfile = "default_profile"
         case refreshInterval = "refresh_interval"
+        case fleetLimit = "fleet_limit"
         case profiles, theme, keys
     }
 
@@ -74,6 +77,7 @@ struct ConfigFile: Decodable {
         refreshInterval = try Self.number(container, .refreshInterval)
         theme = try container.decodeIfPresent(String.self, forKey: .theme)
         keys = try container.decodeIfPresent([String: [String]].self, forKey: .keys) ?? [:]
+        fleetLimit = try container.decodeIfPresent(Int.self, forKey: .fleetLimit)
     }
 
     private init() {
@@ -120,6 +124,9 @@ struct ConfigFile: Decodable {
         if let refreshInterval, !(2...3600).contains(refreshInterval) {
             throw fail("refresh_interval", "refresh_interval must be between 2 and 3600 seconds")
         }
+        if let fleetLimit, !FleetOptions.limitRange.contains(fleetLimit) {
+            throw fail("fleet_limit", "fleet_limit must be between \(FleetOptions.limitRange.lowerBound) and \(FleetOptions.limitRange.upperBound) locations")
+        }
         if let defaultProfile, profiles[defaultProfile] == nil {
             throw fail("default_profile", "default_profile \"\(defaultProfile)\" is not a [profiles.\(defaultProfile)] table")
         }
@@ -145,6 +152,7 @@ struct ConfigFile: Decodable {
         var theme = Theme.terminal
         var headerColor: TerminalColor?
         var refreshInterval: Double?
+        var fleetLimit: Int?
     }
 
     func settings(profile: Profile?) -> Settings {
@@ -152,7 +160,8 @@ struct ConfigFile: Decodable {
             keyMap: (try? KeyMap.standard.remapped(keys)) ?? .standard,
             theme: theme.flatMap(Theme.init(rawValue:)) ?? .terminal,
             headerColor: profile?.headerColor.flatMap(TerminalColor.init(rawValue:)),
-            refreshInterval: refreshInterval
+            refreshInterval: refreshInterval,
+            fleetLimit: fleetLimit
         )
     }
 

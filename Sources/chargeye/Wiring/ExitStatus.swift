@@ -25,7 +25,7 @@ enum ExitStatus {
     static func code(for error: ChargEyeError) -> Int32 {
         switch error {
         case .refreshTokenRejected, .missingRefreshToken: authentication
-        case .permissionDenied: rejected
+        case .permissionDenied, .fleetTooLarge: rejected
         case .http(let failure): (400..<500).contains(failure.status) && failure.status != 429 ? rejected : unavailable
         case .transport, .responseTooLarge, .decoding, .pagination: unavailable
         case .invalidConfiguration: usage

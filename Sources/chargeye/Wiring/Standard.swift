@@ -4,17 +4,46 @@ import Foundation
 enum Standard {
     /// Prints to standard output.
     static func out(_ text: String) {
-        FileHandle.standardOutput.write(Data((text.utf8.last == 0x0A ? text : text + "\n").utf8))
+        write(text.utf8.last == 0x0A ? text : text + "\n")
     }
 
     /// Writes `text` to standard output as it is (output that arrives in parts).
     static func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        writeAll(text, to: STDOUT_FILENO)
     }
 
     /// Prints one line to standard error.
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text.utf8.last == 0x0A ? text : text + "\n").utf8))
+        errorRaw(text.utf8.last == 0x0A ? text : text + "\n")
+    }
+
+    /// Writes `text` to standard error as it is (a progress line rewritten in place).
+    static func errorRaw(_ text: String) {
+        writeAll(text, to: STDERR_FILENO)
+    }
+
+    /// Writes every byte. A reader that went away (`chargeye metrics | head`) ends the
+    /// process the way it ends any Unix filter, by SIGPIPE, instead of a crash report:
+    /// SwiftNIO ignores the signal process-wide, so it is restored first.
+    private static func writeAll(_ text: String, to descriptor: Int32) {
+        var text = text
+        text.withUTF8 { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                if written > 0 {
+                    offset += written
+                } else if written < 0, errno == EINTR {
+                    continue
+                } else {
+                    if errno == EPIPE {
+                        signal(SIGPIPE, SIG_DFL)
+                        raise(SIGPIPE)
+                    }
+                    return
+                }
+            }
+        }
     }
 
     /// True when standard output is a terminal.

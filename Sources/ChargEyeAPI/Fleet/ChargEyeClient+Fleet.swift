@@ -1,0 +1,82 @@
+extension ChargEyeClient {
+    /// Every station the caller can see: one unfiltered `GET /stations`, or, when the server
+    /// refuses that (400, 401 after a fresh token, 403, 404), one call per location, at most
+    /// `policy.concurrency` in flight and only up to `policy.locationLimit` locations.
+    /// A location that fails is recorded as a gap and the rest carry on; authentication
+    /// failures, and every location failing, end the read with the error.
+    public func fleetStations(
+        policy: FleetReadPolicy = .standard, progress: @escaping @Sendable (FleetProgress) -> Void = { _ in }
+    ) async throws -> FleetStations {
+        do {
+            return FleetStations(collecting: try await allStations(), source: .unfiltered)
+        } catch let error as ChargEyeError {
+            guard let refusal = Self.unfilteredRefusal(error) else { throw error }
+            return try await stationsLocationByLocation(after: refusal, policy: policy, progress: progress)
+        }
+    }
+
+    /// The refusal that means "this server wants a filter", or nil for any other failure.
+    static func unfilteredRefusal(_ error: ChargEyeError) -> ChargEyeError.HTTPFailure? {
+        switch error {
+        case .http(let failure) where [400, 403, 404].contains(failure.status): failure
+        case .permissionDenied(let failure): failure
+        default: nil
+        }
+    }
+
+    private func stationsLocationByLocation(
+        after refusal: ChargEyeError.HTTPFailure, policy: FleetReadPolicy,
+        progress: @escaping @Sendable (FleetProgress) -> Void
+    ) async throws -> FleetStations {
+        let locations = try await locations()
+        guard locations.count <= policy.locationLimit else {
+            throw ChargEyeError.fleetTooLarge(.init(refusal: refusal, locations: locations.count, limit: policy.locationLimit))
+        }
+        var names: [String: String] = [:]
+        for location in locations { names[location.id] = location.name }
+        progress(FleetProgress(done: 0, total: locations.count))
+        var answers = [Result<[Station], ChargEyeError>?](repeating: nil, count: locations.count)
+        try await withThrowingTaskGroup(of: (Int, Result<[Station], ChargEyeError>).self) { group in
+            var next = 0
+            func start() {
+                guard next < locations.count else { return }
+                let index = next, uid = locations[index].id
+                next += 1
+                group.addTask {
+                    do { return (index, .success(try await self.stations(locationUid: uid))) }
+                    catch let error as ChargEyeError { return (index, .failure(error)) }
+                }
+            }
+            for _ in 0..<policy.concurrency { start() }
+            var done = 0
+            while let (index, answer) = try await group.next() {
+                if case .failure(let error) = answer, error.endsFleetRead { throw error }
+                answers[index] = answer
+                done += 1
+                progress(FleetProgress(done: done, total: locations.count))
+                start()
+            }
+        }
+        var stations: [Station] = []
+        var gaps: [FleetStations.Gap] = []
+        for (location, answer) in zip(locations, answers) {
+            switch answer {
+            case .success(let found): stations += found
+            case .failure(let error): gaps.append(.init(locationUid: location.id, error: error))
+            case nil: break
+            }
+        }
+        if !locations.isEmpty, gaps.count == locations.count { throw gaps[0].error }
+        return FleetStations(collecting: stations, source: .perLocation(locations: locations.count), gaps: gaps, names: names)
+    }
+}
+
+extension ChargEyeError {
+    /// Failures after which reading more locations would only repeat them.
+    var endsFleetRead: Bool {
+        switch self {
+        case .refreshTokenRejected, .missingRefreshToken, .invalidConfiguration: true
+        default: false
+        }
+    }
+}

@@ -1,0 +1,91 @@
+public import Foundation
+
+/// Every station the caller can see, and how chargeye got them.
+public struct FleetStations: Sendable {
+    /// How the stations were read.
+    public enum Source: Sendable, Equatable {
+        /// One `GET /stations` without a filter.
+        case unfiltered
+        /// The server refused that, so one `GET /stations?locationUid=` per location.
+        case perLocation(locations: Int)
+        /// One location only, as asked.
+        case location(String)
+    }
+
+    /// A location whose stations could not be read (per-location reads only).
+    public struct Gap: Sendable, Equatable {
+        /// The location's id.
+        public var locationUid: String
+        /// Why.
+        public var error: ChargEyeError
+    }
+
+    /// The stations, each station id once, in the order the server gave them.
+    public var stations: [Station]
+    /// How they were read.
+    public var source: Source
+    /// Locations that failed: the stations are then incomplete.
+    public var gaps: [Gap]
+    /// Station ids the answer held more than once (the first is kept).
+    public var duplicateIds: [String]
+    /// Location names by id, from the locations list when it was read (the fallback), else
+    /// from each station's embedded `location`.
+    public var locationNames: [String: String]
+
+    /// Whether some locations' stations are missing.
+    public var isIncomplete: Bool { !gaps.isEmpty }
+
+    /// Keeps the first station of each id and records the others, and names locations from
+    /// the stations' own `location` where `names` has no entry.
+    public init(collecting stations: [Station], source: Source, gaps: [Gap] = [], names: [String: String] = [:]) {
+        var seen = Set<String>()
+        var kept: [Station] = []
+        var duplicates: [String] = []
+        var names = names
+        kept.reserveCapacity(stations.count)
+        for station in stations {
+            guard seen.insert(station.stationId).inserted else {
+                duplicates.append(station.stationId)
+                continue
+            }
+            kept.append(station)
+            if let uid = station.locationUid, names[uid] == nil, let name = station.location?.name { names[uid] = name }
+        }
+        self.stations = kept
+        self.source = source
+        self.gaps = gaps
+        self.duplicateIds = duplicates
+        self.locationNames = names
+    }
+}
+
+/// How far a per-location read has got, for "fleet 120/500 locations".
+public struct FleetProgress: Sendable, Equatable {
+    /// Locations answered (or failed) so far.
+    public var done: Int
+    /// Locations to read.
+    public var total: Int
+
+    /// Creates a progress report.
+    public init(done: Int, total: Int) {
+        self.done = done
+        self.total = total
+    }
+}
+
+/// How chargeye reads the fleet when the server refuses `GET /stations` without a filter.
+public struct FleetReadPolicy: Sendable, Equatable {
+    /// At most this many locations are read one by one; past it chargeye stops and says so.
+    public var locationLimit: Int
+    /// Requests in flight at once.
+    public var concurrency: Int
+
+    /// The documented defaults: 500 locations, 4 at a time.
+    public static let standard = FleetReadPolicy(locationLimit: 500, concurrency: 4)
+
+    /// Creates a policy.
+    public init(locationLimit: Int, concurrency: Int) {
+        self.locationLimit = locationLimit
+        self.concurrency = max(1, concurrency)
+    }
+}

@@ -1,0 +1,133 @@
+public import ChargEyeAPI
+public import Foundation
+
+/// What is broken across the fleet: totals by status, each location's roll-up (worst first)
+/// and every station that needs attention (worst and longest-quiet first). Built once per
+/// answer; every command, check and exporter reads the same figures.
+public struct FleetHealth: Sendable {
+    /// Counts for the whole fleet.
+    public var totals: Rollup
+    /// Connectors by type, then by status (for metrics).
+    public var connectorsByType: [String: [String: Int]]
+    /// Every location that has stations, worst first, then by name.
+    public var locations: [LocationHealth]
+    /// Stations that are faulted, offline or unavailable, or have a faulted or unavailable
+    /// connector: worst first, then the longest without activity first.
+    public var problems: [StationProblem]
+
+    /// Rolls up `stations`; `names` names locations by id.
+    public init(stations: [Station], names: [String: String] = [:]) {
+        totals = Rollup(stations)
+        var byType: [String: [String: Int]] = [:]
+        var byLocation: [String: [Station]] = [:]
+        var order: [String] = []
+        var problems: [StationProblem] = []
+        for station in stations {
+            for connector in station.connectors ?? [] {
+                byType[connector._type?.text ?? "Unknown", default: [:]][connector.status?.text ?? "Unknown", default: 0] += 1
+            }
+            let uid = station.locationUid ?? ""
+            if byLocation[uid] == nil { order.append(uid) }
+            byLocation[uid, default: []].append(station)
+            if let problem = StationProblem(station, locationName: names[uid] ?? station.location?.name) { problems.append(problem) }
+        }
+        connectorsByType = byType
+        locations = order.map { uid in
+            LocationHealth(uid: uid, name: names[uid], stations: byLocation[uid] ?? [])
+        }.sorted { ($1.rollup.severity, $0.sortName) < ($0.rollup.severity, $1.sortName) }
+        self.problems = problems.sorted { $0.precedes($1) }
+    }
+
+    /// The locations with at least one problem station or connector, worst first.
+    public var troubledLocations: [LocationHealth] { locations.filter { $0.rollup.severity.hasProblems } }
+}
+
+/// One location's share of the fleet.
+public struct LocationHealth: Sendable {
+    /// The location's id ("" when the stations did not say).
+    public var uid: String
+    /// Its name, when known.
+    public var name: String?
+    /// Its counts.
+    public var rollup: Rollup
+    /// Power delivered now, in kW.
+    public var powerKw: Double
+
+    init(uid: String, name: String?, stations: [Station]) {
+        self.uid = uid
+        self.name = name ?? stations.lazy.compactMap { $0.location?.name }.first
+        rollup = Rollup(stations)
+        powerKw = stations.compactMap(\.currentPowerKw).reduce(0, +)
+    }
+
+    /// The name, or the id when the name is unknown (a station whose location is unknown).
+    public var displayName: String { name.flatMap { $0.isEmpty ? nil : $0 } ?? (uid.isEmpty ? "(no location)" : uid) }
+
+    fileprivate var sortName: String { displayName.lowercased() }
+}
+
+/// A station that needs attention, and why.
+public struct StationProblem: Sendable {
+    /// The station's id.
+    public var stationId: String
+    /// Its name, when it has one.
+    public var name: String?
+    /// Its location's id and name.
+    public var locationUid: String?
+    public var locationName: String?
+    /// Station status and online status as reported.
+    public var status: String
+    public var onlineStatus: String
+    /// Connectors that are faulted or unavailable (only faulted ones when the station itself
+    /// is down): id and status.
+    public var connectors: [(id: String, status: String)]
+    /// The most recent session activity the answer shows (a session's end, else its last
+    /// update or start): nothing happened on this station after it, as far as the data tells.
+    public var lastActivity: Date?
+    /// Worst-first rank of the station (see `StatusRank.station`); 5 when only connectors are
+    /// affected.
+    public var rank: Int
+
+    init?(_ station: Station, locationName: String?) {
+        let stationIsProblem = StatusRank.isProblem(station)
+        // A station that is down takes its connectors with it: only their faults add news then.
+        let badConnectors = (station.connectors ?? []).filter {
+            stationIsProblem ? $0.status?.known == .faulted : StatusRank.isProblem($0)
+        }
+        guard stationIsProblem || !badConnectors.isEmpty else { return nil }
+        stationId = station.stationId
+        name = station.name
+        locationUid = station.locationUid
+        self.locationName = locationName
+        status = station.status?.text ?? "Unknown"
+        onlineStatus = station.onlineStatus?.text ?? "Unknown"
+        connectors = badConnectors.map { ($0.id, $0.status?.text ?? "Unknown") }
+        lastActivity = (station.connectors ?? []).compactMap { connector in
+            connector.session.flatMap { $0.endTime ?? $0.updateTime ?? $0.startTime }
+        }.max()
+        rank = stationIsProblem ? StatusRank.station(station) : 5
+    }
+
+    /// "Offline", "Faulted", "2 connectors Faulted": what is wrong, worst first.
+    public var summary: String {
+        var parts: [String] = []
+        if onlineStatus == "Offline" { parts.append("Offline") }
+        if status == "Faulted" { parts.insert(status, at: 0) } else if status == "Unavailable", parts.isEmpty { parts.append(status) }
+        if !connectors.isEmpty {
+            let byStatus = Dictionary(grouping: connectors, by: \.status).sorted { StatusRank.connector($0.key) < StatusRank.connector($1.key) }
+            parts += byStatus.map { "\($0.value.count) \($0.value.count == 1 ? "connector" : "connectors") \($0.key)" }
+        }
+        return parts.joined(separator: ", ")
+    }
+
+    /// Worst first; among equals the one quiet for longest, unknown times last; then by id.
+    func precedes(_ other: StationProblem) -> Bool {
+        if rank != other.rank { return rank < other.rank }
+        switch (lastActivity, other.lastActivity) {
+        case let (mine?, theirs?) where mine != theirs: return mine < theirs
+        case (.some, nil): return true
+        case (nil, .some): return false
+        default: return stationId < other.stationId
+        }
+    }
+}

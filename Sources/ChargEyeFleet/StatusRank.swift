@@ -1,0 +1,39 @@
+public import ChargEyeAPI
+
+/// Worst-first order of the statuses the API reports, shared by every view, command and
+/// check, so "worst first" means the same everywhere: faulted, offline, unavailable, unknown,
+/// then the working states.
+public enum StatusRank {
+    /// A station: faulted 0, offline 1, unavailable 2, unknown status 3, operative 4.
+    public static func station(_ station: Station) -> Int {
+        if station.status?.known == .faulted { return 0 }
+        if station.onlineStatus?.known == .offline { return 1 }
+        switch station.status?.known {
+        case .unavailable: return 2
+        case .operative: return 4
+        default: return 3
+        }
+    }
+
+    /// A connector status: faulted, unavailable, unknown (and unrecognised text), then in use,
+    /// then free.
+    public static func connector(_ status: String?) -> Int {
+        ["Faulted", "Unavailable", "Unknown", "Charging", "Occupied", "Reserved", "Available"].firstIndex(of: status ?? "") ?? 2
+    }
+
+    /// Any status text in a roll-up (station, online or connector), worst first.
+    public static func any(_ status: String) -> Int {
+        ["Faulted", "Offline", "Unavailable", "Unknown", "Charging", "Occupied", "Reserved", "Available", "Online", "Operative"]
+            .firstIndex(of: status) ?? 3
+    }
+
+    /// Whether a station needs attention: faulted, offline or unavailable.
+    public static func isProblem(_ station: Station) -> Bool {
+        station.status?.known == .faulted || station.status?.known == .unavailable || station.onlineStatus?.known == .offline
+    }
+
+    /// Whether a connector needs attention: faulted or unavailable.
+    public static func isProblem(_ connector: Connector) -> Bool {
+        connector.status?.known == .faulted || connector.status?.known == .unavailable
+    }
+}

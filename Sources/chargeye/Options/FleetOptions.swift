@@ -1,0 +1,50 @@
+import ArgumentParser
+import ChargEyeAPI
+import Foundation
+
+/// The options of the fleet commands (`status`, `check`, `metrics`, `exporter`): one location
+/// or the whole fleet, and how far the location-by-location fallback may go.
+struct FleetOptions: ParsableArguments {
+    /// The limits `--fleet-limit` and `fleet_limit` accept.
+    static let limitRange = 1...100_000
+
+    @Option(help: ArgumentHelp("Only this location (its id); without it, every station you can see.", valueName: "uid"))
+    var location: String?
+
+    @Option(help: ArgumentHelp(
+        "When the server refuses the fleet-wide GET /stations: read at most this many locations one by one, 4 at a time (default 500, or fleet_limit in the config).",
+        valueName: "n"
+    ))
+    var fleetLimit: Int?
+
+    func validate() throws {
+        if let fleetLimit, !Self.limitRange.contains(fleetLimit) {
+            throw ValidationError("--fleet-limit must be between \(Self.limitRange.lowerBound) and \(Self.limitRange.upperBound)")
+        }
+        if let location, location.isEmpty { throw ValidationError("--location needs a location id") }
+    }
+
+    /// Reads the stations in scope. Location-by-location progress goes to `progress`.
+    func read(_ session: Session, progress: @escaping @Sendable (FleetProgress) -> Void = { _ in }) async throws -> FleetStations {
+        if let location {
+            return FleetStations(collecting: try await session.client.stations(locationUid: location), source: .location(location))
+        }
+        let policy = FleetReadPolicy(
+            locationLimit: fleetLimit ?? session.config.fleetLimit ?? FleetReadPolicy.standard.locationLimit,
+            concurrency: FleetReadPolicy.standard.concurrency
+        )
+        return try await session.client.fleetStations(policy: policy, progress: progress)
+    }
+}
+
+/// "fleet 120/500 locations" on a terminal's standard error, rewritten in place; nothing when
+/// standard error is not a terminal (a script, a monitoring agent).
+struct FleetProgressLine: Sendable {
+    private let enabled = isatty(STDERR_FILENO) == 1
+
+    func report(_ progress: FleetProgress) {
+        guard enabled else { return }
+        let done = progress.done == progress.total
+        Standard.errorRaw("\r\u{1B}[Kfleet \(progress.done)/\(progress.total) locations" + (done ? "\r\u{1B}[K" : ""))
+    }
+}
