@@ -157,6 +157,15 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "ChargEyeMonitoringTests",
+            dependencies: [
+                "ChargEyeAPI", "ChargEyeFleet", "ChargEyeMonitoring", "ChargEyeSimulator",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "ViewModelsTests",
             dependencies: ["ChargEyeText", "ViewModels", "ChargEyeAPI", "ChargEyeSimulator"],
             swiftSettings: swiftSettings

@@ -18,6 +18,12 @@ public struct FleetStations: Sendable {
         public var locationUid: String
         /// Why.
         public var error: ChargEyeError
+
+        /// Creates a gap.
+        public init(locationUid: String, error: ChargEyeError) {
+            self.locationUid = locationUid
+            self.error = error
+        }
     }
 
     /// The stations, each station id once, in the order the server gave them.
