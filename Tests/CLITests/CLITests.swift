@@ -18,19 +18,7 @@ struct CLITests {
         refreshToken: String = "cli-refresh-token-0123456789",
         _ body: (Simulator, CommandRunner) async throws -> Void
     ) async throws {
-        var configuration = Simulator.Configuration()
-        configuration.refreshToken = refreshToken
-        let simulator = try await Simulator.start(configuration)
-        var runner = runner
-        runner.environment["CHARGEYE_BASE_URL"] = simulator.baseURL.absoluteString
-        runner.environment["CHARGEYE_REFRESH_TOKEN"] = refreshToken
-        do {
-            try await body(simulator, runner)
-        } catch {
-            await simulator.stop()
-            throw error
-        }
-        await simulator.stop()
+        try await runner.withSimulator({ $0.refreshToken = refreshToken }, body)
     }
 
     @Test("locations --demo prints a table that fits the width")

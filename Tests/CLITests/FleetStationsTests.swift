@@ -9,23 +9,11 @@ struct FleetStationsTests {
     let runner: CommandRunner
 
     init() throws {
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("chargeye-fleet-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
-        runner = CommandRunner(home: home)
+        runner = try .inTemporaryHome("fleet")
     }
 
     private func withSimulator(_ body: (Simulator, CommandRunner) async throws -> Void) async throws {
-        var configuration = Simulator.Configuration()
-        configuration.locations = 12
-        let simulator = try await Simulator.start(configuration)
-        var runner = runner
-        runner.environment["CHARGEYE_BASE_URL"] = simulator.baseURL.absoluteString
-        runner.environment["CHARGEYE_REFRESH_TOKEN"] = simulator.refreshToken
-        do { try await body(simulator, runner) } catch {
-            await simulator.stop()
-            throw error
-        }
-        await simulator.stop()
+        try await runner.withSimulator({ $0.locations = 12 }, body)
     }
 
     private func rows(_ csv: String) -> [[String]] {
@@ -40,9 +28,7 @@ struct FleetStationsTests {
             #expect(fleet.status == 0, "\(fleet.stderr)")
             #expect(simulator.requestCounts["/stations"] == 1)
             // The same stations as asking location by location (in-process: one binary run is enough).
-            var configuration = ChargEyeConfiguration(baseURL: simulator.baseURL, refreshToken: Secret(simulator.refreshToken))
-            configuration.tokenCacheDirectory = nil
-            let client = try ChargEyeClient(configuration: configuration)
+            let client = try simulator.client()
             var perLocation: [String] = []
             for location in try await client.locations() {
                 perLocation += try await client.stations(locationUid: location.id).map(\.stationId)
