@@ -17,15 +17,16 @@ struct PaneViewTests {
         let grid = draw({ ListPaneView.draw(state.listPane, summary: state.fleetSummary, in: Rect(x: 0, y: 0, width: 80, height: 7), glyphs: .unicode, into: &$0) }, width: 80, height: 7)
         #expect(grid.trimmedLines == [
             "┌─ Locations 1/3 as of 16:00:00 ───────────────────────────────────────────────┐",
-            "│Fleet status: open a location to load it                                      │",
-            "│NAME                                                          CITY   CC STATUS│",
-            "│Acme Depot Vantaa                                             Vantaa FI ·     │",
-            "│Café Charge 🚌                                                Paris  FR ·     │",
-            "│東京 Bus Depot                                                東京   JP ·     │",
+            "│Fleet · 3 stations: 1 Offline, 1 Faulted · 5 connectors: 1 Faulted, 2 Unavaila│",
+            "│NAME                                         CITY   CC STATUS                 │",
+            "│Acme Depot Vantaa                            Vantaa FI 2 st 1 chg 1 free 2 flt│",
+            "│Café Charge 🚌                               Paris  FR 1 st 0 chg 0 free 1 off│",
+            "│東京 Bus Depot                               東京   JP 0 st 0 chg 0 free      │",
             "└──────────────────────────────────────────────────────────────────────────────┘",
         ])
         #expect(grid[1, 3].role == .selected)
-        #expect(grid[1, 4].role == .normal)
+        #expect(grid[1, 4].role == .warning, "a location with a station offline")
+        #expect(grid[1, 5].role == .normal)
     }
 
     @Test("panes in tiny and empty rectangles draw inside them and nowhere else", arguments: [(0, 0), (1, 1), (3, 2), (10, 3)])
@@ -80,7 +81,7 @@ struct PaneViewTests {
         var state = AppState(connectionLabel: "evil\u{1B}]0;title\u{07}", isDemo: false, now: ScreenFixtures.now)
         _ = state.update(.resized(width: 100, height: 30))
         var firstLoad: RequestID?
-        for case .load(let id, _) in state.start() { firstLoad = id }
+        for case .load(let id, .locations) in state.start() { firstLoad = id }
         let id = try #require(firstLoad)
         let hostile = Location(
             id: "X\u{1B}[2J", name: "Depot\u{1B}]52;c;cHduZWQ=\u{07} \u{202E}gnp.exe\u{9B}31m" + String(repeating: "A", count: 10_000),

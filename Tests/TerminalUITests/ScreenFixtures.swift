@@ -13,12 +13,31 @@ enum ScreenFixtures {
         Location(id: "CAFE000002", name: "Café Charge 🚌", address: "Rue de Rivoli 5", city: "Paris", country: "France", countryCode: "FR"),
     ]
 
-    /// The browser with locations loaded, at a size.
+    /// The fleet's stations: two at Vantaa (one faulted), one offline in Paris, none in Tokyo.
+    static let fleet: [Station] = [
+        station("KEM-HEL-S01", at: "LF59aGkk2t", connectors: ["Charging", "Available"]),
+        station("KEM-HEL-S02", at: "LF59aGkk2t", status: "Faulted", connectors: ["Faulted"]),
+        station("KEM-PAR-S01", at: "CAFE000002", online: "Offline", connectors: ["Unavailable", "Unavailable"]),
+    ]
+
+    static func station(_ id: String, at location: String, status: String = "Operative", online: String = "Online", connectors: [String]) -> Station {
+        Station(
+            stationId: id, name: id, status: .init(status), onlineStatus: .init(online),
+            connectors: connectors.enumerated().map { Connector(connectorId: .case2(String($0.offset + 1)), _type: .init("CCS"), status: .init($0.element)) },
+            locationUid: location
+        )
+    }
+
+    /// The browser with locations and the fleet loaded, at a size.
     static func state(width: Int = 80, height: Int = 24, token: Bool = true) -> AppState {
         var state = AppState(connectionLabel: "kempower.io", isDemo: false, now: now, timeZone: TimeZone(identifier: "UTC")!)
         _ = state.update(.resized(width: width, height: height))
-        for case .load(let id, _) in state.start() {
-            for message in Message.locationsArrived(id, locations) { _ = state.update(message) }
+        for case .load(let id, let request) in state.start() {
+            if request == .fleet {
+                _ = state.update(.loaded(id, .success(.fleet(FleetStations(collecting: fleet, source: .unfiltered)))))
+            } else {
+                for message in Message.locationsArrived(id, locations) { _ = state.update(message) }
+            }
         }
         if token {
             _ = state.update(.tokenChanged(TokenState(validUntil: now.addingTimeInterval(28_740), lastRefresh: now)))

@@ -58,6 +58,6 @@ struct CountdownTests {
         }
         #expect(app.requests[id]?.purpose == .token)
         _ = app.update(.tokenRenewed(id))
-        #expect(app.requests.entries.isEmpty)
+        #expect(app.requests[id] == nil)
     }
 }

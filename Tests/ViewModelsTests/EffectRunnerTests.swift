@@ -25,6 +25,11 @@ private final class FakeService: BrowserService {
         }
     }
 
+    func readFleet(progress: @escaping @Sendable (FleetProgress) -> Void) async throws -> FleetStations {
+        guard case .fleet(let read) = try await perform(.fleet, onPart: { _ in }) else { throw CancellationError() }
+        return read
+    }
+
     func get(path: String) async throws -> RawResponse {
         try await Task.sleep(for: .seconds(60))
         return RawResponse(path: path, status: 200, contentType: nil, body: Data(), duration: .zero)
@@ -130,7 +135,7 @@ struct EffectRunnerTests {
         }
     }
 
-    @Test("state and runner together: Esc on a slow first load cancels the call, and the state is idle again")
+    @Test("state and runner together: Esc on a slow first load cancels it and the fleet read beside it; the state is idle again")
     func stateAndRunner() async throws {
         let inbox = Inbox()
         let service = FakeService(events: ServiceEvents(inbox: inbox)) { _, _, _ in
@@ -140,7 +145,7 @@ struct EffectRunnerTests {
         let runner = EffectRunner(service: service, inbox: inbox, clipboard: { _ in })
         var state = AppState(connectionLabel: "t", isDemo: false, now: Fixtures.start, timeZone: Fixtures.utc)
         state.start().forEach(runner.run)
-        #expect(runner.callsInFlight == 1)
+        #expect(runner.callsInFlight == 2)
         state.update(.keyPressed(.escape)).forEach(runner.run)
         #expect(runner.callsInFlight == 0)
         let deadline = ContinuousClock.now + .seconds(10)

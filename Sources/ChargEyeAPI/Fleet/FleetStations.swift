@@ -1,7 +1,7 @@
 public import Foundation
 
 /// Every station the caller can see, and how chargeye got them.
-public struct FleetStations: Sendable {
+public struct FleetStations: Sendable, Equatable {
     /// How the stations were read.
     public enum Source: Sendable, Equatable {
         /// One `GET /stations` without a filter.

@@ -32,12 +32,17 @@ extension AppState {
         let scope: String
         switch level.data {
         case .locations(let items):
-            // Roll-ups exist only for locations of this list whose stations were loaded, so
-            // reading them directly avoids 100,000 lookups on every frame.
-            let known = Array(rollups.values)
-            guard !known.isEmpty else { return FleetSummary(scope: "Fleet status: open a location to load it", segments: []) }
-            scope = "Fleet (\(known.count)/\(items.count) loaded)"
-            rollup = Rollup(adding: known)
+            if let totals = fleet.totals {
+                scope = fleetScope
+                rollup = totals
+            } else {
+                // Without the fleet read: roll-ups exist only for the locations opened so far
+                // (reading them directly avoids 100,000 lookups on every frame).
+                let known = Array(rollups.values)
+                guard !known.isEmpty else { return FleetSummary(scope: fleetScope, segments: []) }
+                scope = "Fleet (\(known.count)/\(items.count) loaded)"
+                rollup = Rollup(adding: known)
+            }
         case .stations(let items):
             scope = "Location"
             rollup = Rollup(items)
@@ -66,6 +71,23 @@ extension AppState {
         segments.append(total(rollup.connectors, "connectors"))
         segments += parts(rollup.connectorStatuses, StatusFacet.connector)
         return FleetSummary(scope: scope, segments: segments)
+    }
+
+    /// "Fleet", with how its figures stand: still coming, incomplete, stale, or unavailable.
+    private var fleetScope: String {
+        if let progress = fleet.progress { return "Fleet (reading \(progress.done)/\(progress.total) locations)" }
+        if fleet.totals == nil {
+            if let failure = fleet.failure {
+                if case .fleetTooLarge(let limit) = failure {
+                    return "Fleet: \(limit.locations) locations, over the \(limit.limit) read one by one; open a location"
+                }
+                return "Fleet status unavailable (\(failure.shortReason)); \(keyName(.retry)) retries"
+            }
+            return fleet.isLoading ? "Fleet: loading…" : "Fleet status: open a location to load it"
+        }
+        if let failure = fleet.failure { return "Fleet (STALE: \(failure.shortReason))" }
+        if fleet.gaps > 0 { return "Fleet (INCOMPLETE: \(fleet.gaps) locations missing)" }
+        return "Fleet"
     }
 
     private static func role(of status: String) -> Role {

@@ -109,6 +109,7 @@ extension AppState {
         if let notice { candidates.append(notice.until) }
         if requests.retry(at: now) != nil { candidates.append(now.addingTimeInterval(0.1)) }
         if let live = nextLiveRefresh { candidates.append(max(now, live)) }
+        if let fleetRefresh = nextFleetRefresh { candidates.append(max(now, fleetRefresh)) }
         let isLive = current.kind.isLive
         if isLive, let loadedAt = current.loadedAt, now.timeIntervalSince(loadedAt) < 60 {
             // "12 s ago" changes every second during the first minute.

@@ -7,6 +7,8 @@ public protocol BrowserService: Sendable {
     /// Performs one read. A long list may arrive in parts first (`onPart`, at most about once
     /// a second); the answer is then `.locationsStreamed`.
     func perform(_ request: APIRequest, onPart: @escaping @Sendable (LocationsSoFar) -> Void) async throws -> APIResponse
+    /// Every station the caller can see; `progress` follows a location-by-location read.
+    func readFleet(progress: @escaping @Sendable (FleetProgress) -> Void) async throws -> FleetStations
     /// A raw GET for the console.
     func get(path: String) async throws -> RawResponse
     /// Renews the token now.
@@ -28,12 +30,14 @@ public struct ClientService: BrowserService {
     public let client: ChargEyeClient
     private let faultSwitch: (@Sendable (Bool) async throws -> Void)?
     private let handoffWriter: @Sendable (String) throws -> String
+    private let fleetPolicy: FleetReadPolicy
 
     public init(
         client: ChargEyeClient, faultSwitch: (@Sendable (Bool) async throws -> Void)? = nil,
-        handoffWriter: @escaping @Sendable (String) throws -> String
+        fleetPolicy: FleetReadPolicy = .standard, handoffWriter: @escaping @Sendable (String) throws -> String
     ) {
         self.client = client
+        self.fleetPolicy = fleetPolicy
         self.faultSwitch = faultSwitch
         self.handoffWriter = handoffWriter
     }
@@ -49,7 +53,12 @@ public struct ClientService: BrowserService {
         case .transactions(let stationId, let cursor): return .transactions(try await client.transactions(stationId: stationId, cursor: cursor))
         case .vehicles(let uid): return .vehicles(try await client.vehicles(locationUid: uid))
         case .stationAssets(let uid): return .stationAssets(try await client.stationAssets(locationUid: uid))
+        case .fleet: return .fleet(try await readFleet { _ in })
         }
+    }
+
+    public func readFleet(progress: @escaping @Sendable (FleetProgress) -> Void) async throws -> FleetStations {
+        try await client.fleetStations(policy: fleetPolicy, progress: progress)
     }
 
     public func get(path: String) async throws -> RawResponse {

@@ -27,7 +27,9 @@ public final class EffectRunner: Sendable {
         case .load(let id, let request):
             track(id) { [service, inbox] in
                 do {
-                    let response = try await service.perform(request) { inbox.post(.loadedPart(id, $0)) }
+                    let response = request == .fleet
+                        ? .fleet(try await service.readFleet { inbox.post(.fleetProgress(id, $0)) })
+                        : try await service.perform(request) { inbox.post(.loadedPart(id, $0)) }
                     inbox.post(.loaded(id, .success(response)))
                 } catch is CancellationError where Task.isCancelled {
                     // Cancelled on purpose: the state already moved on.

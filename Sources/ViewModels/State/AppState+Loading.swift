@@ -53,8 +53,11 @@ extension AppState {
     /// reads the error pane about this level's last load, or the help opened from it).
     mutating func refreshLiveIfDue() -> [Effect] {
         let readingError = mode == .error || (mode == .help && helpReturn == .error)
-        guard let due = nextLiveRefresh, due <= now, mode != .consoleInput, !readingError else { return [] }
-        return load(depth: stack.count - 1, .live)
+        guard mode != .consoleInput, !readingError else { return [] }
+        var effects: [Effect] = []
+        if let due = nextFleetRefresh, due <= now { effects += loadFleet() }
+        guard let due = nextLiveRefresh, due <= now else { return effects }
+        return effects + load(depth: stack.count - 1, .live)
     }
 
     /// Asks for the next page of transactions when the selection nears the end of the list.
@@ -71,6 +74,7 @@ extension AppState {
     /// near the end does (`loadMoreIfNeeded`).
     mutating func receive(_ id: RequestID, _ result: Result<APIResponse, ChargEyeError>) -> [Effect] {
         let purpose = requests.finish(id)?.purpose
+        if case .fleet? = purpose { return receiveFleet(result) }
         if case .hardware(let levelID)? = purpose, let depth = stack.firstIndex(where: { $0.id == levelID }) {
             switch result {
             case .success(.stationAssets(let records)):
@@ -128,6 +132,10 @@ extension AppState {
         if level.data == nil || level.walk.failure != nil || level.isIncomplete || level.load.isCancelled {
             return load(depth: stack.count - 1, .reload)
         }
+        if stack.count == 1, fleet.failure != nil, !fleet.isLoading {
+            show("reading the fleet again", role: .accent)
+            return loadFleet()
+        }
         if case .failed = level.hardware {
             stack[stack.count - 1].hardware = .notAsked
             return loadHardware(depth: stack.count - 1)
@@ -136,14 +144,19 @@ extension AppState {
         return []
     }
 
-    /// Esc while the top list loads: stops the call (retries included) and keeps what is shown.
+    /// Esc while the top list loads: stops the call (retries included) and keeps what is shown;
+    /// on the locations list, the fleet read beside it too.
     mutating func cancelLoading() -> [Effect] {
         let depth = stack.count - 1
-        guard let id = current.load.requestID else { return [] }
+        let fleetEffects = depth == 0 ? cancelFleetRead() : []
+        guard let id = current.load.requestID else {
+            if !fleetEffects.isEmpty { show("stopped reading the fleet; it is read again in \(Int(refreshInterval)) s", role: .warning) }
+            return fleetEffects
+        }
         _ = requests.finish(id)
         stack[depth].load = .cancelled(at: now, partial: current.isStreaming)
         show("cancelled \(current.kind.request.line); \(keyName(.retry)) loads it again", role: .warning)
-        return [.cancel(id)]
+        return fleetEffects + [.cancel(id)]
     }
 
     /// Leaves the top level: its requests in flight are cancelled.

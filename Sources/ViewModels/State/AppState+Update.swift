@@ -28,6 +28,9 @@ extension AppState {
         case .loadedPart(let id, let part):
             receivePart(id, part)
             return []
+        case .fleetProgress(let id, let progress):
+            receiveFleetProgress(id, progress)
+            return []
         case .tokenChanged(let state):
             if let previous = token?.validUntil, let next = state.validUntil, next > previous, !state.isRefreshing {
                 show("token renewed, valid until \(Format.timeOfDay(next, zone: timeZone))", role: .ok, seconds: 10)

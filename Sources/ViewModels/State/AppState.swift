@@ -79,6 +79,8 @@ public struct AppState: Equatable, Sendable {
     /// The mode closing the help goes back to (browse, or the error pane it was opened from).
     var helpReturn = Mode.browse
     public internal(set) var rollups: [String: Rollup] = [:]
+    /// The whole fleet's stations, beside the locations.
+    public internal(set) var fleet = FleetStatus()
     /// Every request in flight and what it is for.
     public internal(set) var requests = RequestTable()
     public internal(set) var token: TokenState?
@@ -114,7 +116,7 @@ public struct AppState: Equatable, Sendable {
 
     /// The work of a session's start: follow the token, keep it renewed, load the first screen.
     public mutating func start() -> [Effect] {
-        [.watchToken, .keepTokenFresh] + load(depth: 0, .first)
+        [.watchToken, .keepTokenFresh] + load(depth: 0, .first) + loadFleet()
     }
 
     /// Where each pane goes at the current size.

@@ -12,6 +12,8 @@ public enum Message: Sendable {
     case loaded(RequestID, Result<APIResponse, ChargEyeError>)
     /// The locations of a streamed answer that arrived so far (`.locationsStreamed` ends it).
     case loadedPart(RequestID, LocationsSoFar)
+    /// How far a location-by-location fleet read has got.
+    case fleetProgress(RequestID, FleetProgress)
     case tokenChanged(TokenState)
     /// A call will be tried again after a delay; tagged with the request it belongs to (nil for
     /// background work such as the token's auto-renewal).
@@ -43,7 +45,7 @@ extension Message {
     /// request. Request-log records are history and never dropped.
     var awaitedRequest: RequestID? {
         switch self {
-        case .loaded(let id, _), .loadedPart(let id, _), .consoleAnswered(let id, _), .tokenRenewed(let id): id
+        case .loaded(let id, _), .loadedPart(let id, _), .fleetProgress(let id, _), .consoleAnswered(let id, _), .tokenRenewed(let id): id
         case .retryScheduled(let id, _), .warning(let id, _): id
         default: nil
         }

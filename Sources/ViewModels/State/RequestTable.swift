@@ -11,6 +11,8 @@ public enum RequestPurpose: Equatable, Sendable {
     case token
     /// A stations level's asset records (`HardwareRecords`).
     case hardware(LevelID)
+    /// The fleet's stations (`FleetStatus`).
+    case fleet
 }
 
 /// Every request in flight, keyed by id, with what it is for and its latest automatic retry.

@@ -21,6 +21,8 @@ public enum APIRequest: Equatable, Sendable {
     case vehicles(locationUid: String)
     /// The asset view of a location's stations (hardware, licence).
     case stationAssets(locationUid: String)
+    /// Every station the caller can see (`FleetStatus`).
+    case fleet
 
     /// `GET /locations`, for the error pane.
     public var line: String {
@@ -30,6 +32,7 @@ public enum APIRequest: Equatable, Sendable {
         case .transactions(let id, _): "GET /chargingStations/\(id)/transactions"
         case .vehicles(let uid): "GET /vehicles?locationUid=\(uid)"
         case .stationAssets(let uid): "GET /locations/\(uid)/stations"
+        case .fleet: "GET /stations"
         }
     }
 }
@@ -42,4 +45,5 @@ public enum APIResponse: Equatable, Sendable {
     case transactions(TransactionPage)
     case vehicles([Vehicle])
     case stationAssets([StationAsset])
+    case fleet(FleetStations)
 }

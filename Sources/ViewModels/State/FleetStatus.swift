@@ -1,0 +1,128 @@
+public import ChargEyeAPI
+public import ChargEyeFleet
+public import Foundation
+
+/// The whole fleet's live stations, read beside the locations at start (one `GET /stations`,
+/// or location by location when the server refuses that) and refreshed like a live view while
+/// the locations list is on screen: it gives every location row its status at once and the
+/// roll-up line the fleet's totals.
+public struct FleetStatus: Equatable, Sendable {
+    /// The read in flight, if any.
+    public internal(set) var requestID: RequestID?
+    /// How far a location-by-location read has got.
+    public internal(set) var progress: FleetProgress?
+    /// The stations of the last good read.
+    public internal(set) var stations: [Station] = []
+    /// Counts of the last good read (nil before the first).
+    public internal(set) var totals: Rollup?
+    /// When the last good read arrived.
+    public internal(set) var loadedAt: Date?
+    /// The last read's failure, while the next has not succeeded.
+    public internal(set) var failure: ChargEyeError?
+    /// When the last read ended (success or failure), for the refresh schedule.
+    var endedAt: Date?
+    var failuresInARow = 0
+    /// Locations the last read could not read (location by location only).
+    public internal(set) var gaps = 0
+    /// Whether the last read came location by location (and how many).
+    public internal(set) var source: FleetStations.Source?
+
+    public var isLoading: Bool { requestID != nil }
+}
+
+extension AppState {
+    /// Starts reading the fleet unless a read is under way.
+    mutating func loadFleet() -> [Effect] {
+        guard !fleet.isLoading else { return [] }
+        let id = requests.start(.fleet)
+        fleet.requestID = id
+        fleet.progress = nil
+        return [.load(id, .fleet)]
+    }
+
+    /// Stops a fleet read in flight (Esc); the figures shown stay, the next read comes on
+    /// the refresh schedule.
+    mutating func cancelFleetRead() -> [Effect] {
+        guard let id = fleet.requestID else { return [] }
+        _ = requests.finish(id)
+        fleet.requestID = nil
+        fleet.progress = nil
+        fleet.endedAt = now
+        return [.cancel(id)]
+    }
+
+    /// When the fleet is read again: like a live view (interval, backoff after failures, not
+    /// while paused), and only while the locations list is on screen.
+    var nextFleetRefresh: Date? {
+        guard stack.count == 1, !livePaused, !fleet.isLoading, let last = fleet.endedAt else { return nil }
+        let failures = fleet.failuresInARow
+        let backoff = min(300, refreshInterval * pow(2, Double(min(failures, 8))))
+        return last.addingTimeInterval(failures == 0 ? refreshInterval : max(refreshInterval, backoff))
+    }
+
+    /// Notes a location-by-location read's progress.
+    mutating func receiveFleetProgress(_ id: RequestID, _ progress: FleetProgress) {
+        guard fleet.requestID == id else { return }
+        fleet.progress = progress
+    }
+
+    /// Takes a fleet read's answer: every location's roll-up at once, the locations whose
+    /// counts changed highlighted, status changes in the event list. A failure keeps the last
+    /// good figures (the roll-up line says STALE).
+    mutating func receiveFleet(_ result: Result<APIResponse, ChargEyeError>) -> [Effect] {
+        fleet.requestID = nil
+        fleet.progress = nil
+        fleet.endedAt = now
+        switch result {
+        case .success(.fleet(let read)):
+            let before = fleet.stations
+            fleet.stations = read.stations
+            fleet.totals = Rollup(read.stations)
+            fleet.loadedAt = now
+            fleet.failure = nil
+            fleet.failuresInARow = 0
+            fleet.gaps = read.gaps.count
+            fleet.source = read.source
+            let changed = applyFleetRollups(read)
+            if stack.count == 1, fleet.loadedAt != nil, !before.isEmpty {
+                changedIDs = changed
+                let found = StatusEvent.transitions(from: .stations(before), to: .stations(read.stations), at: now)
+                events = Array((found.reversed() + events).prefix(Self.eventLimit))
+            }
+            stack[0].refreshVisible(rollups: rollups, listRows: listRows)
+            var effects: [Effect] = read.duplicateIds.isEmpty ? [] : [.log("GET /stations: station ids listed more than once, shown once: \(read.duplicateIds.prefix(10).joined(separator: ", "))")]
+            if let gap = read.gaps.first {
+                effects.append(.log("fleet read: \(read.gaps.count) locations could not be read; first: \(gap.error.description)"))
+            }
+            return effects
+        case .success:
+            return []
+        case .failure(let error):
+            fleet.failure = error
+            fleet.failuresInARow += 1
+            return [.log("fleet read failed: \(error.description)")]
+        }
+    }
+
+    /// Replaces the roll-ups of every location the read covered; returns the ids whose counts
+    /// changed.
+    private mutating func applyFleetRollups(_ read: FleetStations) -> Set<String> {
+        var byLocation: [String: [Station]] = [:]
+        for station in read.stations { byLocation[station.locationUid ?? "", default: []].append(station) }
+        let missing = Set(read.gaps.map(\.locationUid))
+        var changed = Set<String>()
+        func set(_ uid: String, _ rollup: Rollup) {
+            if let old = rollups[uid], old != rollup { changed.insert(uid) }
+            rollups[uid] = rollup
+        }
+        for (uid, stations) in byLocation where !uid.isEmpty { set(uid, Rollup(stations)) }
+        // A listed location with no station in a whole answer has none.
+        if case .locations(let table)? = stack[0].data {
+            for index in table.indices {
+                guard let uid = table.text(.id, at: index), byLocation[uid] == nil, !missing.contains(uid) else { continue }
+                set(uid, Rollup([]))
+            }
+        }
+        return changed
+    }
+}
