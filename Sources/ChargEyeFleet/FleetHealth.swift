@@ -84,11 +84,11 @@ public struct StationProblem: Sendable {
     /// The most recent session activity the answer shows (a session's end, else its last
     /// update or start): nothing happened on this station after it, as far as the data tells.
     public var lastActivity: Date?
-    /// Worst-first rank of the station (see `StatusRank.station`); 5 when only connectors are
-    /// affected.
+    /// Worst-first rank of the station (`StatusRank.attention`).
     public var rank: Int
 
-    init?(_ station: Station, locationName: String?) {
+    /// The station's problem, or nil when nothing is wrong with it.
+    public init?(_ station: Station, locationName: String?) {
         let stationIsProblem = StatusRank.isProblem(station)
         // A station that is down takes its connectors with it: only their faults add news then.
         let badConnectors = (station.connectors ?? []).filter {
@@ -102,10 +102,8 @@ public struct StationProblem: Sendable {
         status = station.status?.text ?? "Unknown"
         onlineStatus = station.onlineStatus?.text ?? "Unknown"
         connectors = badConnectors.map { ($0.id, $0.status?.text ?? "Unknown") }
-        lastActivity = (station.connectors ?? []).compactMap { connector in
-            connector.session.flatMap { $0.endTime ?? $0.updateTime ?? $0.startTime }
-        }.max()
-        rank = stationIsProblem ? StatusRank.station(station) : 5
+        lastActivity = StatusRank.lastActivity(station)
+        rank = StatusRank.attention(station)
     }
 
     /// "Offline", "Faulted", "2 connectors Faulted": what is wrong, worst first.

@@ -78,7 +78,7 @@ public struct Rollup: Equatable, Sendable {
         public static func == (left: Severity, right: Severity) -> Bool { !(left < right) && !(right < left) }
     }
 
-    /// "5 st 3 chg 1 flt" — short enough for a list column, readable without colour.
+    /// "5 st 3 chg 1 free 1 flt 1 off" — short enough for a list column, readable without colour.
     public var summary: String {
         var parts = ["\(stations) st", "\(charging) chg", "\(available) free"]
         if faultedConnectors + faultedStations > 0 { parts.append("\(faultedConnectors + faultedStations) flt") }

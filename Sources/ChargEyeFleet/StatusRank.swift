@@ -1,4 +1,5 @@
 public import ChargEyeAPI
+public import Foundation
 
 /// Worst-first order of the statuses the API reports, shared by every view, command and
 /// check, so "worst first" means the same everywhere: faulted, offline, unavailable, unknown,
@@ -35,5 +36,24 @@ public enum StatusRank {
     /// Whether a connector needs attention: faulted or unavailable.
     public static func isProblem(_ connector: Connector) -> Bool {
         connector.status?.known == .faulted || connector.status?.known == .unavailable
+    }
+
+    /// How much a station needs attention, worst first: the station's own rank when it is
+    /// faulted, offline or unavailable (0-2), 3 when only a connector is faulted or
+    /// unavailable, 4 when nothing is wrong.
+    public static func attention(_ station: Station) -> Int {
+        if isProblem(station) { return Self.station(station) }
+        return (station.connectors ?? []).contains(where: isProblem) ? 3 : 4
+    }
+
+    /// Whether the station or one of its connectors needs attention.
+    public static func needsAttention(_ station: Station) -> Bool { attention(station) < 4 }
+
+    /// The most recent session activity the answer shows for a station (a session's end, else
+    /// its last update or start): nothing happened on it after that, as far as the data tells.
+    public static func lastActivity(_ station: Station) -> Date? {
+        (station.connectors ?? []).compactMap { connector in
+            connector.session.flatMap { $0.endTime ?? $0.updateTime ?? $0.startTime }
+        }.max()
     }
 }

@@ -1,7 +1,7 @@
 public import ChargEyeAPI
-public import ChargEyeFleet
+import ChargEyeFleet
 import ChargEyeText
-public import Foundation
+import Foundation
 
 /// A check's verdict, with the Monitoring Plugins exit codes.
 public enum PluginState: Int32, Comparable, Sendable {
@@ -20,11 +20,9 @@ public enum PluginState: Int32, Comparable, Sendable {
         }
     }
 
-    /// OK < WARNING < CRITICAL; UNKNOWN sits between WARNING and CRITICAL, as the guidelines
-    /// order them when combining results.
-    private var severity: Int { [0, 1, 3, 2][Int(rawValue)] }
-
-    public static func < (left: PluginState, right: PluginState) -> Bool { left.severity < right.severity }
+    /// OK < WARNING < CRITICAL (a check's verdicts are combined by taking the worst; UNKNOWN
+    /// is never combined, it replaces the verdict).
+    public static func < (left: PluginState, right: PluginState) -> Bool { left.rawValue < right.rawValue }
 }
 
 /// `chargeye check`: the fleet judged against thresholds, printed the way Nagios, Icinga,
@@ -55,8 +53,13 @@ public struct FleetCheck: Sendable {
                 breaches.append(Self.breach(measure, count: count, total: total, range: range, level: "warning"))
             }
         }
+        if totals.stations == 0, thresholds.warning[.stations] == nil, thresholds.critical[.stations] == nil {
+            // An account that sees nothing is misconfigured, not healthy (stations=N: judges it).
+            self = FleetCheck(unknown: "no stations visible to this account\(Self.scope(fleet)); check the refresh token's organisation, or set a stations threshold")
+            return
+        }
         var summary = "\(totals.stations) stations, \(totals.offline) offline, \(totals.faultedStations) faulted, \(totals.unavailableStations) unavailable, \(totals.faultedConnectors) connectors faulted"
-        if case .location(let uid) = fleet.source { summary = "location \(fleet.locationNames[uid] ?? uid): " + summary }
+        if case .location = fleet.source { summary = String(Self.scope(fleet).dropFirst()) + ": " + summary }
         if let incomplete = fleet.gaps.first {
             // What came is judged, but a partial answer is never OK.
             state = max(state, .warning)
@@ -83,10 +86,17 @@ public struct FleetCheck: Sendable {
         output = "\(Self.service) UNKNOWN - \(Self.clean(reason))"
     }
 
-    /// "offline 12 of 154 stations (7.8%) above the warning range 5%".
+    /// " location X" for a check scoped to one location, else "".
+    private static func scope(_ fleet: FleetStations) -> String {
+        guard case .location(let uid) = fleet.source else { return "" }
+        return " location \(fleet.locationNames[uid] ?? uid)"
+    }
+
+    /// "12 stations offline (7.8%) outside warning range 5%" (alerting ranges in the
+    /// guidelines' terms: outside a plain range, inside an `@` range).
     private static func breach(_ measure: CheckMeasure, count: Int, total: Int, range: PluginRange, level: String) -> String {
         let share = total > 0 ? String(format: " (%.1f%%)", Double(count) * 100 / Double(total)) : ""
-        return "\(count) \(measure.words)\(share) in \(level) range \(range)"
+        return "\(count) \(measure.words)\(share) \(range.inside ? "inside" : "outside") \(level) range \(range)"
     }
 
     /// `'label'=value[UOM];[warn];[crit];[min];[max]` for every measure, thresholds in counts.

@@ -1,5 +1,5 @@
 public import ChargEyeAPI
-public import ChargEyeFleet
+import ChargEyeFleet
 import ChargEyeText
 public import Foundation
 import Prometheus
@@ -42,61 +42,52 @@ public struct FleetMetrics: Sendable {
     /// The exposition text for `reading`.
     public func exposition(_ reading: Reading) -> String {
         let registry = PrometheusCollectorRegistry()
-        func gauge(_ name: String, _ help: String, _ labels: [(String, String)], _ value: Double) {
-            registry.makeGauge(name: name, labels: labels.map { ($0.0, Self.label($0.1)) }, help: help).set(value)
+        let gauge = { (metric: MetricNameDescriptor, labels: [(String, String)], value: Double) in
+            registry.makeGauge(descriptor: metric, labels: labels.map { ($0.0, Self.label($0.1)) }).set(value)
         }
-        gauge("chargeye_up", "1 if the last read of the ChargEye API succeeded, else 0.", [], reading.fleet == nil ? 0 : 1)
-        gauge("chargeye_read_duration_seconds", "How long the last read of the fleet took.", [], reading.duration)
-        if let lastSuccess = reading.lastSuccess {
-            gauge("chargeye_last_success_timestamp_seconds", "When a read of the fleet last succeeded (Unix time).", [], lastSuccess.timeIntervalSince1970)
-        }
-        if let error = reading.error {
-            gauge("chargeye_last_error_http_status", "HTTP status of the last failed read; 0 when no answer came (network, timeout, bad data).", [], Double((error as? ChargEyeError)?.status ?? 0))
-        }
+        gauge(Metric.up, [], reading.fleet == nil ? 0 : 1)
+        gauge(Metric.readDuration, [], reading.duration)
+        if let lastSuccess = reading.lastSuccess { gauge(Metric.lastSuccess, [], lastSuccess.timeIntervalSince1970) }
+        if let error = reading.error { gauge(Metric.lastErrorStatus, [], Double((error as? ChargEyeError)?.status ?? 0)) }
         guard let fleet = reading.fleet else { return registry.emitToString() }
-        gauge("chargeye_read_failed_locations", "Locations whose stations could not be read (location-by-location reads only).", [], Double(fleet.gaps.count))
+        gauge(Metric.failedLocations, [], Double(fleet.gaps.count))
         let health = FleetHealth(stations: fleet.stations, names: fleet.locationNames)
-        let stationsHelp = "Charging stations by status and online status."
         for (pair, count) in Self.statusPairs(fleet.stations) {
-            gauge("chargeye_stations", stationsHelp, [("status", pair.status), ("online_status", pair.online)], Double(count))
+            gauge(Metric.stations, [("status", pair.status), ("online_status", pair.online)], Double(count))
         }
         for (type, statuses) in health.connectorsByType {
-            for (status, count) in statuses {
-                gauge("chargeye_connectors", "Connectors by status and type.", [("status", status), ("type", type)], Double(count))
-            }
+            for (status, count) in statuses { gauge(Metric.connectors, [("status", status), ("type", type)], Double(count)) }
         }
         writeLocations(health, fleet: fleet, gauge: gauge)
         if perStation { writeStations(fleet.stations, gauge: gauge) }
         return registry.emitToString()
     }
 
-    private func writeLocations(_ health: FleetHealth, fleet: FleetStations, gauge: (String, String, [(String, String)], Double) -> Void) {
+    private typealias Write = (MetricNameDescriptor, [(String, String)], Double) -> Void
+
+    private func writeLocations(_ health: FleetHealth, fleet: FleetStations, gauge: Write) {
         var byLocation: [String: [Station]] = [:]
         for station in fleet.stations { byLocation[station.locationUid ?? "", default: []].append(station) }
         for location in health.locations {
             let uid = ("location_uid", location.uid)
-            gauge("chargeye_location_info", "A location's name, by its id (always 1).", [uid, ("name", location.displayName)], 1)
-            gauge("chargeye_location_power_watts", "Power delivered at a location now.", [uid], location.powerKw * 1000)
+            gauge(Metric.locationInfo, [uid, ("name", location.displayName)], 1)
+            gauge(Metric.locationPower, [uid], location.powerKw * 1000)
             for (pair, count) in Self.statusPairs(byLocation[location.uid] ?? []) {
-                gauge("chargeye_location_stations", "A location's charging stations by status and online status.",
-                      [uid, ("status", pair.status), ("online_status", pair.online)], Double(count))
+                gauge(Metric.locationStations, [uid, ("status", pair.status), ("online_status", pair.online)], Double(count))
             }
             for (status, count) in location.rollup.connectorStatuses {
-                gauge("chargeye_location_connectors", "A location's connectors by status.", [uid, ("status", status)], Double(count))
+                gauge(Metric.locationConnectors, [uid, ("status", status)], Double(count))
             }
         }
     }
 
-    private func writeStations(_ stations: [Station], gauge: (String, String, [(String, String)], Double) -> Void) {
+    private func writeStations(_ stations: [Station], gauge: Write) {
         for station in stations {
             let labels = [("location_uid", station.locationUid ?? ""), ("station_id", station.stationId)]
-            gauge("chargeye_station_online", "1 if the station is online, else 0.", labels, station.onlineStatus?.known == .online ? 1 : 0)
-            gauge("chargeye_station_status", "A station's status (always 1, the status is the label).",
-                  labels + [("status", station.status?.text ?? "Unknown")], 1)
-            gauge("chargeye_station_power_watts", "Power a station delivers now.", labels, (station.currentPowerKw ?? 0) * 1000)
-            if let max = station.maxPowerKw, max > 0 {
-                gauge("chargeye_station_max_power_watts", "A station's maximum power (absent when the API does not know it).", labels, max * 1000)
-            }
+            gauge(Metric.stationOnline, labels, station.onlineStatus?.known == .online ? 1 : 0)
+            gauge(Metric.stationStatus, labels + [("status", station.status?.text ?? "Unknown")], 1)
+            gauge(Metric.stationPower, labels, (station.currentPowerKw ?? 0) * 1000)
+            if let max = station.maxPowerKw, max > 0 { gauge(Metric.stationMaxPower, labels, max * 1000) }
         }
     }
 
@@ -118,4 +109,28 @@ public struct FleetMetrics: Sendable {
     private static func label(_ text: String) -> String {
         TextSanitizer.singleLine(text, limit: 200)
     }
+}
+
+/// Every metric chargeye writes, named and described once (swift-prometheus insists that a
+/// name keeps one help text). Computed: the library's descriptor type is not `Sendable`.
+private enum Metric {
+    static func gauge(_ name: String, unit: String = "", _ help: String) -> MetricNameDescriptor {
+        MetricNameDescriptor(namespace: "chargeye", metricName: name, unitName: unit, helpText: help)
+    }
+
+    static var up: MetricNameDescriptor { gauge("up", "1 if the last read of the ChargEye API succeeded, else 0.") }
+    static var readDuration: MetricNameDescriptor { gauge("read_duration", unit: "seconds", "How long the last read of the fleet took.") }
+    static var lastSuccess: MetricNameDescriptor { gauge("last_success_timestamp", unit: "seconds", "When a read of the fleet last succeeded (Unix time).") }
+    static var lastErrorStatus: MetricNameDescriptor { gauge("last_error_http_status", "HTTP status of the last failed read; 0 when no answer came (network, timeout, bad data).") }
+    static var failedLocations: MetricNameDescriptor { gauge("read_failed_locations", "Locations whose stations could not be read (location-by-location reads only).") }
+    static var stations: MetricNameDescriptor { gauge("stations", "Charging stations by status and online status.") }
+    static var connectors: MetricNameDescriptor { gauge("connectors", "Connectors by status and type.") }
+    static var locationInfo: MetricNameDescriptor { gauge("location_info", "A location's name, by its id (always 1).") }
+    static var locationPower: MetricNameDescriptor { gauge("location_power", unit: "watts", "Power delivered at a location now.") }
+    static var locationStations: MetricNameDescriptor { gauge("location_stations", "A location's charging stations by status and online status.") }
+    static var locationConnectors: MetricNameDescriptor { gauge("location_connectors", "A location's connectors by status.") }
+    static var stationOnline: MetricNameDescriptor { gauge("station_online", "1 if the station is online, else 0.") }
+    static var stationStatus: MetricNameDescriptor { gauge("station_status", "A station's status (always 1, the status is the label).") }
+    static var stationPower: MetricNameDescriptor { gauge("station_power", unit: "watts", "Power a station delivers now.") }
+    static var stationMaxPower: MetricNameDescriptor { gauge("station_max_power", unit: "watts", "A station's maximum power (absent when the API does not know it).") }
 }

@@ -11,7 +11,7 @@ public actor FleetReadings {
     private var latest: FleetMetrics.Reading?
     private var inFlight: Task<FleetMetrics.Reading, Never>?
     private var lastSuccess: Date?
-    /// How many reads were made (for tests and the health endpoint).
+    /// How many reads of the API were made.
     public private(set) var reads = 0
 
     /// `read` fetches the fleet; readings are reused for `maxAge` seconds.

@@ -70,10 +70,11 @@ public struct PluginRange: Equatable, Sendable, CustomStringConvertible {
         return inside ? within : !within
     }
 
-    /// Whether `count` of `total` raises the alert (as a percentage when the range is one; an
-    /// empty total is 0 %).
+    /// Whether `count` of `total` raises the alert (as a percentage when the range is one; a
+    /// percentage of nothing never alerts, matching its thresholds in counts, which are all 0).
     public func alerts(count: Int, of total: Int) -> Bool {
-        alerts(isPercent ? (total > 0 ? Double(count) * 100 / Double(total) : 0) : Double(count))
+        guard isPercent else { return alerts(Double(count)) }
+        return total > 0 && alerts(Double(count) * 100 / Double(total))
     }
 
     /// The range in counts of `total` (percent ranges converted), for performance data, which

@@ -24,7 +24,7 @@ enum Main {
             exit(plugin.state.rawValue)
         } catch {
             if PluginMode.applies(to: CommandLine.arguments), Chargeye.exitCode(for: error) != .success, !(error is CancellationError) {
-                Standard.out(FleetCheck(unknown: Chargeye.message(for: error)).output)
+                Standard.out(SecretRedactor.shared.redact(FleetCheck(unknown: Chargeye.message(for: error)).output))
                 exit(PluginState.unknown.rawValue)
             }
             exit(report(error))

@@ -100,6 +100,25 @@ extension RealTerminals {
             try await tmux.waitUntil(description: "the shell prompt") { $0.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("$") }
         }
 
+        @Test("the fleet: every location's status at start, the Stations view, its problems, and the jump to a location")
+        func fleetViews() async throws {
+            let tmux = try await shell(width: 100, height: 30)
+            try tmux.enter("chargeye --demo")
+            var screen = try await tmux.waitForAll("Locations 1/40", "Fleet · 154 stations")
+            #expect(screen.contains(" st "), "location rows show their status without being opened")
+            try tmux.send("S")
+            screen = try await tmux.waitForAll("Stations · fleet", "LOCATION", "1/154")
+            try tmux.send("!")
+            screen = try await tmux.waitForAll("Problems · fleet", "PROBLEM", "LAST ACTIVITY")
+            let station = try #require(screen.firstMatch(of: /station id (KEM-[A-Z]+-\d+-S\d+)/)?.output.1)
+            try tmux.send("o")
+            screen = try await tmux.waitForAll("Locations › ", "Stations · ", "station id \(station)")
+            try tmux.send("S")
+            try await tmux.waitFor("Problems · fleet")
+            try tmux.send("q")
+            try await tmux.waitUntil(description: "the shell prompt") { $0.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("$") }
+        }
+
         @Test("a resize storm and a flood of 10,000 keys leave a correct, responsive screen")
         func stress() async throws {
             let tmux = try await shell()

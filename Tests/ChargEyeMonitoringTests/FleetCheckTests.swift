@@ -26,7 +26,7 @@ struct FleetCheckTests {
         let result = try check(warning: ["offline=1"], critical: ["offline=30%"])
         let first = try #require(result.output.split(separator: "\n").first)
         #expect(first.wholeMatch(of: Self.statusLine) != nil, "\(first)")
-        #expect(first.contains("2 stations offline (20.0%) in warning range 1"))
+        #expect(first.contains("2 stations offline (20.0%) outside warning range 1"))
         #expect(first.contains("offline=2;1;3;0;10 "))
         #expect(first.contains("faulted_connectors=1;;;0;12"))
     }
@@ -66,6 +66,14 @@ struct FleetCheckTests {
         #expect(lines.count == 2)
         #expect(lines[0].filter { $0 == "|" }.count == 1)
         #expect(!lines[1].contains("|") && !output.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
+    }
+
+    @Test("an account that sees no station is UNKNOWN, unless a stations threshold judges it")
+    func empty() throws {
+        let nothing = try check([])
+        #expect(nothing.state == .unknown && nothing.output.hasPrefix("CHARGEYE UNKNOWN - no stations visible to this account"))
+        #expect(try check([], critical: ["stations=1:"]).state == .critical)
+        #expect(try check([], warning: ["stations=0:"]).state == .ok)
     }
 
     @Test("UNKNOWN carries the reason and exit code 3")

@@ -87,6 +87,26 @@ struct FleetReadTests {
         }
     }
 
+    @Test("when the first locations all fail the same way, the read stops there instead of trying every location")
+    func firstWaveFails() async throws {
+        try await withSimulator(requireFilter: true) { simulator in
+            let client = try simulator.client { $0.retryPolicy = .none }
+            simulator.addFault(FaultRule(path: "/stations?locationUid=*", status: 403))
+            await #expect(throws: ChargEyeError.self) { try await client.fleetStations() }
+            let calls = simulator.requestCounts["/stations"] ?? 0
+            #expect(calls <= 1 + 4 + 3, "\(calls) calls: the first 4 locations and those already started")
+        }
+    }
+
+    @Test("stations a location's answer leaves without their location are placed there")
+    func placesStations() {
+        let bare = Station(stationId: "S1")
+        #expect(ChargEyeClient.placed(bare, at: "L1").locationUid == "L1")
+        var elsewhere = bare
+        elsewhere.locationUid = "L2"
+        #expect(ChargEyeClient.placed(elsewhere, at: "L1").locationUid == "L2")
+    }
+
     @Test("network and server failures of the unfiltered call are not a reason to storm")
     func noFallbackOnOutage() async throws {
         try await withSimulator(rules: [FaultRule(path: "/stations", status: 503)]) { simulator in

@@ -28,6 +28,7 @@ struct PluginRangeTests {
         #expect(!range.alerts(count: 5, of: 100))
         #expect(range.alerts(count: 6, of: 100))
         #expect(!range.alerts(count: 0, of: 0))
+        #expect(!(try PluginRange("10%:")).alerts(count: 0, of: 0), "a share of nothing never alerts; its thresholds in counts are 0")
         #expect(range.inCounts(of: 154).description == "7.7")
         #expect(try PluginRange("@10%:20%").inCounts(of: 50).description == "@5:10")
         #expect(try PluginRange("~:20%").alerts(count: 3, of: 10))

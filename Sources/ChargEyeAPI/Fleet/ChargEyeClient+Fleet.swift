@@ -43,14 +43,20 @@ extension ChargEyeClient {
                 let index = next, uid = locations[index].id
                 next += 1
                 group.addTask {
-                    do { return (index, .success(try await self.stations(locationUid: uid))) }
+                    do { return (index, .success(try await self.stations(locationUid: uid).map { Self.placed($0, at: uid) })) }
                     catch let error as ChargEyeError { return (index, .failure(error)) }
                 }
             }
             for _ in 0..<policy.concurrency { start() }
-            var done = 0
+            var done = 0, failed = 0
+            let firstWave = min(policy.concurrency, locations.count)
             while let (index, answer) = try await group.next() {
-                if case .failure(let error) = answer, error.endsFleetRead { throw error }
+                if case .failure(let error) = answer {
+                    failed += 1
+                    // The same refusal for every location of the first wave (no permission for
+                    // the live view, an outage) would only repeat for the rest.
+                    if error.endsFleetRead || (done < firstWave && failed == firstWave) { throw error }
+                }
                 answers[index] = answer
                 done += 1
                 progress(FleetProgress(done: done, total: locations.count))
@@ -68,6 +74,16 @@ extension ChargEyeClient {
         }
         if !locations.isEmpty, gaps.count == locations.count { throw gaps[0].error }
         return FleetStations(collecting: stations, source: .perLocation(locations: locations.count), gaps: gaps, names: names)
+    }
+}
+
+extension ChargEyeClient {
+    /// A station read for location `uid`, which says so even when the server left it out.
+    static func placed(_ station: Station, at uid: String) -> Station {
+        guard station.locationUid == nil else { return station }
+        var station = station
+        station.locationUid = uid
+        return station
     }
 }
 

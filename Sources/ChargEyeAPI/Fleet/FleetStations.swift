@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Every station the caller can see, and how chargeye got them.
 public struct FleetStations: Sendable, Equatable {
@@ -82,9 +82,9 @@ public struct FleetProgress: Sendable, Equatable {
 /// How chargeye reads the fleet when the server refuses `GET /stations` without a filter.
 public struct FleetReadPolicy: Sendable, Equatable {
     /// At most this many locations are read one by one; past it chargeye stops and says so.
-    public var locationLimit: Int
-    /// Requests in flight at once.
-    public var concurrency: Int
+    public let locationLimit: Int
+    /// Requests in flight at once (at least 1).
+    public let concurrency: Int
 
     /// The documented defaults: 500 locations, 4 at a time.
     public static let standard = FleetReadPolicy(locationLimit: 500, concurrency: 4)

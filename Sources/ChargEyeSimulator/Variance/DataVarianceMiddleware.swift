@@ -21,7 +21,7 @@ struct DataVarianceMiddleware: RouterMiddleware {
         guard response.status == .ok, request.uri.path.hasPrefix(apiPrefix + "/"),
             let kind = DataVariance.Kind(path: request.uri.path.dropFirst(apiPrefix.count)), kind != .locations
         else { return response }
-        var collector = BodyCollector()
+        let collector = BodyCollector()
         try await response.body.write(collector)
         guard let varied = DataVariance.vary(Array(buffer: collector.buffer.value), kind: kind) else {
             return Response(status: response.status, headers: response.headers, body: .init(byteBuffer: collector.buffer.value))

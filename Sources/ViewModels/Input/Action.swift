@@ -3,7 +3,7 @@
 public enum Action: String, CaseIterable, Sendable, Codable {
     case moveUp, moveDown, pageUp, pageDown, top, bottom
     case open, back, switchPane, toggleDetail
-    case filter, facet, sort, retry, reload, pauseLive, refreshToken
+    case filter, facet, sort, switchView, problems, openLocation, retry, reload, pauseLive, refreshToken
     case console, requestLog, handoff, copyID, vehicles, help, toggleFaults, quit
     /// Text entry (the filter, the console's prompt) and overlays.
     case submit, cancel, deleteBackward, eraseInput, close
@@ -26,6 +26,9 @@ public enum Action: String, CaseIterable, Sendable, Codable {
         case .filter: "filter"
         case .facet: "only a status (cycle)"
         case .sort: "cycle sort"
+        case .switchView: "Locations / Stations"
+        case .problems: "problems only"
+        case .openLocation: "go to location"
         case .retry: "retry failed call"
         case .reload: "reload"
         case .pauseLive: "pause / resume refresh"
@@ -56,6 +59,9 @@ public enum Action: String, CaseIterable, Sendable, Codable {
         case .filter: "filter"
         case .facet: "status"
         case .sort: "sort"
+        case .switchView: "stations"
+        case .problems: "problems"
+        case .openLocation: "location"
         case .retry: "retry"
         case .help: "help"
         case .quit: "quit"

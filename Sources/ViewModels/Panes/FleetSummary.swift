@@ -44,7 +44,7 @@ extension AppState {
                 rollup = Rollup(adding: known)
             }
         case .stations(let items):
-            scope = "Location"
+            scope = level.kind == .fleetStations ? fleetScope : "Location"
             rollup = Rollup(items)
         case .connectors(let station):
             scope = "Station"
@@ -78,14 +78,16 @@ extension AppState {
         if let progress = fleet.progress { return "Fleet (reading \(progress.done)/\(progress.total) locations)" }
         if fleet.totals == nil {
             if let failure = fleet.failure {
-                if case .fleetTooLarge(let limit) = failure {
-                    return "Fleet: \(limit.locations) locations, over the \(limit.limit) read one by one; open a location"
+                if case .fleetTooLarge(let tooLarge) = failure {
+                    return "Fleet: \(tooLarge.locations) locations, over the \(tooLarge.limit) read one by one; open a location"
                 }
                 return "Fleet status unavailable (\(failure.shortReason)); \(keyName(.retry)) retries"
             }
             return fleet.isLoading ? "Fleet: loading…" : "Fleet status: open a location to load it"
         }
-        if let failure = fleet.failure { return "Fleet (STALE: \(failure.shortReason))" }
+        if let failure = fleet.failure {
+            return "Fleet (STALE: \(failure.shortReason)\(failure.isRetryable ? "" : "; \(keyName(.retry)) retries"))"
+        }
         if fleet.gaps > 0 { return "Fleet (INCOMPLETE: \(fleet.gaps) locations missing)" }
         return "Fleet"
     }

@@ -38,14 +38,14 @@ extension AppState {
     /// The list pane of the current level.
     public var listPane: ListPane {
         let level = current
-        let columns = Self.columns(for: level.kind)
+        let columns = Self.columns(for: level)
         var rows: [ListPane.Row] = []
         if let data = level.data {
             let end = min(level.visible.count, level.scroll + listRows)
             if level.scroll < end {
                 for position in level.scroll..<end {
                     let index = level.visible[position]
-                    let (cells, role) = row(data, index)
+                    let (cells, role) = row(data, index, level: level)
                     let id = data.id(at: index)
                     let shown = changedIDs.contains(id) && role != .critical ? Role.accent : role
                     rows.append(.init(cells: cells.map { TextSanitizer.singleLine($0, limit: 200) }, role: shown, isSelected: id == level.selectedID))
@@ -78,7 +78,7 @@ extension AppState {
         let more = level.walk.hasMore || level.isStreaming || level.isIncomplete ? "+" : ""
         let position = (level.selectedIndex.map { "\($0 + 1)/\(shown)" } ?? "0/\(shown)") + more
         return ListPane(
-            title: title(of: level.kind),
+            title: title(of: level),
             position: shown == total ? position : "\(position) of \(total)",
             badges: badges,
             columns: columns,
@@ -106,9 +106,10 @@ extension AppState {
         return nil
     }
 
-    private func title(of kind: LevelKind) -> String {
-        switch kind {
+    private func title(of level: Level) -> String {
+        switch level.kind {
         case .locations: "Locations"
+        case .fleetStations: level.problemsOnly ? "Problems · fleet" : "Stations · fleet"
         case .stations(let location): "Stations · \(TextSanitizer.singleLine(location.name, limit: 60))"
         case .connectors(_, let stationId): "Connectors · \(TextSanitizer.singleLine(stationId, limit: 60))"
         case .transactions(_, let stationId): "Transactions · \(TextSanitizer.singleLine(stationId, limit: 60))"
@@ -127,6 +128,9 @@ extension AppState {
         }
         if !level.filter.isEmpty { return "nothing matches \"\(level.filter)\" (\(keyName(.back)) clears the filter)" }
         if let facet = level.facet { return "no \(facet.label) here (\(keyName(.back)) shows all)" }
+        if level.problemsOnly {
+            return "No problems: every station online and operative, no connector faulted or unavailable (\(keyName(.problems)) shows all)"
+        }
         return Self.nothingText(level.kind)
     }
 
@@ -134,6 +138,7 @@ extension AppState {
     private static func nothingText(_ kind: LevelKind) -> String {
         switch kind {
         case .locations: "No locations: this account sees none (check the profile and its refresh token)"
+        case .fleetStations: "No stations: this account sees none"
         case .stations: "No stations at this location"
         case .connectors: "This station reports no connectors"
         case .transactions: "No transactions recorded for this station"
@@ -141,11 +146,16 @@ extension AppState {
         }
     }
 
-    private static func columns(for kind: LevelKind) -> [ListPane.Column] {
+    private static func columns(for level: Level) -> [ListPane.Column] {
         func column(_ title: String, _ width: Int, flexible: Bool = false, right: Bool = false) -> ListPane.Column {
             ListPane.Column(title: title, minWidth: width, flexible: flexible, alignRight: right)
         }
-        switch kind {
+        switch level.kind {
+        case .fleetStations where level.problemsOnly:
+            return [column("NAME", 10, flexible: true), column("LOCATION", 10, flexible: true), column("PROBLEM", 10, flexible: true), column("LAST ACTIVITY", 13)]
+        case .fleetStations:
+            return [column("NAME", 10, flexible: true), column("LOCATION", 10, flexible: true), column("STATUS", 9), column("NET", 7),
+                    column("KW NOW/MAX", 10, right: true), column("CONNECTORS", 10, flexible: true)]
         case .locations:
             return [column("NAME", 12, flexible: true), column("CITY", 8, flexible: true), column("CC", 2), column("STATUS", 10, flexible: true)]
         case .stations:
@@ -159,8 +169,10 @@ extension AppState {
         }
     }
 
-    private func row(_ data: LevelData, _ index: Int) -> ([String], Role) {
+    private func row(_ data: LevelData, _ index: Int, level: Level) -> ([String], Role) {
         switch data {
+        case .stations(let items) where level.kind == .fleetStations:
+            return fleetRow(items[index], problems: level.problemsOnly)
         case .locations(let items):
             let item = items[index]
             let rollup = rollups[item.id]
@@ -189,5 +201,21 @@ extension AppState {
             let item = items[index]
             return ([item.name ?? item.id, item.evModel ?? "", item.licensePlate ?? "", item.fullChargeEnergykWh.map { "\($0.text) kWh" } ?? ""], .normal)
         }
+    }
+
+    /// A station of the fleet view: where it is, and either its live figures or (problems
+    /// only) what is wrong and how long it has been quiet.
+    private func fleetRow(_ item: Station, problems: Bool) -> ([String], Role) {
+        let place = item.locationUid.map { fleet.locationNames[$0] ?? item.location?.name ?? $0 } ?? item.location?.name ?? "(no location)"
+        let name = item.name ?? item.stationId
+        let role = StationText.role(item) == .normal && StatusRank.needsAttention(item) ? Role.warning : StationText.role(item)
+        if problems {
+            let problem = StationProblem(item, locationName: nil)?.summary ?? ""
+            let quiet = StatusRank.lastActivity(item).map { Format.age(of: $0, now: now) } ?? "-"
+            return ([name, place, problem, quiet], role)
+        }
+        let power = "\(Format.number(item.currentPowerKw ?? 0))/\(StationText.maxPower(item))"
+        return ([name, place, item.status?.text ?? "?", item.onlineStatus?.text ?? "?", power,
+                 StationText.connectorSummary(item.connectors ?? [])], role)
     }
 }

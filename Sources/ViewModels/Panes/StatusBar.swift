@@ -34,6 +34,7 @@ extension AppState {
         let crumbs = stack.map { level -> String in
             switch level.kind {
             case .locations: "Locations"
+            case .fleetStations: level.problemsOnly ? "Problems" : "Stations"
             case .stations(let location): location.name
             case .connectors(_, let stationId): stationId
             case .transactions: "transactions"
@@ -91,7 +92,8 @@ extension AppState {
                 // Most useful first: the bar drops hints from the end when it runs out of room.
                 var list: [Action] = [.open, .back, .filter, .help, .quit]
                 if isDemo { list.insert(.toggleFaults, at: 3) }
-                list += [.sort, .vehicles, .console, .requestLog, .switchPane]
+                if current.kind == .fleetStations { list.insert(contentsOf: [.problems, .openLocation], at: 2) }
+                list += [.switchView, .sort, .vehicles, .console, .requestLog, .switchPane]
                 actions = list
             }
         default:

@@ -103,6 +103,9 @@ extension AppState {
             stack[stack.count - 1].cycleSort(rollups: rollups, listRows: listRows)
             show(current.kind.sortKeys.count > 1 ? "sorted by \(current.sort.rawValue)" : "this list has one order")
             return []
+        case .switchView: return switchRootView()
+        case .problems: return toggleProblems()
+        case .openLocation: return openStationLocation()
         case .retry: return retryFailed()
         case .reload:
             return load(depth: stack.count - 1, .reload)
@@ -134,7 +137,7 @@ extension AppState {
                 show("vehicles belong to a location: select one first")
                 return []
             }
-            return push(.vehicles(location))
+            return pushLevel(.vehicles(location))
         case .help:
             openHelp()
             return []
@@ -177,27 +180,41 @@ extension AppState {
         let row = level.visible[index]
         switch (level.kind, data) {
         case (.locations, .locations(let items)):
-            return push(.stations(LocationRef(id: items[row].id, name: items[row].name ?? items[row].id)))
+            return pushLevel(.stations(LocationRef(id: items[row].id, name: items[row].name ?? items[row].id)))
         case (.stations(let location), .stations(let items)):
-            var next = makeLevel(.connectors(location, stationId: items[row].stationId))
-            next.data = .connectors(items[row])
-            next.load = .loaded(at: level.loadedAt ?? now)
-            next.loadedAt = level.loadedAt
-            next.refreshVisible(rollups: rollups, listRows: listRows)
-            changedIDs = []
-            stack.append(next)
-            focus = .list
-            detailScroll = 0
+            openConnectors(of: items[row], at: location)
+            return []
+        case (.fleetStations, .stations(let items)):
+            let station = items[row]
+            guard let uid = station.locationUid else {
+                show("the API did not say where \(station.stationId) is, so its connectors cannot be refreshed", role: .warning)
+                return []
+            }
+            openConnectors(of: station, at: LocationRef(id: uid, name: fleet.locationNames[uid] ?? station.location?.name ?? uid))
             return []
         case (.connectors(let location, let stationId), _):
-            return push(.transactions(location, stationId: stationId))
+            return pushLevel(.transactions(location, stationId: stationId))
         default:
             focus = .detail
             return []
         }
     }
 
-    private mutating func push(_ kind: LevelKind) -> [Effect] {
+    /// A station's connectors, shown at once from the station already loaded (the level then
+    /// refreshes with its location's stations).
+    private mutating func openConnectors(of station: Station, at location: LocationRef) {
+        var next = makeLevel(.connectors(location, stationId: station.stationId))
+        next.data = .connectors(station)
+        next.load = .loaded(at: current.loadedAt ?? now)
+        next.loadedAt = current.loadedAt
+        next.refreshVisible(rollups: rollups, listRows: listRows)
+        changedIDs = []
+        stack.append(next)
+        focus = .list
+        detailScroll = 0
+    }
+
+    mutating func pushLevel(_ kind: LevelKind) -> [Effect] {
         changedIDs = []
         stack.append(makeLevel(kind))
         focus = .list

@@ -44,9 +44,17 @@ extension AppState {
         case .loaded(let at), .cancelled(let at, _): last = at
         case .failed(let failure): last = failure.at
         }
-        let failures = level.failuresInARow
-        let backoff = min(300, refreshInterval * pow(2, Double(min(failures, 8))))
-        return last.addingTimeInterval(failures == 0 ? refreshInterval : max(refreshInterval, backoff))
+        return refreshDue(after: last, failures: level.failuresInARow, fleetRead: level.kind == .fleetStations)
+    }
+
+    /// When a live read that ended at `last` runs again: the refresh interval, stretched by
+    /// backoff (up to 5 minutes) after `failures` failures in a row. A fleet read made location
+    /// by location (hundreds of calls) runs at most every 5 minutes.
+    func refreshDue(after last: Date, failures: Int, fleetRead: Bool = false) -> Date {
+        var period = refreshInterval
+        if fleetRead, case .perLocation? = fleet.source { period = max(period, 300) }
+        let backoff = min(300, period * pow(2, Double(min(failures, 8))))
+        return last.addingTimeInterval(failures == 0 ? period : max(period, backoff))
     }
 
     /// Reloads the current live view when its time has come (not while the user types a GET or
@@ -150,7 +158,7 @@ extension AppState {
         let depth = stack.count - 1
         let fleetEffects = depth == 0 ? cancelFleetRead() : []
         guard let id = current.load.requestID else {
-            if !fleetEffects.isEmpty { show("stopped reading the fleet; it is read again in \(Int(refreshInterval)) s", role: .warning) }
+            if !fleetEffects.isEmpty { show("stopped reading the fleet; \(keyName(.retry)) reads it now, else it is read again on the refresh schedule", role: .warning) }
             return fleetEffects
         }
         _ = requests.finish(id)
@@ -216,6 +224,10 @@ extension AppState {
             effects = accept(page, into: &level, stationId: stationId, isPage: isPage)
         case (.vehicles(let items), _):
             level.data = .vehicles(items)
+        case (.fleet(let read), .fleetStations):
+            level.data = .stations(read.stations)
+            _ = absorbFleet(read)
+            effects = Self.logLines(read)
         default:
             break
         }

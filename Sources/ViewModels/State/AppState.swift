@@ -81,6 +81,8 @@ public struct AppState: Equatable, Sendable {
     public internal(set) var rollups: [String: Rollup] = [:]
     /// The whole fleet's stations, beside the locations.
     public internal(set) var fleet = FleetStatus()
+    /// The top level not on screen: Locations while the Stations view shows, and back (`S`).
+    var otherRoot: Level?
     /// Every request in flight and what it is for.
     public internal(set) var requests = RequestTable()
     public internal(set) var token: TokenState?

@@ -26,6 +26,8 @@ public struct FleetStatus: Equatable, Sendable {
     public internal(set) var gaps = 0
     /// Whether the last read came location by location (and how many).
     public internal(set) var source: FleetStations.Source?
+    /// Location names by id, from the last good read.
+    public internal(set) var locationNames: [String: String] = [:]
 
     public var isLoading: Bool { requestID != nil }
 }
@@ -52,17 +54,19 @@ extension AppState {
     }
 
     /// When the fleet is read again: like a live view (interval, backoff after failures, not
-    /// while paused), and only while the locations list is on screen.
+    /// while paused), and only while the locations list is on screen (the Stations view
+    /// refreshes as a live level of its own). A failure that would only repeat (too large, no
+    /// permission) waits for `r`.
     var nextFleetRefresh: Date? {
-        guard stack.count == 1, !livePaused, !fleet.isLoading, let last = fleet.endedAt else { return nil }
-        let failures = fleet.failuresInARow
-        let backoff = min(300, refreshInterval * pow(2, Double(min(failures, 8))))
-        return last.addingTimeInterval(failures == 0 ? refreshInterval : max(refreshInterval, backoff))
+        guard stack.count == 1, stack[0].kind == .locations, !livePaused, !fleet.isLoading, let last = fleet.endedAt else { return nil }
+        if let failure = fleet.failure, !failure.isRetryable { return nil }
+        return refreshDue(after: last, failures: fleet.failuresInARow, fleetRead: true)
     }
 
-    /// Notes a location-by-location read's progress.
+    /// Notes a location-by-location read's progress (the background read's, or the Stations
+    /// view's own).
     mutating func receiveFleetProgress(_ id: RequestID, _ progress: FleetProgress) {
-        guard fleet.requestID == id else { return }
+        guard fleet.requestID == id || stack[0].load.requestID == id else { return }
         fleet.progress = progress
     }
 
@@ -76,25 +80,13 @@ extension AppState {
         switch result {
         case .success(.fleet(let read)):
             let before = fleet.stations
-            fleet.stations = read.stations
-            fleet.totals = Rollup(read.stations)
-            fleet.loadedAt = now
-            fleet.failure = nil
-            fleet.failuresInARow = 0
-            fleet.gaps = read.gaps.count
-            fleet.source = read.source
-            let changed = applyFleetRollups(read)
-            if stack.count == 1, fleet.loadedAt != nil, !before.isEmpty {
+            let changed = absorbFleet(read)
+            if stack.count == 1, stack[0].kind == .locations, !before.isEmpty {
                 changedIDs = changed
                 let found = StatusEvent.transitions(from: .stations(before), to: .stations(read.stations), at: now)
                 events = Array((found.reversed() + events).prefix(Self.eventLimit))
             }
-            stack[0].refreshVisible(rollups: rollups, listRows: listRows)
-            var effects: [Effect] = read.duplicateIds.isEmpty ? [] : [.log("GET /stations: station ids listed more than once, shown once: \(read.duplicateIds.prefix(10).joined(separator: ", "))")]
-            if let gap = read.gaps.first {
-                effects.append(.log("fleet read: \(read.gaps.count) locations could not be read; first: \(gap.error.description)"))
-            }
-            return effects
+            return Self.logLines(read)
         case .success:
             return []
         case .failure(let error):
@@ -102,6 +94,38 @@ extension AppState {
             fleet.failuresInARow += 1
             return [.log("fleet read failed: \(error.description)")]
         }
+    }
+
+    /// Takes a good read of the fleet, from the background read or the Stations view: the
+    /// figures, every location's roll-up, and the locations list's order. Returns the ids of
+    /// the locations whose counts changed.
+    mutating func absorbFleet(_ read: FleetStations) -> Set<String> {
+        fleet.stations = read.stations
+        fleet.totals = Rollup(read.stations)
+        fleet.loadedAt = now
+        fleet.endedAt = now
+        fleet.progress = nil
+        fleet.failure = nil
+        fleet.failuresInARow = 0
+        fleet.gaps = read.gaps.count
+        fleet.source = read.source
+        fleet.locationNames = read.locationNames
+        let changed = applyFleetRollups(read)
+        if stack[0].kind == .locations { stack[0].refreshVisible(rollups: rollups, listRows: listRows) }
+        if var hidden = otherRoot, hidden.kind == .locations {
+            hidden.refreshVisible(rollups: rollups, listRows: listRows)
+            otherRoot = hidden
+        }
+        return changed
+    }
+
+    /// What a fleet read leaves in the log: duplicate ids, locations that failed.
+    static func logLines(_ read: FleetStations) -> [Effect] {
+        var effects: [Effect] = read.duplicateIds.isEmpty ? [] : [.log("GET /stations: station ids listed more than once, shown once: \(read.duplicateIds.prefix(10).joined(separator: ", "))")]
+        if let gap = read.gaps.first {
+            effects.append(.log("fleet read: \(read.gaps.count) locations could not be read; first: \(gap.error.description)"))
+        }
+        return effects
     }
 
     /// Replaces the roll-ups of every location the read covered; returns the ids whose counts
@@ -117,7 +141,8 @@ extension AppState {
         }
         for (uid, stations) in byLocation where !uid.isEmpty { set(uid, Rollup(stations)) }
         // A listed location with no station in a whole answer has none.
-        if case .locations(let table)? = stack[0].data {
+        let locationsRoot = stack[0].kind == .locations ? stack[0] : otherRoot
+        if case .locations(let table)? = locationsRoot?.data {
             for index in table.indices {
                 guard let uid = table.text(.id, at: index), byLocation[uid] == nil, !missing.contains(uid) else { continue }
                 set(uid, Rollup([]))

@@ -18,6 +18,7 @@ extension Level {
             indices = indices.filter { hits[$0] }
         }
         if let facet { indices = indices.filter { Self.matches(facet, data: data, index: $0, rollups: rollups) } }
+        if problemsOnly, case .stations(let items) = data { indices = indices.filter { StatusRank.needsAttention(items[$0]) } }
         visible = indices
         if selectedIndex == nil { selectedID = visible.first.map(data.id(at:)) }
         keepSelectionVisible(listRows: listRows)
@@ -124,6 +125,9 @@ extension Level {
         case (.locations(let items), .status):
             // Worst first; locations not loaded yet after those with no problems.
             return by { index in Descending(rollups[items.text(.id, at: index) ?? ""]?.severity ?? .unknown) }
+        case (.stations(let items), .status) where kind == .fleetStations || problemsOnly:
+            // Worst first, then the longest without activity (unknown last).
+            return by { AttentionKey(rank: StatusRank.attention(items[$0]), quietSince: StatusRank.lastActivity(items[$0]) ?? .distantFuture) }
         case (.stations(let items), .name): return by { text(items[$0].name ?? items[$0].stationId) }
         case (.stations(let items), .status): return by { StatusRank.station(items[$0]) }
         case (.stations(let items), .power): return by { -(items[$0].currentPowerKw ?? 0) }
@@ -133,6 +137,13 @@ extension Level {
         default: return indices
         }
     }
+}
+
+/// A station's place in a worst-first list: its attention rank, then how long it has been quiet.
+private struct AttentionKey: Comparable {
+    let rank: Int
+    let quietSince: Date
+    static func < (left: Self, right: Self) -> Bool { (left.rank, left.quietSince) < (right.rank, right.quietSince) }
 }
 
 /// Sorts its value from greatest to least.

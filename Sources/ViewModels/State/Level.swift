@@ -21,6 +21,8 @@ public struct LocationRef: Equatable, Sendable {
 /// What one level of the navigation stack lists.
 public enum LevelKind: Equatable, Sendable {
     case locations
+    /// Every station of the fleet, the top level's other view (`S`).
+    case fleetStations
     case stations(LocationRef)
     case connectors(LocationRef, stationId: String)
     case transactions(LocationRef, stationId: String)
@@ -30,6 +32,7 @@ public enum LevelKind: Equatable, Sendable {
     var request: APIRequest {
         switch self {
         case .locations: .locations
+        case .fleetStations: .fleet
         case .stations(let location), .connectors(let location, _): .stations(locationUid: location.id)
         case .transactions(_, let stationId): .transactions(stationId: stationId, cursor: nil)
         case .vehicles(let location): .vehicles(locationUid: location.id)
@@ -40,6 +43,7 @@ public enum LevelKind: Equatable, Sendable {
     var sortKeys: [SortKey] {
         switch self {
         case .locations: [.name, .city, .country, .status]
+        case .fleetStations: [.status, .name, .power]
         case .stations: [.name, .status, .power]
         case .connectors: [.name, .status, .power]
         case .transactions: [.newest]
@@ -50,7 +54,7 @@ public enum LevelKind: Equatable, Sendable {
     /// Whether this level shows live data that reloads by itself.
     var isLive: Bool {
         switch self {
-        case .stations, .connectors: true
+        case .fleetStations, .stations, .connectors: true
         default: false
         }
     }
@@ -58,7 +62,7 @@ public enum LevelKind: Equatable, Sendable {
     /// The location this level belongs to, below the top level.
     var location: LocationRef? {
         switch self {
-        case .locations: nil
+        case .locations, .fleetStations: nil
         case .stations(let location), .connectors(let location, _), .transactions(let location, _), .vehicles(let location):
             location
         }
@@ -106,6 +110,8 @@ public struct Level: Equatable, Sendable {
     public internal(set) var sortIndex = 0
     /// The status the list is narrowed to from the roll-up, if any.
     public internal(set) var facet: StatusFacet?
+    /// Stations: only those that need attention (`!`), worst and longest quiet first.
+    public internal(set) var problemsOnly = false
     /// Indices into the data, filtered and sorted: what the list shows.
     public internal(set) var visible: [Int] = []
     /// Transactions: the walk through the pages so far (the next cursor, what it refused).

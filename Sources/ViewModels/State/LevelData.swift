@@ -46,7 +46,7 @@ public enum LevelData: Equatable, Sendable {
             return [.name, .city, .country, .address, .id, .locationId, .postalCode].map { items.text($0, at: index) }
         case .stations(let items):
             let item = items[index]
-            return [item.name, item.stationId, item.status?.text, item.onlineStatus?.text]
+            return [item.name, item.stationId, item.status?.text, item.onlineStatus?.text, item.location?.name, item.locationUid]
         case .connectors(let station):
             let item = station.connectors?[index]
             return [item?.name, item?.id, item?.status?.text, item?._type?.text]

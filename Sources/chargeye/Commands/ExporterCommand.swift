@@ -14,6 +14,8 @@ struct ExporterCommand: AsyncParsableCommand {
             /metrics still answers 200 with chargeye_up 0 and chargeye_last_error_http_status. Stop with Ctrl-C or \
             SIGTERM.
 
+            It listens on loopback by default; --listen :9860 (IPv4) or [::]:9860 accepts scrapes from other hosts.
+
             Prometheus scrape config:
               scrape_configs:
                 - job_name: chargeye
@@ -43,11 +45,13 @@ struct ExporterCommand: AsyncParsableCommand {
         let session = try await Session.open(connection)
         let readings = FleetReadings(maxAge: cacheSeconds) { [fleet] in try await fleet.read(session) }
         let exporter = MetricsExporter(readings: readings, metrics: FleetMetrics(perStation: series.perStation))
+        let listening = Latch()
         do {
             try await exporter.run(host: address.host, port: address.port) { port in
+                listening.open()
                 Standard.error("chargeye exporter: serving http://\(address.urlHost):\(port)/metrics for \(session.label) (Ctrl-C stops)")
             }
-        } catch {
+        } catch where !listening.isOpen {
             throw UsageError("cannot listen on \(listen): \(error)")
         }
     }

@@ -30,7 +30,7 @@ struct StatusCommand: AsyncParsableCommand {
             FleetReport(try await fleet.read(session, progress: progress.report))
         }
         for duplicate in report.fleet.duplicateIds.prefix(3) {
-            Standard.error("warning: station \(duplicate) appears more than once in the answer; shown once")
+            Standard.error("warning: station \(FleetReport.clean(duplicate)) appears more than once in the answer; shown once")
         }
         switch format {
         case .json: Standard.out(try report.json())

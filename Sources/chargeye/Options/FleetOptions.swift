@@ -33,6 +33,7 @@ struct FleetOptions: ParsableArguments {
             locationLimit: fleetLimit ?? session.config.fleetLimit ?? FleetReadPolicy.standard.locationLimit,
             concurrency: FleetReadPolicy.standard.concurrency
         )
+        defer { progress(FleetProgress(done: 0, total: 0)) }
         return try await session.client.fleetStations(policy: policy, progress: progress)
     }
 }
@@ -42,9 +43,10 @@ struct FleetOptions: ParsableArguments {
 struct FleetProgressLine: Sendable {
     private let enabled = isatty(STDERR_FILENO) == 1
 
+    /// Shows `progress`; a whole read (done = total, or the 0/0 sent at the end) clears the line.
     func report(_ progress: FleetProgress) {
         guard enabled else { return }
-        let done = progress.done == progress.total
-        Standard.errorRaw("\r\u{1B}[Kfleet \(progress.done)/\(progress.total) locations" + (done ? "\r\u{1B}[K" : ""))
+        guard progress.done < progress.total else { return Standard.errorRaw("\r\u{1B}[K") }
+        Standard.errorRaw("\r\u{1B}[Kfleet \(progress.done)/\(progress.total) locations")
     }
 }

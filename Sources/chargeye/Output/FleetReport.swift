@@ -1,5 +1,6 @@
 import ChargEyeAPI
 import ChargEyeFleet
+import ChargEyeText
 import Foundation
 import ViewModels
 
@@ -22,11 +23,12 @@ struct FleetReport {
         let totals = health.totals
         var lines = [
             "\(scopeTitle): \(totals.stations) stations at \(health.locations.count) \(health.locations.count == 1 ? "location" : "locations"), \(totals.connectors) connectors; \(sourceText)",
-            "Stations:   " + Self.counts(totals.online.merging(totals.stationStatuses) { $0 + $1 }),
+            "Online:     " + Self.counts(totals.online),
+            "Stations:   " + Self.counts(totals.stationStatuses),
             "Connectors: " + Self.counts(totals.connectorStatuses),
         ]
         for gap in fleet.gaps.prefix(5) {
-            lines.append("INCOMPLETE: location \(gap.locationUid): \(gap.error.shortReason)")
+            lines.append("INCOMPLETE: location \(Self.clean(gap.locationUid)): \(gap.error.shortReason)")
         }
         if fleet.gaps.count > 5 { lines.append("INCOMPLETE: \(fleet.gaps.count - 5) more locations failed") }
         guard !health.problems.isEmpty else {
@@ -34,7 +36,7 @@ struct FleetReport {
             lines.append("No problems: every station online and operative, no connector faulted or unavailable.")
             return lines.joined(separator: "\n")
         }
-        if fleet.source != .location(fleet.stations.first?.locationUid ?? "") || health.locations.count > 1 {
+        if case .location = fleet.source {} else {
             lines += ["", "Locations with problems, worst first:", locationTable.render(width: width)]
         }
         lines += ["", "Stations with problems, worst first:", problemTable(zone: zone).render(width: width)]
@@ -42,7 +44,7 @@ struct FleetReport {
     }
 
     private var scopeTitle: String {
-        if case .location(let uid) = fleet.source { return "Location \(fleet.locationNames[uid] ?? uid)" }
+        if case .location(let uid) = fleet.source { return "Location \(Self.clean(fleet.locationNames[uid] ?? uid))" }
         return fleet.isIncomplete ? "Fleet (INCOMPLETE)" : "Fleet"
     }
 
@@ -57,7 +59,12 @@ struct FleetReport {
     /// "2 Offline · 1 Faulted · 150 Online", worst first.
     static func counts(_ counts: [String: Int]) -> String {
         let parts = counts.filter { $0.value > 0 }.sorted { (StatusRank.any($0.key), $0.key) < (StatusRank.any($1.key), $1.key) }
-        return parts.isEmpty ? "none" : parts.map { "\($0.value) \($0.key)" }.joined(separator: " · ")
+        return parts.isEmpty ? "none" : parts.map { "\($0.value) \(clean($0.key))" }.joined(separator: " · ")
+    }
+
+    /// Text from the API on a line of our own: no control characters or escape sequences.
+    static func clean(_ text: String) -> String {
+        TextSanitizer.singleLine(text, limit: 80)
     }
 
     private var locationTable: TextTable {

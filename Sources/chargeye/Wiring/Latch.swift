@@ -18,6 +18,14 @@ final class Latch: Sendable {
         waiter?.resume()
     }
 
+    /// Whether `open()` has been called.
+    var isOpen: Bool {
+        state.withLock { state in
+            if case .open = state { return true }
+            return false
+        }
+    }
+
     func wait() async {
         await withCheckedContinuation { continuation in
             let alreadyOpen = state.withLock { state in

@@ -1,0 +1,120 @@
+import ChargEyeAPI
+import Foundation
+import Testing
+@testable import ViewModels
+
+/// The top level's Stations view (`S`), its problems filter (`!`) and the jump to a station's
+/// location (`o`).
+@Suite("The fleet's Stations view")
+struct FleetViewTests {
+    /// Five stations at three locations: healthy, faulted, offline (quiet longest), a faulted
+    /// connector, and an offline one with no session at all.
+    static let stations: [Station] = [
+        station("H1", at: "L1", name: "Healthy"),
+        station("F1", at: "L1", status: "Faulted", endedMinutesAgo: 30),
+        station("O1", at: "L3", online: "Offline", endedMinutesAgo: 240),
+        station("C1", at: "L2", connector: "Faulted", endedMinutesAgo: 10),
+        station("O2", at: "L3", online: "Offline"),
+    ]
+
+    static func station(
+        _ id: String, at location: String, name: String? = nil, status: String = "Operative", online: String = "Online",
+        connector: String = "Available", endedMinutesAgo: Double? = nil
+    ) -> Station {
+        Station(
+            stationId: id, name: name ?? id, status: .init(status), onlineStatus: .init(online),
+            connectors: [Connector(
+                connectorId: .case2("1"), _type: .init("CCS"), status: .init(connector),
+                latestTransaction: endedMinutesAgo.map { ConnectorSession(txId: "t-\(id)", endTime: Fixtures.start.addingTimeInterval(-$0 * 60)) }
+            )],
+            location: .init(name: "Place \(location)"), locationUid: location
+        )
+    }
+
+    /// The locations loaded, the fleet read answered, then `S`.
+    func stationsView() throws -> AppState {
+        var state = Fixtures.loadedState()
+        _ = state.update(.loaded(try #require(state.fleet.requestID), .success(.fleet(FleetStations(collecting: Self.stations, source: .unfiltered)))))
+        #expect(state.press(.character("S")).isEmpty, "the fleet read already made is shown; nothing is asked")
+        return state
+    }
+
+    @Test("S shows every station worst first with where it is; S again returns to the locations as they were")
+    func switchViews() throws {
+        var state = Fixtures.loadedState()
+        _ = state.press(.down, .down)
+        let selected = state.current.selectedID
+        _ = state.update(.loaded(try #require(state.fleet.requestID), .success(.fleet(FleetStations(collecting: Self.stations, source: .unfiltered)))))
+        _ = state.press(.character("S"))
+        #expect(state.current.kind == .fleetStations)
+        #expect(state.listPane.title == "Stations · fleet")
+        #expect(state.rowNames == ["F1", "O1", "O2", "C1", "Healthy"])
+        #expect(state.listPane.rows[0].cells[1] == "Place L1")
+        #expect(state.fleetSummary?.scope == "Fleet")
+        _ = state.press(.character("S"))
+        #expect(state.current.kind == .locations && state.current.selectedID == selected)
+    }
+
+    @Test("! keeps the stations that need attention, longest quiet first among equals, with what is wrong")
+    func problems() throws {
+        var state = try stationsView()
+        _ = state.press(.character("!"))
+        #expect(state.listPane.title == "Problems · fleet")
+        #expect(state.rowNames == ["F1", "O1", "O2", "C1"])
+        #expect(state.listPane.rows.map { $0.cells[2] } == ["Faulted", "Offline", "Offline", "1 connector Faulted"])
+        #expect(state.listPane.rows[1].cells[3] == "4 h ago" && state.listPane.rows[2].cells[3] == "-")
+        _ = state.press(.character("!"))
+        #expect(state.rowNames.count == 5)
+    }
+
+    @Test("Enter opens the station's connectors; o opens its location with the station selected")
+    func drillAndJump() throws {
+        var state = try stationsView()
+        _ = state.press(.down)
+        #expect(state.current.selectedID == "O1")
+        #expect(state.press(.enter).isEmpty)
+        #expect(state.current.kind == .connectors(LocationRef(id: "L3", name: "Place L3"), stationId: "O1"))
+        _ = state.press(.escape)
+        let effects = state.press(.character("o"))
+        #expect(AppState.loadID(effects)?.1 == .stations(locationUid: "L3"))
+        #expect(state.stack.map(\.kind) == [.locations, .stations(LocationRef(id: "L3", name: "Place L3"))])
+        #expect(state.stack[0].selectedID == "L3" && state.current.selectedID == "O1")
+    }
+
+    @Test("a refresh of the Stations view keeps the selection on the same station as the order changes")
+    func selectionSurvives() throws {
+        var state = try stationsView()
+        _ = state.press(.down, .down)
+        #expect(state.current.selectedID == "O2")
+        guard case .load(let id, .fleet)? = state.update(.tick(Fixtures.start.addingTimeInterval(state.refreshInterval))).first else {
+            Issue.record("the Stations view refreshes like a live view")
+            return
+        }
+        var changed = Self.stations
+        changed[1] = Self.station("F1", at: "L1")
+        _ = state.update(.loaded(id, .success(.fleet(FleetStations(collecting: changed, source: .unfiltered)))))
+        #expect(state.current.selectedID == "O2")
+        #expect(state.rowNames.first == "O1")
+        #expect(state.changedIDs == ["F1"])
+        #expect(state.fleet.totals?.faultedStations == 0, "the Stations view's read is the fleet's too")
+    }
+
+    @Test("the first S before any fleet read asks for one, shown as loading")
+    func firstLoad() throws {
+        var state = Fixtures.loadedState()
+        let background = try #require(state.fleet.requestID)
+        let effects = state.press(.character("S"))
+        #expect(effects.first == .cancel(background))
+        #expect(AppState.loadID(effects)?.1 == .fleet)
+        #expect(state.listPane.emptyText == "loading…")
+    }
+
+    @Test("! and o say where they work")
+    func outsideTheirViews() {
+        var state = Fixtures.loadedState()
+        _ = state.press(.character("!"))
+        #expect(state.statusBar.activity?.text.hasPrefix("only lists of stations") == true)
+        _ = state.press(.character("o"))
+        #expect(state.statusBar.activity?.text.hasPrefix("o goes from a station of the Stations view") == true)
+    }
+}
