@@ -8,7 +8,7 @@ import Testing
 /// `status`, `check`, `metrics` and `exporter` through the binary, checked by the tools that
 /// consume them: exit codes as a monitoring system reads them, promtool, and a real Prometheus
 /// server scraping the exporter.
-@Suite("Fleet health on the command line and in monitoring", .serialized)
+@Suite("Fleet health on the command line and in monitoring", .serialized, .timeLimit(.minutes(3)))
 struct FleetMonitoringEndToEndTests {
     let runner: CommandRunner
 

@@ -105,7 +105,9 @@ struct TokenManagerTests {
     func answerWithoutToken() async throws {
         try await withSimulator { simulator in
             simulator.addFault(FaultRule(path: "/auth/refreshAccessToken", status: 200, body: #"{"validUntil":"2030-01-01T00:00:00Z"}"#))
-            let client = try makeClient(simulator)
+            // A generous time limit: on a loaded machine a first attempt that timed out would be
+            // retried, and the count below is about not retrying a bad answer.
+            let client = try makeClient(simulator, timeout: 60)
             let error = await chargEyeError { try await client.locations() }
             #expect(error?.description.hasPrefix("GET /auth/refreshAccessToken returned data chargeye cannot read at `token`: missing") == true)
             #expect(simulator.requestCounts["/auth/refreshAccessToken"] == 1)

@@ -9,7 +9,7 @@ import Synchronization
 import Testing
 
 /// The exporter over real HTTP: scrapes share reads, failures answer `chargeye_up 0`.
-@Suite("Metrics exporter", .serialized)
+@Suite("Metrics exporter", .serialized, .timeLimit(.minutes(2)))
 struct ExporterTests {
     @Test("scrapes within the cache age share one read; concurrent scrapes share one in flight")
     func sharing() async throws {
@@ -51,7 +51,11 @@ struct ExporterTests {
         let readings = FleetReadings(maxAge: 0) { try await client.fleetStations() }
         let exporter = MetricsExporter(readings: readings, metrics: FleetMetrics())
         let port = AsyncStream.makeStream(of: Int.self)
-        let server = Task { try await exporter.run(host: "127.0.0.1", port: 0) { port.continuation.yield($0) } }
+        let server = Task {
+            // A server that fails to start ends the stream, so the test fails instead of waiting.
+            defer { port.continuation.finish() }
+            try await exporter.run(host: "127.0.0.1", port: 0) { port.continuation.yield($0) }
+        }
         defer { server.cancel() }
         var ports = port.stream.makeAsyncIterator()
         let bound = try #require(await ports.next())

@@ -8,7 +8,7 @@ import Testing
 
 /// Reading the whole fleet over real loopback HTTP: one call, or location by location when
 /// the server refuses that, never more than 4 at once and never past the limit.
-@Suite("Reading the fleet", .serialized)
+@Suite("Reading the fleet", .serialized, .timeLimit(.minutes(2)))
 struct FleetReadTests {
     func withSimulator(
         requireFilter: Bool = false, rules: [FaultRule] = [], latencyMs: Int = 0,
