@@ -101,10 +101,12 @@ struct FleetReadTests {
     @Test("stations a location's answer leaves without their location are placed there")
     func placesStations() {
         let bare = Station(stationId: "S1")
-        #expect(ChargEyeClient.placed(bare, at: "L1").locationUid == "L1")
+        let placed = ChargEyeClient.placed(bare, at: "L1", named: "Depot")
+        #expect(placed.locationUid == "L1" && placed.location?.name == "Depot")
         var elsewhere = bare
         elsewhere.locationUid = "L2"
-        #expect(ChargEyeClient.placed(elsewhere, at: "L1").locationUid == "L2")
+        #expect(ChargEyeClient.placed(elsewhere, at: "L1", named: "Depot").locationUid == "L2")
+        #expect(ChargEyeClient.placed(elsewhere, at: "L1", named: "Depot").location == nil)
     }
 
     @Test("network and server failures of the unfiltered call are not a reason to storm")

@@ -99,14 +99,50 @@ struct FleetViewTests {
         #expect(state.fleet.totals?.faultedStations == 0, "the Stations view's read is the fleet's too")
     }
 
-    @Test("the first S before any fleet read asks for one, shown as loading")
-    func firstLoad() throws {
+    @Test("S while the fleet is still being read takes that read over instead of starting another; leaving hands it back")
+    func handOver() throws {
         var state = Fixtures.loadedState()
         let background = try #require(state.fleet.requestID)
-        let effects = state.press(.character("S"))
-        #expect(effects.first == .cancel(background))
-        #expect(AppState.loadID(effects)?.1 == .fleet)
+        #expect(state.press(.character("S")).isEmpty, "no cancel, no second read")
+        #expect(state.current.load.requestID == background && state.fleet.requestID == nil)
         #expect(state.listPane.emptyText == "loading…")
+        _ = state.update(.fleetProgress(background, FleetProgress(done: 3, total: 12)))
+        #expect(state.fleetSummary?.scope == "Fleet (reading 3/12 locations)")
+        _ = state.press(.character("S"))
+        #expect(state.fleet.requestID == background, "the read goes on for the roll-ups")
+        _ = state.update(.loaded(background, .success(.fleet(FleetStations(collecting: Self.stations, source: .unfiltered)))))
+        #expect(state.fleet.totals?.stations == 5 && state.requests.entries.isEmpty)
+        _ = state.press(.character("S"))
+        #expect(state.rowNames.first == "F1", "the Stations view shows the read it handed back")
+    }
+
+    @Test("the Stations view names S for the way back, offers v for the station's location, and a failed read leaves no progress")
+    func details() throws {
+        var state = try stationsView()
+        #expect(state.statusBar.hints.contains { $0.key == "S" && $0.label == "locations" })
+        guard case .load(_, .vehicles(locationUid: "L1"))? = state.press(.character("v")).first else {
+            Issue.record("v lists the vehicles of the station's location")
+            return
+        }
+        _ = state.press(.escape)
+        guard case .load(let id, .fleet)? = state.press(.control("r")).first else {
+            Issue.record("a reload of the Stations view reads the fleet")
+            return
+        }
+        _ = state.update(.fleetProgress(id, FleetProgress(done: 5, total: 12)))
+        _ = state.update(.loaded(id, .failure(Fixtures.unavailable)))
+        #expect(state.fleetSummary?.scope == "Fleet")
+        #expect(state.listPane.badges.contains { $0.text == "STALE" })
+    }
+
+    @Test("! on a location's stations shows a badge, and Esc shows all again")
+    func problemsOnALocation() throws {
+        var state = try Fixtures.stationsState()
+        _ = state.press(.character("!"))
+        #expect(state.rowNames == ["Bay 5"])
+        #expect(state.listPane.badges.contains(Span("problems only", .accent)))
+        _ = state.press(.escape)
+        #expect(state.rowNames.count == 2 && state.current.kind != .locations)
     }
 
     @Test("! and o say where they work")

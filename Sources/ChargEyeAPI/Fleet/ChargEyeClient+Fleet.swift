@@ -40,10 +40,10 @@ extension ChargEyeClient {
             var next = 0
             func start() {
                 guard next < locations.count else { return }
-                let index = next, uid = locations[index].id
+                let index = next, uid = locations[index].id, name = locations[index].name
                 next += 1
                 group.addTask {
-                    do { return (index, .success(try await self.stations(locationUid: uid).map { Self.placed($0, at: uid) })) }
+                    do { return (index, .success(try await self.stations(locationUid: uid).map { Self.placed($0, at: uid, named: name) })) }
                     catch let error as ChargEyeError { return (index, .failure(error)) }
                 }
             }
@@ -78,11 +78,16 @@ extension ChargEyeClient {
 }
 
 extension ChargEyeClient {
-    /// A station read for location `uid`, which says so even when the server left it out.
-    static func placed(_ station: Station, at uid: String) -> Station {
-        guard station.locationUid == nil else { return station }
+    /// A station read for location `uid`, which says where it is even when the server left
+    /// that out (its location id, and the name for searches and lists).
+    static func placed(_ station: Station, at uid: String, named name: String?) -> Station {
         var station = station
-        station.locationUid = uid
+        if station.locationUid == nil { station.locationUid = uid }
+        if (station.location?.name ?? nil) == nil, station.locationUid == uid, let name {
+            var place = station.location ?? .init()
+            place.name = name
+            station.location = place
+        }
         return station
     }
 }

@@ -30,6 +30,10 @@ extension AppState {
         let level = current
         let rollup: Rollup
         let scope: String
+        if level.kind == .fleetStations, level.data == nil {
+            // The Stations view's first read: how far it has got, when it comes location by location.
+            return FleetSummary(scope: fleetProgressText ?? "Fleet: loading…", segments: [])
+        }
         switch level.data {
         case .locations(let items):
             if let totals = fleet.totals {
@@ -44,7 +48,7 @@ extension AppState {
                 rollup = Rollup(adding: known)
             }
         case .stations(let items):
-            scope = level.kind == .fleetStations ? fleetScope : "Location"
+            scope = level.kind == .fleetStations ? stationsViewScope : "Location"
             rollup = Rollup(items)
         case .connectors(let station):
             scope = "Station"
@@ -73,9 +77,22 @@ extension AppState {
         return FleetSummary(scope: scope, segments: segments)
     }
 
+    /// How far a location-by-location read in flight has got, if one is.
+    private var fleetProgressText: String? {
+        let reading = fleet.isLoading || (stack[0].kind == .fleetStations && stack[0].isLoading)
+        guard reading, let progress = fleet.progress else { return nil }
+        return "Fleet (reading \(progress.done)/\(progress.total) locations)"
+    }
+
+    /// The Stations view's scope: its own STALE and loading show in its title.
+    private var stationsViewScope: String {
+        if let progress = fleetProgressText { return progress }
+        return fleet.gaps > 0 ? "Fleet (INCOMPLETE: \(fleet.gaps) locations missing)" : "Fleet"
+    }
+
     /// "Fleet", with how its figures stand: still coming, incomplete, stale, or unavailable.
     private var fleetScope: String {
-        if let progress = fleet.progress { return "Fleet (reading \(progress.done)/\(progress.total) locations)" }
+        if let progress = fleetProgressText { return progress }
         if fleet.totals == nil {
             if let failure = fleet.failure {
                 if case .fleetTooLarge(let tooLarge) = failure {

@@ -67,6 +67,7 @@ extension AppState {
         }
         if !level.filter.isEmpty, mode != .filtering { badges.append(Span("filter: \(level.filter)", .accent)) }
         if let facet = level.facet { badges.append(Span("only \(TextSanitizer.singleLine(facet.label, limit: 40))", .accent)) }
+        if level.problemsOnly, level.kind != .fleetStations { badges.append(Span("problems only", .accent)) }
         if level.sortIndex > 0 { badges.append(Span("sort: \(level.sort.rawValue)", .dim)) }
         if let loadedAt = level.loadedAt {
             // Only live views tick an age; elsewhere the screen stays still until the countdown moves.

@@ -99,7 +99,10 @@ extension AppState {
         default:
             actions = context.hintActions
         }
-        return actions.map { (keyName($0), context.hint(of: $0)) }
+        return actions.map { action in
+            let label = action == .switchView && stack[0].kind == .fleetStations ? "locations" : context.hint(of: action)
+            return (keyName(action), label)
+        }
     }
 
     /// The earliest time the screen changes by itself: the countdown's next visible change, a

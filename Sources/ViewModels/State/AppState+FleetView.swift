@@ -12,9 +12,16 @@ extension AppState {
     mutating func switchRootView() -> [Effect] {
         var effects: [Effect] = []
         while stack.count > 1 { effects += popLevel() }
-        if let id = stack[0].load.requestID, requests.finish(id) != nil {
-            effects.append(.cancel(id))
-            stack[0].load = .cancelled(at: now, partial: stack[0].isStreaming)
+        if let id = stack[0].load.requestID {
+            if stack[0].kind == .fleetStations, fleet.requestID == nil {
+                // The Stations view's read goes on in the background for the roll-ups.
+                requests.repurpose(id, to: .fleet)
+                fleet.requestID = id
+                stack[0].load = stack[0].data == nil ? .idle : .loaded(at: stack[0].loadedAt ?? now)
+            } else if requests.finish(id) != nil {
+                effects.append(.cancel(id))
+                stack[0].load = .cancelled(at: now, partial: stack[0].isStreaming)
+            }
         }
         let leaving = stack[0]
         var arriving = otherRoot ?? makeLevel(leaving.kind == .locations ? .fleetStations : .locations)
@@ -27,13 +34,19 @@ extension AppState {
             arriving.data = .stations(fleet.stations)
             arriving.load = .loaded(at: loadedAt)
             arriving.loadedAt = loadedAt
+            arriving.failuresInARow = 0
         }
         stack[0] = arriving
         stack[0].refreshVisible(rollups: rollups, listRows: listRows)
         relayout()
-        if arriving.kind == .fleetStations {
-            effects += cancelFleetRead()
-            if arriving.data == nil { effects += load(depth: 0, .first) }
+        if arriving.kind == .fleetStations, let id = fleet.requestID {
+            // A background read under way becomes this view's.
+            requests.repurpose(id, to: .level(arriving.id, arriving.data == nil ? .first : .live))
+            fleet.requestID = nil
+            stack[0].load = .loading(InFlight(id: id, reason: arriving.data == nil ? .first : .live))
+        } else if arriving.data == nil || arriving.load.isCancelled {
+            // Never loaded, or stopped when this view was left.
+            effects += load(depth: 0, arriving.data == nil ? .first : .reload)
         }
         let other = keyName(.switchView)
         show(arriving.kind == .fleetStations ? "every station of the fleet, worst first (\(other): locations)" : "locations (\(other): every station)")
@@ -71,6 +84,13 @@ extension AppState {
             return []
         }
         var effects = switchRootView()
+        if case .locations(let table)? = stack[0].data, let index = table.indices.first(where: { table.text(.id, at: $0) == uid }),
+            !stack[0].visible.contains(index)
+        {
+            // The filter or status narrowing hides the location: show everything again.
+            stack[0].setFilter("", rollups: rollups, listRows: listRows)
+            stack[0].facet = nil
+        }
         stack[0].selectedID = uid
         stack[0].refreshVisible(rollups: rollups, listRows: listRows)
         let name = fleet.locationNames[uid] ?? station.location?.name ?? uid

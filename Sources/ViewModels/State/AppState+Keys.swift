@@ -231,8 +231,9 @@ extension AppState {
             stack[stack.count - 1].setFilter("", rollups: rollups, listRows: listRows)
             return []
         }
-        if current.facet != nil {
+        if current.facet != nil || (current.problemsOnly && current.kind != .fleetStations) {
             stack[stack.count - 1].facet = nil
+            stack[stack.count - 1].problemsOnly = false
             stack[stack.count - 1].refreshVisible(rollups: rollups, listRows: listRows)
             return []
         }
@@ -246,6 +247,12 @@ extension AppState {
 
     private func selectedLocation() -> LocationRef? {
         if let location = current.kind.location { return location }
+        if current.kind == .fleetStations, case .stations(let items)? = current.data, let index = current.selectedIndex,
+            let uid = items[current.visible[index]].locationUid
+        {
+            let station = items[current.visible[index]]
+            return LocationRef(id: uid, name: fleet.locationNames[uid] ?? station.location?.name ?? uid)
+        }
         guard case .locations(let items)? = current.data, let index = current.selectedIndex else { return nil }
         let item = items[current.visible[index]]
         return LocationRef(id: item.id, name: item.name ?? item.id)

@@ -42,7 +42,10 @@ extension AppState {
         switch level.load {
         case .idle, .loading: return nil
         case .loaded(let at), .cancelled(let at, _): last = at
-        case .failed(let failure): last = failure.at
+        case .failed(let failure):
+            // A fleet read refused for good (too large, no permission) waits for r.
+            if level.kind == .fleetStations, !failure.error.isRetryable { return nil }
+            last = failure.at
         }
         return refreshDue(after: last, failures: level.failuresInARow, fleetRead: level.kind == .fleetStations)
     }
@@ -140,7 +143,7 @@ extension AppState {
         if level.data == nil || level.walk.failure != nil || level.isIncomplete || level.load.isCancelled {
             return load(depth: stack.count - 1, .reload)
         }
-        if stack.count == 1, fleet.failure != nil, !fleet.isLoading {
+        if stack.count == 1, stack[0].kind == .locations, fleet.failure != nil, !fleet.isLoading {
             show("reading the fleet again", role: .accent)
             return loadFleet()
         }

@@ -48,6 +48,12 @@ public struct RequestTable: Equatable, Sendable {
         entries.removeValue(forKey: id)
     }
 
+    /// Gives a request in flight another purpose (a fleet read handed between the background
+    /// and the Stations view), so its reply goes where it is wanted now.
+    mutating func repurpose(_ id: RequestID, to purpose: RequestPurpose) {
+        entries[id]?.purpose = purpose
+    }
+
     /// Takes out every request whose purpose matches, and gives their ids (to cancel).
     mutating func cancel(where matches: (RequestPurpose) -> Bool) -> [RequestID] {
         let ids = entries.filter { matches($0.value.purpose) }.map(\.key).sorted { $0.value < $1.value }
