@@ -19,8 +19,8 @@ struct CheckCommand: AsyncParsableCommand {
             Without -w and -c: warning above 5% offline or 2% faulted stations, critical above 20% offline or \
             10% faulted.
 
-            UNKNOWN (3): the API could not be read (authentication, network, bad data), the deadline passed, or an \
-            option is wrong. A fleet read location by location with some locations failing is judged on what came \
+            UNKNOWN (3): the API could not be read (authentication, network, bad data), the deadline passed, an \
+            option is wrong, or the account sees no station at all (unless a stations= threshold judges that). A fleet read location by location with some locations failing is judged on what came \
             and is at least WARNING.
             """
     )
