@@ -156,10 +156,12 @@ let package = Package(
             dependencies: ["ChargEyeText", "ChargEyeSimulator", "ChargEyeAPI"],
             swiftSettings: swiftSettings
         ),
+        // Shared by the test targets that check output with real tools; ships with nothing.
+        .target(name: "TestTools", path: "Tests/TestTools", swiftSettings: swiftSettings),
         .testTarget(
             name: "ChargEyeMonitoringTests",
             dependencies: [
-                "ChargEyeAPI", "ChargEyeFleet", "ChargEyeMonitoring", "ChargEyeSimulator",
+                "ChargEyeAPI", "ChargEyeFleet", "ChargEyeMonitoring", "ChargEyeSimulator", "TestTools",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
             ],
@@ -178,7 +180,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CLITests",
-            dependencies: ["ChargEyeText", "ChargEyeSimulator", "ChargEyeAPI"],
+            dependencies: ["ChargEyeText", "ChargEyeSimulator", "ChargEyeAPI", "TestTools"],
             swiftSettings: swiftSettings
         ),
     ]

@@ -19,21 +19,18 @@ public struct FleetHealth: Sendable {
     public init(stations: [Station], names: [String: String] = [:]) {
         totals = Rollup(stations)
         var byType: [String: [String: Int]] = [:]
-        var byLocation: [String: [Station]] = [:]
-        var order: [String] = []
         var problems: [StationProblem] = []
         for station in stations {
             for connector in station.connectors ?? [] {
                 byType[connector._type?.text ?? "Unknown", default: [:]][connector.status?.text ?? "Unknown", default: 0] += 1
             }
             let uid = station.locationUid ?? ""
-            if byLocation[uid] == nil { order.append(uid) }
-            byLocation[uid, default: []].append(station)
             if let problem = StationProblem(station, locationName: names[uid] ?? station.location?.name) { problems.append(problem) }
         }
         connectorsByType = byType
-        locations = order.map { uid in
-            LocationHealth(uid: uid, name: names[uid], stations: byLocation[uid] ?? [])
+        let grouped = StationsByLocation(stations)
+        locations = grouped.order.map { uid in
+            LocationHealth(uid: uid, name: names[uid], stations: grouped.stations[uid] ?? [])
         }.sorted { ($1.rollup.severity, $0.sortName) < ($0.rollup.severity, $1.sortName) }
         self.problems = problems.sorted { $0.precedes($1) }
     }
@@ -52,9 +49,12 @@ public struct LocationHealth: Sendable {
     public var rollup: Rollup
     /// Power delivered now, in kW.
     public var powerKw: Double
+    /// Its stations.
+    public var stations: [Station]
 
     init(uid: String, name: String?, stations: [Station]) {
         self.uid = uid
+        self.stations = stations
         self.name = name ?? stations.lazy.compactMap { $0.location?.name }.first
         rollup = Rollup(stations)
         powerKw = stations.compactMap(\.currentPowerKw).reduce(0, +)

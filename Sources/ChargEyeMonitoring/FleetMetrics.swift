@@ -58,21 +58,19 @@ public struct FleetMetrics: Sendable {
         for (type, statuses) in health.connectorsByType {
             for (status, count) in statuses { gauge(Metric.connectors, [("status", status), ("type", type)], Double(count)) }
         }
-        writeLocations(health, fleet: fleet, gauge: gauge)
+        writeLocations(health, gauge: gauge)
         if perStation { writeStations(fleet.stations, gauge: gauge) }
         return registry.emitToString()
     }
 
     private typealias Write = (MetricNameDescriptor, [(String, String)], Double) -> Void
 
-    private func writeLocations(_ health: FleetHealth, fleet: FleetStations, gauge: Write) {
-        var byLocation: [String: [Station]] = [:]
-        for station in fleet.stations { byLocation[station.locationUid ?? "", default: []].append(station) }
+    private func writeLocations(_ health: FleetHealth, gauge: Write) {
         for location in health.locations {
             let uid = ("location_uid", location.uid)
             gauge(Metric.locationInfo, [uid, ("name", location.displayName)], 1)
             gauge(Metric.locationPower, [uid], location.powerKw * 1000)
-            for (pair, count) in Self.statusPairs(byLocation[location.uid] ?? []) {
+            for (pair, count) in Self.statusPairs(location.stations) {
                 gauge(Metric.locationStations, [uid, ("status", pair.status), ("online_status", pair.online)], Double(count))
             }
             for (status, count) in location.rollup.connectorStatuses {

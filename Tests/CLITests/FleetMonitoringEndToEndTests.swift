@@ -4,6 +4,7 @@ import Foundation
 import FoundationNetworking
 #endif
 import Testing
+import TestTools
 
 /// `status`, `check`, `metrics` and `exporter` through the binary, checked by the tools that
 /// consume them: exit codes as a monitoring system reads them, promtool, and a real Prometheus
@@ -135,31 +136,8 @@ struct FleetMonitoringEndToEndTests {
     }
 }
 
-/// Real tools from Debian's packages (`.ci/run` installs them and sets
-/// `CHARGEYE_REQUIRE_TOOLS`, so CI never skips them).
-enum ExternalTool {
-    static var required: Bool { ProcessInfo.processInfo.environment["CHARGEYE_REQUIRE_TOOLS"] != nil }
-
-    static func path(_ name: String) -> String? {
-        ["/usr/bin/\(name)", "/usr/local/bin/\(name)"].first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
-
-    static func run(_ path: String, _ arguments: [String], input: String) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        let stdin = Pipe(), stdout = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = stdout
-        try process.run()
-        stdin.fileHandleForWriting.write(Data(input.utf8))
-        try stdin.fileHandleForWriting.close()
-        let output = stdout.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
-    }
-
+/// What the end-to-end tests need beside running a tool: a free port, and Prometheus' answers.
+extension ExternalTool {
     /// A port nobody listens on right now.
     static func freePort() throws -> Int {
         let socket = Foundation.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)

@@ -3,6 +3,7 @@ import ChargEyeFleet
 import ChargEyeMonitoring
 import Foundation
 import Testing
+import TestTools
 
 /// The Prometheus exposition: names, labels and values, and Prometheus' own linter on it.
 @Suite("Fleet metrics (Prometheus)")
@@ -56,35 +57,12 @@ struct FleetMetricsTests {
         let hostile = Stations.station("S\"1\\\n", location: "L\u{1B}[2J", status: "Faul\"ted", locationName: "Depot\n# TYPE x counter")
         let text = FleetMetrics().exposition(reading(Stations.fleet + [hostile]))
         #expect(!text.contains("\n# TYPE x counter"))
-        guard let promtool = PromTool.path else {
-            #expect(ProcessInfo.processInfo.environment["CHARGEYE_REQUIRE_TOOLS"] == nil, "promtool is missing (apt-get install prometheus)")
+        guard let promtool = ExternalTool.path("promtool") else {
+            #expect(!ExternalTool.required, "promtool is missing (apt-get install prometheus)")
             return
         }
-        let result = try PromTool.run(promtool, ["check", "metrics"], input: text)
+        let result = try ExternalTool.run(promtool, ["check", "metrics"], input: text)
         #expect(result.status == 0, "\(result.output)")
         #expect(result.output.isEmpty, "lint findings: \(result.output)")
-    }
-}
-
-/// Debian's promtool, when installed (`.ci/run` installs it).
-enum PromTool {
-    static var path: String? {
-        ["/usr/bin/promtool", "/usr/local/bin/promtool"].first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
-
-    static func run(_ path: String, _ arguments: [String], input: String) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        let stdin = Pipe(), stdout = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = stdout
-        try process.run()
-        stdin.fileHandleForWriting.write(Data(input.utf8))
-        try stdin.fileHandleForWriting.close()
-        let output = stdout.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
     }
 }

@@ -91,19 +91,12 @@ public struct ResponseGuardMiddleware: ClientMiddleware {
         _ work: @escaping @Sendable () async throws -> T
     ) async throws -> T {
         do {
-            return try await withThrowingTaskGroup(of: T.self) { group in
-                group.addTask { try await work() }
-                group.addTask {
-                    try await Task.sleep(for: .seconds(seconds))
-                    throw ChargEyeError.transport(.init(
-                        request: request, host: host, kind: .timeout(seconds),
-                        detail: "no complete answer within \(Int(seconds.rounded())) s"
-                    ))
-                }
-                defer { group.cancelAll() }
-                guard let first = try await group.next() else { throw CancellationError() }
-                return first
-            }
+            return try await Deadline.run(seconds: seconds, expired: {
+                ChargEyeError.transport(.init(
+                    request: request, host: host, kind: .timeout(seconds),
+                    detail: "no complete answer within \(Int(seconds.rounded())) s"
+                ))
+            }, work)
         } catch {
             throw TransportErrorMapper.map(error, request: request, host: host)
         }

@@ -62,6 +62,7 @@ extension AppState {
         }
         let depth = stack.count - 1
         stack[depth].problemsOnly.toggle()
+        stack[depth].sortCache = nil  // a location's stations order by attention while it is on
         if stack[depth].problemsOnly, let status = stack[depth].kind.sortKeys.firstIndex(of: .status) {
             stack[depth].sortIndex = status
         }

@@ -233,6 +233,7 @@ extension AppState {
         }
         if current.facet != nil || (current.problemsOnly && current.kind != .fleetStations) {
             stack[stack.count - 1].facet = nil
+            if current.problemsOnly { stack[stack.count - 1].sortCache = nil }
             stack[stack.count - 1].problemsOnly = false
             stack[stack.count - 1].refreshVisible(rollups: rollups, listRows: listRows)
             return []

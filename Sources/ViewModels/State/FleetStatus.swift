@@ -131,8 +131,7 @@ extension AppState {
     /// Replaces the roll-ups of every location the read covered; returns the ids whose counts
     /// changed.
     private mutating func applyFleetRollups(_ read: FleetStations) -> Set<String> {
-        var byLocation: [String: [Station]] = [:]
-        for station in read.stations { byLocation[station.locationUid ?? "", default: []].append(station) }
+        let byLocation = StationsByLocation(read.stations).stations
         let missing = Set(read.gaps.map(\.locationUid))
         var changed = Set<String>()
         func set(_ uid: String, _ rollup: Rollup) {

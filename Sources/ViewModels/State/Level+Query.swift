@@ -92,12 +92,13 @@ extension Level {
         for item in items { index.append(fields: data.searchFields(at: item).map { $0.map(fold) ?? "" }) }
     }
 
-    /// Every item in the current sort order; cached except for orders that depend on the
-    /// roll-ups, which change as stations load.
+    /// Every item in the current sort order; cached (per data, sort and problems filter)
+    /// except the locations' status order, which follows the roll-ups as stations load.
     private mutating func orderedIndices(data: LevelData, rollups: [String: Rollup]) -> [Int] {
         if let sortCache, sortCache.sortIndex == sortIndex { return sortCache.order }
         let order = sorted(Array(0..<data.count), data: data, rollups: rollups)
-        if sort != .status { sortCache = SortCache(sortIndex: sortIndex, order: order) }
+        let followsRollups = if case .locations = data { sort == .status } else { false }
+        if !followsRollups { sortCache = SortCache(sortIndex: sortIndex, order: order) }
         return order
     }
 

@@ -50,16 +50,13 @@ struct CheckCommand: AsyncParsableCommand {
         let thresholds = try CheckThresholds(warning: warning, critical: critical)
         let result: FleetCheck
         do {
-            let stations = try await Deadline.run(seconds: deadline) { [connection, fleet] in
-                try await Session.with(connection) { try await fleet.read($0) }
+            let stations = try await Deadline.run(seconds: deadline, expired: { [deadline] in DeadlinePassed(seconds: deadline) }) {
+                [connection, fleet] in try await Session.with(connection) { try await fleet.read($0) }
             }
             result = FleetCheck(fleet: stations, thresholds: thresholds)
-        } catch let error as ChargEyeError {
-            result = FleetCheck(unknown: error.description)
-        } catch let error as UsageError {
-            result = FleetCheck(unknown: error.description)
-        } catch let error as Deadline.Exceeded {
-            result = FleetCheck(unknown: error.description)
+        } catch {
+            // Whatever stopped the read, a plugin answers UNKNOWN with the reason.
+            result = FleetCheck(unknown: "\(error)")
         }
         Standard.out(SecretRedactor.shared.redact(result.output))
         throw PluginExit(state: result.state)

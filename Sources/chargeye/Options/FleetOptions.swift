@@ -29,12 +29,19 @@ struct FleetOptions: ParsableArguments {
         if let location {
             return FleetStations(collecting: try await session.client.stations(locationUid: location), source: .location(location))
         }
-        let policy = FleetReadPolicy(
-            locationLimit: fleetLimit ?? session.config.fleetLimit ?? FleetReadPolicy.standard.locationLimit,
+        defer { progress(FleetProgress(done: 0, total: 0)) }
+        return try await session.client.fleetStations(policy: session.fleetPolicy(limit: fleetLimit), progress: progress)
+    }
+}
+
+extension Session {
+    /// How this session reads the fleet when the server refuses the unfiltered call: `limit`
+    /// (`--fleet-limit`), else the configuration's `fleet_limit`, else 500; 4 at a time.
+    func fleetPolicy(limit: Int? = nil) -> FleetReadPolicy {
+        FleetReadPolicy(
+            locationLimit: limit ?? config.fleetLimit ?? FleetReadPolicy.standard.locationLimit,
             concurrency: FleetReadPolicy.standard.concurrency
         )
-        defer { progress(FleetProgress(done: 0, total: 0)) }
-        return try await session.client.fleetStations(policy: policy, progress: progress)
     }
 }
 

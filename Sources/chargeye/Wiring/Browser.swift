@@ -25,12 +25,8 @@ enum Browser {
         )
         state.asciiOnly = terminal.glyphs.isASCII
         state.about = "chargeye \(Chargeye.configuration.version), TERM=\(ProcessInfo.processInfo.environment["TERM"] ?? "unset"), LANG=\(ProcessInfo.processInfo.environment["LANG"] ?? "unset")"
-        let fleetPolicy = FleetReadPolicy(
-            locationLimit: session.config.fleetLimit ?? FleetReadPolicy.standard.locationLimit,
-            concurrency: FleetReadPolicy.standard.concurrency
-        )
         let service = ClientService(
-            client: session.client, faultSwitch: session.faultSwitch, fleetPolicy: fleetPolicy, handoffWriter: HandoffFile.write
+            client: session.client, faultSwitch: session.faultSwitch, fleetPolicy: session.fleetPolicy(), handoffWriter: HandoffFile.write
         )
         let runner = EffectRunner(service: service, inbox: inbox, clipboard: terminal.clipboard)
         let loop = BrowserLoop(state: state, terminal: terminal, runner: runner, inbox: inbox, glyphs: terminal.glyphs)
