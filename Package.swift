@@ -146,6 +146,7 @@ let package = Package(
                 "ChargEyeText",
                 "ChargEyeAPI",
                 "ChargEyeSimulator",
+                "TestTools",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
             ],
@@ -156,7 +157,8 @@ let package = Package(
             dependencies: ["ChargEyeText", "ChargEyeSimulator", "ChargEyeAPI"],
             swiftSettings: swiftSettings
         ),
-        // Shared by the test targets that check output with real tools; ships with nothing.
+        // Shared by the test targets: real tools that check output, child processes run without
+        // holding a thread; ships with nothing.
         .target(name: "TestTools", path: "Tests/TestTools", swiftSettings: swiftSettings),
         .testTarget(
             name: "ChargEyeMonitoringTests",

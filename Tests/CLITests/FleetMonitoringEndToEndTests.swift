@@ -83,7 +83,7 @@ struct FleetMonitoringEndToEndTests {
             #expect(result.status == 0, "\(result.stderr)")
             #expect(result.stdout.contains("chargeye_up 1.0"))
             if let promtool = ExternalTool.path("promtool") {
-                let lint = try ExternalTool.run(promtool, ["check", "metrics"], input: result.stdout)
+                let lint = try await ExternalTool.run(promtool, ["check", "metrics"], input: result.stdout)
                 #expect(lint.status == 0 && lint.output.isEmpty, "\(lint.output)")
             } else {
                 #expect(ExternalTool.required == false, "promtool is missing: apt-get install prometheus")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestTools
 
 @Suite("The fuzzing harness")
 struct FuzzCorpusTests {
@@ -9,15 +10,9 @@ struct FuzzCorpusTests {
         let fuzzer = CommandRunner.executable.deletingLastPathComponent().appendingPathComponent("chargeye-fuzz")
         let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Fuzz/Corpus")
-        let process = Process()
-        process.executableURL = fuzzer
-        process.arguments = [corpus.path]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let result = try await ChildProcess.run(fuzzer, [corpus.path])
+        let text = result.output
+        #expect(result.status == 0)
         let seeds = try FileManager.default.contentsOfDirectory(atPath: corpus.path).count
         #expect(seeds >= 15)
         #expect(text.contains("replayed \(seeds) inputs"), "\(text)")

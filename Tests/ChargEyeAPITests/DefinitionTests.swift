@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestTools
 
 /// The API definition checked by an outside validator (python-jsonschema, JSON Schema 2020-12
 /// with formats), never by chargeye's own decoder: its own examples and the facts sheet's
@@ -16,19 +17,14 @@ struct DefinitionTests {
         "the definition's examples and the facts sheet's composite example validate; bad documents do not",
         .enabled(if: FileManager.default.isExecutableFile(atPath: python.path), "run .ci/python-tools.sh first")
     )
-    func examplesValidate() throws {
-        let python = Self.python
-        let process = Process()
-        process.executableURL = python
-        process.currentDirectoryURL = Self.root
-        process.arguments = ["Tests/Definition/validate_examples.py", "Resources/openapi.yaml", "Tests/Definition/facts-6.14-station.json"]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(text)")
+    func examplesValidate() async throws {
+        let result = try await ChildProcess.run(
+            Self.python,
+            ["Tests/Definition/validate_examples.py", "Resources/openapi.yaml", "Tests/Definition/facts-6.14-station.json"],
+            in: Self.root
+        )
+        let text = result.output
+        #expect(result.status == 0, "\(text)")
         #expect(text.contains("facts sheet 6.14 composite example: valid"))
         #expect(text.contains("0 disagreements"))
     }

@@ -53,7 +53,7 @@ struct FleetMetricsTests {
     }
 
     @Test("promtool accepts the output, hostile ids and names included")
-    func promtool() throws {
+    func promtool() async throws {
         let hostile = Stations.station("S\"1\\\n", location: "L\u{1B}[2J", status: "Faul\"ted", locationName: "Depot\n# TYPE x counter")
         let text = FleetMetrics().exposition(reading(Stations.fleet + [hostile]))
         #expect(!text.contains("\n# TYPE x counter"))
@@ -61,7 +61,7 @@ struct FleetMetricsTests {
             #expect(!ExternalTool.required, "promtool is missing (apt-get install prometheus)")
             return
         }
-        let result = try ExternalTool.run(promtool, ["check", "metrics"], input: text)
+        let result = try await ExternalTool.run(promtool, ["check", "metrics"], input: text)
         #expect(result.status == 0, "\(result.output)")
         #expect(result.output.isEmpty, "lint findings: \(result.output)")
     }

@@ -13,19 +13,8 @@ public enum ExternalTool {
     }
 
     /// Runs the tool with `input` on standard input; its exit status and everything it wrote.
-    public static func run(_ path: String, _ arguments: [String], input: String) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        let stdin = Pipe(), stdout = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = stdout
-        try process.run()
-        stdin.fileHandleForWriting.write(Data(input.utf8))
-        try stdin.fileHandleForWriting.close()
-        let output = stdout.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+    public static func run(_ path: String, _ arguments: [String], input: String) async throws -> (status: Int32, output: String) {
+        let result = try await ChildProcess.run(URL(fileURLWithPath: path), arguments, input: input)
+        return (result.status, result.output)
     }
 }

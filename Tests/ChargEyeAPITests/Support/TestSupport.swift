@@ -22,13 +22,14 @@ func withSimulator<T>(
     }
 }
 
-/// A client for `simulator` with test-friendly defaults (no disk cache unless given).
+/// A client for `simulator` with test-friendly defaults (no disk cache unless given; the
+/// product's 30 s timeout, so a test process busy elsewhere does not time out and retry).
 func makeClient(
     _ simulator: Simulator,
     refreshToken: String? = nil,
     cacheDirectory: URL? = nil,
     retry: RetryPolicy = .standard,
-    timeout: TimeInterval = 10,
+    timeout: TimeInterval = 30,
     maxResponseBytes: Int = 64 << 20,
     now: (@Sendable () -> Date)? = nil,
     clock: TestClock? = nil,
