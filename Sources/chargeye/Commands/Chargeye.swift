@@ -15,9 +15,11 @@ struct Chargeye: AsyncParsableCommand {
             $XDG_CACHE_HOME/chargeye (0600) and renewed before it expires. Try everything offline \
             with --demo.
 
+            \(KeyTable.help)
+
             \(ExitStatus.help)
             """,
-        version: "0.1.0",
+        version: "\(BuildInfo.version) (commit \(BuildInfo.commit), built \(BuildInfo.date))",
         subcommands: [
             TokenCommand.self, LocationsCommand.self, LocationCommand.self, StationsCommand.self, ConnectorsCommand.self,
             TransactionsCommand.self, VehiclesCommand.self, StatusCommand.self, CheckCommand.self, MetricsCommand.self, ExporterCommand.self, GetCommand.self, ConfigCommand.self, SimulatorCommand.self,
