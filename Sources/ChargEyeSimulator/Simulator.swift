@@ -70,6 +70,9 @@ public final class Simulator: Sendable {
         router.add(middleware: GatewayMiddleware(apiPrefix: apiPrefix, faults: faults, authority: authority))
         router.add(middleware: RouteGuard(apiPrefix: apiPrefix))
         router.add(middleware: LocationListStreaming(path: apiPrefix + "/locations", locations: fleet.locations))
+        if !configuration.requireStationFilter {
+            router.add(middleware: StationListStreaming(path: apiPrefix + "/stations", fleet: fleet, now: Date.init))
+        }
         if !configuration.strictData {
             // A list long enough to be streamed is answered before variance applies.
             let streamed = fleet.locations.count > LocationListStreaming.threshold

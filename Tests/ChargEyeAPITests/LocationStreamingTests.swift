@@ -33,8 +33,8 @@ private func largeAnswer(count: Int, tail: String) -> [UInt8] {
 
 /// Feeds `body` to a scanner in chunks of `size` bytes (the last may be shorter), collecting
 /// the items of every batch as JSON values.
-private func scan(_ body: String, chunkSize size: Int) throws -> (status: LocationListScanner.Status, items: [NSObject]) {
-    var scanner = LocationListScanner()
+private func scan(_ body: String, chunkSize size: Int) throws -> (status: ListScanner.Status, items: [NSObject]) {
+    var scanner = ListScanner(key: "locations")
     var items: [NSObject] = []
     let bytes = Array(body.utf8)
     func drain() throws {
@@ -96,7 +96,7 @@ struct LocationStreamingTests {
     @Test("an answer of any other shape is flagged, so it is decoded whole", arguments: irregular)
     func irregularBodies(_ body: String) throws {
         for size in [1, 5, body.utf8.count] {
-            var scanner = LocationListScanner()
+            var scanner = ListScanner(key: "locations")
             let bytes = Array(body.utf8)
             for start in stride(from: 0, to: bytes.count, by: size) {
                 scanner.feed(bytes[start..<min(bytes.count, start + size)])
@@ -116,7 +116,7 @@ struct LocationStreamingTests {
     @Test("an irregular answer says what and where")
     func problems() {
         func problem(_ body: String) -> String {
-            var scanner = LocationListScanner()
+            var scanner = ListScanner(key: "locations")
             scanner.feed(Array(body.utf8))
             return scanner.problem
         }
@@ -128,7 +128,7 @@ struct LocationStreamingTests {
 
     @Test("the envelope's keys and other values are kept as written, for checking as JSON")
     func extras() throws {
-        var scanner = LocationListScanner()
+        var scanner = ListScanner(key: "locations")
         scanner.feed(Array(#"{"count": 2, "locations":[{"id":"a"}], "next" : {"k":[1,"]"]}, "x":tru}"#.utf8))
         #expect(scanner.status == .complete)
         #expect(scanner.extras.map { String(decoding: $0, as: UTF8.self) } == [#""count""#, "2", #""locations""#, #""next""#, #"{"k":[1,"]"]}"#, #""x""#, "tru"])

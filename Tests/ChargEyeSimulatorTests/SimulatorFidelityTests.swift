@@ -10,9 +10,12 @@ import Testing
 /// them, the variety real answers have (and none with `strictData`), sessions whose numbers agree.
 @Suite("The simulator as a real server would answer")
 struct SimulatorFidelityTests {
-    private func withSimulator(strict: Bool = false, _ body: (Simulator, ChargEyeClient, String) async throws -> Void) async throws {
+    private func withSimulator(
+        strict: Bool = false, locations: Int = 40, _ body: (Simulator, ChargEyeClient, String) async throws -> Void
+    ) async throws {
         var configuration = Simulator.Configuration()
         configuration.strictData = strict
+        configuration.locations = locations
         let simulator = try await Simulator.start(configuration)
         var clientConfiguration = ChargEyeConfiguration(baseURL: simulator.baseURL, refreshToken: Secret(simulator.refreshToken))
         clientConfiguration.tokenCacheDirectory = nil
@@ -46,6 +49,25 @@ struct SimulatorFidelityTests {
             #expect(all.map(\.stationId) == union)
             let some = Array(union.shuffled().prefix(3))
             #expect(Set(try await client.stations(ids: some).map(\.stationId)) == Set(some))
+        }
+    }
+
+    @Test("a large fleet's unfiltered GET /stations, written location by location, is still every location's stations in order")
+    func unfilteredStationsStreamed() async throws {
+        try await withSimulator(strict: true, locations: 1_001) { _, client, _ in
+            let all = try await client.allStations().map(\.stationId)
+            let locations = try await client.locations()
+            let perLocation = try await withThrowingTaskGroup(of: (Int, [String]).self) { group in
+                var found = [[String]](repeating: [], count: locations.count)
+                for (index, location) in locations.enumerated() {
+                    if index >= 8, let (done, ids) = try await group.next() { found[done] = ids }
+                    group.addTask { (index, try await client.stations(locationUid: location.id).map(\.stationId)) }
+                }
+                for try await (done, ids) in group { found[done] = ids }
+                return found
+            }
+            #expect(all.count > 4_000)
+            #expect(all == perLocation.flatMap { $0 })
         }
     }
 

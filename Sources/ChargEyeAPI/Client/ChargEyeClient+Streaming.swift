@@ -24,26 +24,49 @@ extension ChargEyeClient {
     /// after the head of the answer (the connection dropped mid-body) is not retried, since
     /// the parts already handed over are good. Returns how many locations there were.
     public func streamLocations(onPart: @escaping @Sendable (LocationPart) -> Void) async throws -> Int {
-        let line = ChargEyeError.RequestLine(method: "GET", path: "/locations")
+        try await streamList(
+            path: "/locations", key: "locations", decodeRegular: LocationBatchDecoder.decode,
+            decode: { try await self.decodeLocations($0, response: $1) },
+            onBatch: { onPart(LocationPart(locations: LocationTable($0), replacesEarlierParts: $1)) }
+        )
+    }
+
+    /// Every station (the unfiltered `GET /stations`), in batches as their bytes arrive: the
+    /// same promise as `streamLocations`, against `allStations()`. `onBatch` gets the stations
+    /// and whether they replace the batches before (an irregular answer, decoded whole).
+    public func streamAllStations(onBatch: @escaping @Sendable ([Station], _ replacesEarlier: Bool) -> Void) async throws -> Int {
+        try await streamList(
+            path: "/stations", key: "stations", decodeRegular: { _ in nil },
+            decode: { try await self.decodeAllStations($0, response: $1) }, onBatch: onBatch
+        )
+    }
+
+    /// A `{"<key>": [...]}` answer read in batches (`ListStreamReader`).
+    private func streamList<Item: Sendable>(
+        path: String, key: String, decodeRegular: @escaping @Sendable ([UInt8]) -> [Item]?,
+        decode: @escaping @Sendable (Data, HTTPResponse) async throws -> [Item],
+        onBatch: @escaping @Sendable ([Item], _ replacesEarlier: Bool) -> Void
+    ) async throws -> Int {
+        let line = ChargEyeError.RequestLine(method: "GET", path: path)
         do {
-            let request = HTTPRequest(method: .get, scheme: nil, authority: nil, path: "/locations")
+            let request = HTTPRequest(method: .get, scheme: nil, authority: nil, path: path)
             let (response, body) = try await MiddlewareChain(middlewares: middlewares, transport: transport)
                 .send(request, baseURL: configuration.baseURL, operationID: ResponseGuardMiddleware.streamedOperationID)
-            let reader = LocationStreamReader(
-                response: response, request: line, decode: { try await self.decodeLocations($0, response: response) }
+            let reader = ListStreamReader<Item>(
+                key: key, response: response, request: line, decodeRegular: decodeRegular, decode: { try await decode($0, response) }
             )
             let outcome = try await ResponseGuardMiddleware.withDeadline(
                 seconds: configuration.timeout, request: line, host: configuration.baseURL.host ?? ""
             ) {
-                try await reader.read(body, onPart: onPart)
+                try await reader.read(body) { onBatch($0, false) }
             }
             switch outcome {
             case .streamed(let count):
                 return count
             case .irregular(let whole):
-                let locations = try await decodeLocations(whole, response: response)
-                onPart(LocationPart(locations: LocationTable(locations), replacesEarlierParts: true))
-                return locations.count
+                let items = try await decode(whole, response)
+                onBatch(items, true)
+                return items.count
             }
         } catch {
             throw await ResponseDecoding.normalizeExplaining(error, request: line)
@@ -52,11 +75,20 @@ extension ChargEyeClient {
 
     /// Decodes a complete `/locations` body exactly as `locations()` does.
     func decodeLocations(_ body: Data, response: HTTPResponse) async throws -> [Location] {
+        try await replayClient(response: response, body: body).listLocations().ok.body.json.locations
+    }
+
+    /// Decodes a complete `/stations` body exactly as `allStations()` does.
+    func decodeAllStations(_ body: Data, response: HTTPResponse) async throws -> [Station] {
+        try await replayClient(response: response, body: body).listStations(query: .init()).ok.body.json.stations
+    }
+
+    /// The generated client over an answer already read, with the response guard's checks.
+    private func replayClient(response: HTTPResponse, body: Data) -> Client {
         let guardrail = ResponseGuardMiddleware(timeout: configuration.timeout, maxResponseBytes: configuration.maxResponseBytes)
-        let replay = Client(
+        return Client(
             serverURL: configuration.baseURL, configuration: clientConfiguration,
             transport: ReplayTransport(response: response, body: body), middlewares: [guardrail]
         )
-        return try await replay.listLocations().ok.body.json.locations
     }
 }

@@ -1,6 +1,6 @@
 import OpenAPIRuntime
 
-/// Decodes a batch of streamed locations (`{"locations":[...]}` as `LocationListScanner`
+/// Decodes a batch of streamed locations (`{"locations":[...]}` as `ListScanner`
 /// hands it over) straight from its bytes, faster than the generated decoder (the whole
 /// streamed read: 54 against 31 MB/s in the benchmark), so a fast server's answer piles up less
 /// while it is decoded. It reads the regular case only: the known keys with the types the

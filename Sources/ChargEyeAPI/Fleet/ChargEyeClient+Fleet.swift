@@ -1,14 +1,19 @@
 extension ChargEyeClient {
-    /// Every station the caller can see: one unfiltered `GET /stations`, or, when the server
-    /// refuses that (400, 401 after a fresh token, 403, 404), one call per location, at most
-    /// `policy.concurrency` in flight and only up to `policy.locationLimit` locations.
+    /// Every station the caller can see: one unfiltered `GET /stations` (read in batches as it
+    /// arrives, so decoding keeps pace with a large answer instead of following it), or, when
+    /// the server refuses that (400, 401 after a fresh token, 403, 404), one call per location,
+    /// at most `policy.concurrency` in flight and only up to `policy.locationLimit` locations.
     /// A location that fails is recorded as a gap and the rest carry on; authentication
     /// failures, and every location failing, end the read with the error.
     public func fleetStations(
         policy: FleetReadPolicy = .standard, progress: @escaping @Sendable (FleetProgress) -> Void = { _ in }
     ) async throws -> FleetStations {
         do {
-            return FleetStations(collecting: try await allStations(), source: .unfiltered)
+            let stations = Locked<[Station]>([])
+            _ = try await streamAllStations { batch, replacesEarlier in
+                stations.withLock { replacesEarlier ? ($0 = batch) : ($0 += batch) }
+            }
+            return FleetStations(collecting: stations.withLock { $0 }, source: .unfiltered)
         } catch let error as ChargEyeError {
             guard let refusal = Self.unfilteredRefusal(error) else { throw error }
             return try await stationsLocationByLocation(after: refusal, policy: policy, progress: progress)

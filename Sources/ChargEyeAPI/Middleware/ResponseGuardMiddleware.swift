@@ -21,7 +21,7 @@ public import OpenAPIRuntime
 /// by the transport; its reader applies the timeout to the rest (`withDeadline`).
 public struct ResponseGuardMiddleware: ClientMiddleware {
     /// The operation whose successful body is handed on as a stream rather than read here.
-    static let streamedOperationID = "listLocations.streamed"
+    static let streamedOperationID = "list.streamed"
     /// The raw console GET, which shows whatever success the server answers.
     static let rawOperationID = "rawGet"
 

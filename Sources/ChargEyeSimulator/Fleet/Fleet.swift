@@ -63,7 +63,12 @@ struct Fleet: Sendable {
 
     /// The live view of every station of every location, location by location.
     func allStations(now: Date) -> [Components.Schemas.StationInfo] {
-        locations.indices.flatMap { generator.stations(locationIndex: $0, location: locations[$0], now: now) }
+        stations(locationIndices: locations.indices, now: now)
+    }
+
+    /// The live stations of the locations at `indices`, in their order.
+    func stations(locationIndices indices: Range<Int>, now: Date) -> [Components.Schemas.StationInfo] {
+        indices.flatMap { generator.stations(locationIndex: $0, location: locations[$0], now: now) }
     }
 
     /// Every depot's vehicles.

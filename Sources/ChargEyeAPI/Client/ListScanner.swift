@@ -1,15 +1,16 @@
-/// Finds the items of a `{"locations": [...]}` answer while its bytes arrive, so they can be
-/// decoded in batches before the rest is here.
+/// Finds the items of a `{"locations": [...]}` answer (or `{"stations": [...]}`: the list's
+/// key is given) while its bytes arrive, so they can be decoded in batches before the rest is
+/// here.
 ///
 /// It checks structure only: the envelope, strings and escapes, bracket nesting. The items
 /// themselves are decoded by the generated decoder; the envelope's keys and the values of its
 /// other keys are kept (`extras`, up to `maxExtraBytes`) for the caller to check as JSON, since
-/// the ordinary decoder rejects a syntax error anywhere. A second `locations` key is passed
+/// the ordinary decoder rejects a syntax error anywhere. A second list key is passed
 /// over, as the decoder does (the first one counts). Anything else out of the ordinary (another
 /// shape, unbalanced brackets, nesting deeper than `maxDepth`, bytes after the end) makes it
 /// `irregular`, with the reason in `problem`; the caller then decodes the whole answer the
 /// ordinary way where it still can, for the canonical result or error.
-struct LocationListScanner {
+struct ListScanner {
     /// What the bytes so far amount to.
     enum Status: Equatable {
         /// Fine so far; more bytes are needed.
@@ -30,11 +31,21 @@ struct LocationListScanner {
         case afterValue, beforeItem(first: Bool), inItem, afterItem
     }
 
+    /// The list's key ("locations"), and how it is written in the answer: `"locations"`.
+    let key: String
+    private let quotedKey: [UInt8]
+
+    /// A scanner for the answer `{"<key>": [...]}`.
+    init(key: String) {
+        self.key = key
+        quotedKey = Array("\"\(key)\"".utf8)
+    }
+
     private(set) var status = Status.reading
     /// Why the answer is irregular, for the error message when it cannot be decoded whole.
     private(set) var problem = ""
-    /// The envelope's keys (quoted) and the values of keys other than the first `locations`,
-    /// as raw JSON.
+    /// The envelope's keys (quoted) and the values of keys other than the first list key, as
+    /// raw JSON.
     private(set) var extras: [[UInt8]] = []
     private var extraBytes = 0
     /// Where in the answer the key or value being kept started.
@@ -48,8 +59,8 @@ struct LocationListScanner {
     private var completeItems: [Range<Int>] = []
     /// Where in `pending` the current item starts.
     private var itemStart = 0
-    private var isLocationsValue = false
-    private var sawLocations = false
+    private var isListValue = false
+    private var sawList = false
     /// Open brackets of the value being skipped or the item being read.
     private var brackets: [UInt8] = []
     private var inString = false
@@ -82,11 +93,11 @@ struct LocationListScanner {
         problem = "\(reason) at byte \(pendingStart + index)"
     }
 
-    /// The items completed since the last call, as the body of a `{"locations": [...]}`
-    /// answer, or nil when there are none.
+    /// The items completed since the last call, as the body of a `{"<key>": [...]}` answer,
+    /// or nil when there are none.
     mutating func takeBatch() -> [UInt8]? {
         guard let end = completeItems.last?.upperBound else { return nil }
-        var batch = Array(#"{"locations":["#.utf8)
+        var batch = Array("{\"\(key)\":[".utf8)
         batch.reserveCapacity(end + 16)
         for (number, item) in completeItems.enumerated() {
             if number > 0 { batch.append(UInt8(ascii: ",")) }
@@ -122,7 +133,7 @@ struct LocationListScanner {
             return expect(byte == UInt8(ascii: ":"), then: .beforeValue, index)
         case .beforeValue:
             if Self.isSpace(byte) { return index + 1 }
-            if isLocationsValue { return expect(byte == UInt8(ascii: "["), then: .beforeItem(first: true), index) }
+            if isListValue { return expect(byte == UInt8(ascii: "["), then: .beforeItem(first: true), index) }
             startValue()
             extraStart = pendingStart + index
             place = .inValue
@@ -166,16 +177,16 @@ struct LocationListScanner {
     }
 
     private mutating func finishEnvelope(_ index: Int) -> Int {
-        guard sawLocations else {
-            flag("no \"locations\" list", at: index)
+        guard sawList else {
+            flag("no \"\(key)\" list", at: index)
             return index
         }
         status = .complete
         return index + 1
     }
 
-    /// A key's bytes, kept whole at its closing quote; it is `locations` only as written plainly
-    /// (no real API escapes it). A second `locations` is passed over like any other key: the
+    /// A key's bytes, kept whole at its closing quote; it is the list's key only as written
+    /// plainly (no real API escapes it). A second one is passed over like any other key: the
     /// first one counts.
     private mutating func readKey(_ byte: UInt8, _ index: Int) -> Int {
         if escaped {
@@ -184,8 +195,8 @@ struct LocationListScanner {
             escaped = true
         } else if byte == UInt8(ascii: "\"") {
             keepExtra(endingBefore: index + 1)
-            isLocationsValue = !sawLocations && extras.last?.elementsEqual(#""locations""#.utf8) == true
-            sawLocations = sawLocations || isLocationsValue
+            isListValue = !sawList && extras.last?.elementsEqual(quotedKey) == true
+            sawList = sawList || isListValue
             place = .beforeColon
         }
         return index + 1
@@ -196,7 +207,7 @@ struct LocationListScanner {
         let start = extraStart - pendingStart
         extraBytes += end - start
         guard extraBytes <= Self.maxExtraBytes else {
-            flag("more than \(Self.maxExtraBytes >> 20) MB outside the locations list", at: end)
+            flag("more than \(Self.maxExtraBytes >> 20) MB outside the \(key) list", at: end)
             return
         }
         extras.append(Array(pending[start..<end]))

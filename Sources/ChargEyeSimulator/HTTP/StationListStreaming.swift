@@ -1,0 +1,55 @@
+import ChargEyeAPI
+import Foundation
+import Hummingbird
+import NIOCore
+
+/// Streams the unfiltered `GET /stations` of a large fleet: the stations go out location by
+/// location, `locationsPerChunk` at a time, each chunk written as soon as it is made, so the
+/// first bytes leave at once instead of after the whole answer (20,000 stations are tens of
+/// MB). Smaller fleets, filtered calls and a simulator that wants a filter are left to the
+/// generated handler. The items are the ones `Fleet.allStations` gives, encoded the same way
+/// (as `LocationListStreaming` does, before data variance applies).
+struct StationListStreaming: RouterMiddleware {
+    typealias Context = SimulatorRequestContext
+
+    let path: String
+    let fleet: Fleet
+    let now: @Sendable () -> Date
+
+    /// Above this many locations (about 4,000 stations) the answer is streamed.
+    static let threshold = 1_000
+    static let locationsPerChunk = 50
+
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
+        guard request.method == .get, request.uri.path == path, request.uri.query?.isEmpty ?? true,
+            fleet.locations.count > Self.threshold
+        else {
+            return try await next(request, context)
+        }
+        let fleet = fleet, time = now()
+        return Response(
+            status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+            body: ResponseBody { writer in
+                let encoder = LocationListStreaming.encoder()
+                var buffer = ByteBuffer(string: #"{"stations":["#)
+                var first = true
+                for start in stride(from: 0, to: fleet.locations.count, by: Self.locationsPerChunk) {
+                    let indices = start..<min(fleet.locations.count, start + Self.locationsPerChunk)
+                    let stations = fleet.stations(locationIndices: indices, now: time)
+                    guard !stations.isEmpty else { continue }
+                    let array = try encoder.encode(stations)
+                    if !first { buffer.writeString(",") }
+                    first = false
+                    buffer.writeBytes(array.dropFirst().dropLast())
+                    try await writer.write(buffer)
+                    buffer.clear()
+                }
+                buffer.writeString("]}")
+                try await writer.write(buffer)
+                try await writer.finish(nil)
+            }
+        )
+    }
+}

@@ -1,0 +1,56 @@
+@testable import ChargEyeAPI
+import ChargEyeSimulator
+import Foundation
+import Testing
+
+/// The unfiltered `GET /stations`, read in batches as it arrives (the fleet read uses it).
+@Suite("The streamed stations list")
+struct StationStreamingTests {
+    @Test("a large fleet arrives in several batches that add up to what the one-piece call returns")
+    func streamedFromTheSimulator() async throws {
+        try await withSimulator({ $0.locations = 300 }) { simulator in
+            let client = try makeClient(simulator)
+            let batches = Recorder<[Station]>()
+            let replaced = Recorder<Bool>()
+            let count = try await client.streamAllStations { batch, replacesEarlier in
+                batches.append(batch)
+                replaced.append(replacesEarlier)
+            }
+            let whole = try await client.allStations()
+            #expect(count == whole.count)
+            #expect(batches.values.count > 1, "the first stations should come before the rest")
+            #expect(!replaced.values.contains(true))
+            // The live figures move between the two calls; which stations, where, do not.
+            let streamed = batches.values.flatMap { $0 }
+            #expect(streamed.map(\.stationId) == whole.map(\.stationId))
+            #expect(streamed.map(\.locationUid) == whole.map(\.locationUid))
+            #expect(streamed.map { $0.connectors?.count } == whole.map { $0.connectors?.count })
+        }
+    }
+
+    @Test("the fleet read keeps every station of the streamed answer, once")
+    func fleetReadStreams() async throws {
+        try await withSimulator({ $0.locations = 300 }) { simulator in
+            let client = try makeClient(simulator)
+            let fleet = try await client.fleetStations()
+            let whole = try await client.allStations()
+            #expect(fleet.source == .unfiltered)
+            #expect(fleet.stations.map(\.stationId) == whole.map(\.stationId))
+            #expect(simulator.requestCounts["/stations"] == 2)
+        }
+    }
+
+    @Test("the scanner reads the stations key, and says so when it is missing")
+    func scannerKey() throws {
+        var scanner = ListScanner(key: "stations")
+        scanner.feed(Array(#"{"stations":[{"stationId":"a"},{"stationId":"b"}]}"#.utf8))
+        #expect(scanner.status == .complete)
+        let taken = scanner.takeBatch()
+        let batch = try #require(taken)
+        #expect(String(decoding: batch, as: UTF8.self) == #"{"stations":[{"stationId":"a"},{"stationId":"b"}]}"#)
+        var other = ListScanner(key: "stations")
+        other.feed(Array(#"{"locations":[]}"#.utf8))
+        #expect(other.status == .irregular)
+        #expect(other.problem.contains(#"no "stations" list"#))
+    }
+}
