@@ -32,6 +32,10 @@ public final class Simulator: Sendable {
         /// Refuse `GET /stations` without `locationUid` or `stationIds` (400), as a server
         /// that will not list a whole fleet at once might (`--require-station-filter`).
         public var requireStationFilter = false
+        /// Above this many locations (1,000: about 4,000 stations), the unfiltered
+        /// `GET /stations` is written location by location as it is made
+        /// (`StationListStreaming`), before data variance applies.
+        public var streamStationsAbove = 1_000
 
         /// The defaults: 40 locations on a free loopback port, refresh token `demo`.
         public init() {}
@@ -71,7 +75,9 @@ public final class Simulator: Sendable {
         router.add(middleware: RouteGuard(apiPrefix: apiPrefix))
         router.add(middleware: LocationListStreaming(path: apiPrefix + "/locations", locations: fleet.locations))
         if !configuration.requireStationFilter {
-            router.add(middleware: StationListStreaming(path: apiPrefix + "/stations", fleet: fleet, now: Date.init))
+            router.add(middleware: StationListStreaming(
+                path: apiPrefix + "/stations", fleet: fleet, threshold: configuration.streamStationsAbove, now: Date.init
+            ))
         }
         if !configuration.strictData {
             // A list long enough to be streamed is answered before variance applies.

@@ -8,7 +8,7 @@ import Testing
 struct StationStreamingTests {
     @Test("a large fleet arrives in several batches that add up to what the one-piece call returns")
     func streamedFromTheSimulator() async throws {
-        try await withSimulator({ $0.locations = 300 }) { simulator in
+        try await withSimulator({ $0.locations = 100 }) { simulator in
             let client = try makeClient(simulator)
             let batches = Recorder<[Station]>()
             let replaced = Recorder<Bool>()
@@ -30,10 +30,16 @@ struct StationStreamingTests {
 
     @Test("the fleet read keeps every station of the streamed answer, once")
     func fleetReadStreams() async throws {
-        try await withSimulator({ $0.locations = 300 }) { simulator in
+        try await withSimulator({ $0.locations = 100 }) { simulator in
             let client = try makeClient(simulator)
-            let fleet = try await client.fleetStations()
+            let progress = Recorder<FleetProgress>()
+            let fleet = try await client.fleetStations { progress.append($0) }
             let whole = try await client.allStations()
+            // Every batch is reported, the stations so far counted.
+            #expect(progress.values.count > 1)
+            #expect(progress.values.map(\.stations) == progress.values.map(\.stations).sorted())
+            #expect(progress.values.last?.stations == whole.count)
+            #expect(progress.values.allSatisfy { $0.total == 0 && $0.isUnderWay })
             #expect(fleet.source == .unfiltered)
             #expect(fleet.stations.map(\.stationId) == whole.map(\.stationId))
             #expect(simulator.requestCounts["/stations"] == 2)

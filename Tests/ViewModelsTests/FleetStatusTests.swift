@@ -56,6 +56,23 @@ struct FleetStatusTests {
         #expect(state.fleetSummary?.scope == "Fleet (reading 120/500 locations)")
     }
 
+    @Test("the one call: the first read counts the stations that came; a refresh keeps its figures on the line")
+    func streamedProgress() throws {
+        var state = Fixtures.loadedState()
+        let first = try #require(state.fleet.requestID)
+        _ = state.update(.fleetProgress(first, FleetProgress(done: 0, total: 0, stations: 4_000)))
+        #expect(state.fleetSummary?.scope == "Fleet (reading: 4000 stations so far)")
+        _ = state.update(.loaded(first, .success(.fleet(Self.fleet()))))
+        let later = Fixtures.start.addingTimeInterval(state.refreshInterval)
+        guard case .load(let refresh, .fleet)? = state.update(.tick(later)).first else {
+            Issue.record("the fleet is read again when due")
+            return
+        }
+        _ = state.update(.fleetProgress(refresh, FleetProgress(done: 0, total: 0, stations: 1)))
+        #expect(state.fleetSummary?.scope == "Fleet")
+        #expect(state.fleetSummary?.segments.first?.text == "3 stations")
+    }
+
     @Test("a failed refresh keeps the figures, says STALE, backs off; r reads again at once")
     func staleAndRetry() throws {
         var state = try answered(.success(.fleet(Self.fleet())))

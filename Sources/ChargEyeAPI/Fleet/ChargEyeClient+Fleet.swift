@@ -3,6 +3,7 @@ extension ChargEyeClient {
     /// arrives, so decoding keeps pace with a large answer instead of following it), or, when
     /// the server refuses that (400, 401 after a fresh token, 403, 404), one call per location,
     /// at most `policy.concurrency` in flight and only up to `policy.locationLimit` locations.
+    /// `progress` hears of every batch of the one call, or of every location answered.
     /// A location that fails is recorded as a gap and the rest carry on; authentication
     /// failures, and every location failing, end the read with the error.
     public func fleetStations(
@@ -11,7 +12,11 @@ extension ChargEyeClient {
         do {
             let stations = Locked<[Station]>([])
             _ = try await streamAllStations { batch, replacesEarlier in
-                stations.withLock { replacesEarlier ? ($0 = batch) : ($0 += batch) }
+                let count = stations.withLock {
+                    replacesEarlier ? ($0 = batch) : ($0 += batch)
+                    return $0.count
+                }
+                progress(FleetProgress(done: 0, total: 0, stations: count))
             }
             return FleetStations(collecting: stations.withLock { $0 }, source: .unfiltered)
         } catch let error as ChargEyeError {

@@ -67,16 +67,22 @@ public struct FleetStations: Sendable, Equatable {
 
 /// How far a per-location read has got, for "fleet 120/500 locations".
 public struct FleetProgress: Sendable, Equatable {
-    /// Locations answered (or failed) so far.
+    /// Locations answered (or failed) so far, in a location-by-location read.
     public var done: Int
-    /// Locations to read.
+    /// Locations to read; 0 for the one unfiltered call.
     public var total: Int
+    /// Stations read so far by the unfiltered call, as its answer streams in.
+    public var stations: Int
 
     /// Creates a progress report.
-    public init(done: Int, total: Int) {
+    public init(done: Int, total: Int, stations: Int = 0) {
         self.done = done
         self.total = total
+        self.stations = stations
     }
+
+    /// Whether it tells of a read still under way (the report sent at the end does not).
+    public var isUnderWay: Bool { total > 0 ? done < total : stations > 0 }
 }
 
 /// How chargeye reads the fleet when the server refuses `GET /stations` without a filter.

@@ -14,17 +14,17 @@ struct StationListStreaming: RouterMiddleware {
 
     let path: String
     let fleet: Fleet
+    /// Above this many locations the answer is streamed (`Configuration.streamStationsAbove`).
+    let threshold: Int
     let now: @Sendable () -> Date
 
-    /// Above this many locations (about 4,000 stations) the answer is streamed.
-    static let threshold = 1_000
     static let locationsPerChunk = 50
 
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
         guard request.method == .get, request.uri.path == path, request.uri.query?.isEmpty ?? true,
-            fleet.locations.count > Self.threshold
+            fleet.locations.count > threshold
         else {
             return try await next(request, context)
         }

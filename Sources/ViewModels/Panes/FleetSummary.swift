@@ -77,11 +77,15 @@ extension AppState {
         return FleetSummary(scope: scope, segments: segments)
     }
 
-    /// How far a location-by-location read in flight has got, if one is.
+    /// How far a fleet read in flight has got, if one is: locations read one by one, or, on
+    /// the first read (a refresh keeps the figures it has on the line), the stations of the
+    /// one call so far.
     private var fleetProgressText: String? {
         let reading = fleet.isLoading || (stack[0].kind == .fleetStations && stack[0].isLoading)
-        guard reading, let progress = fleet.progress else { return nil }
-        return "Fleet (reading \(progress.done)/\(progress.total) locations)"
+        guard reading, let progress = fleet.progress, progress.isUnderWay else { return nil }
+        if progress.total > 0 { return "Fleet (reading \(progress.done)/\(progress.total) locations)" }
+        guard fleet.totals == nil else { return nil }
+        return "Fleet (reading: \(progress.stations) \(progress.stations == 1 ? "station" : "stations") so far)"
     }
 
     /// The Stations view's scope: its own STALE and loading show in its title.

@@ -24,7 +24,7 @@ struct FleetOptions: ParsableArguments {
         if let location, location.isEmpty { throw ValidationError("--location needs a location id") }
     }
 
-    /// Reads the stations in scope. Location-by-location progress goes to `progress`.
+    /// Reads the stations in scope; how far it has got goes to `progress`.
     func read(_ session: Session, progress: @escaping @Sendable (FleetProgress) -> Void = { _ in }) async throws -> FleetStations {
         if let location {
             return FleetStations(collecting: try await session.client.stations(locationUid: location), source: .location(location))
@@ -45,15 +45,17 @@ extension Session {
     }
 }
 
-/// "fleet 120/500 locations" on a terminal's standard error, rewritten in place; nothing when
-/// standard error is not a terminal (a script, a monitoring agent).
+/// "fleet 120/500 locations" (or "fleet 4000 stations" while the one call streams in) on a
+/// terminal's standard error, rewritten in place; nothing when standard error is not a
+/// terminal (a script, a monitoring agent).
 struct FleetProgressLine: Sendable {
     private let enabled = isatty(STDERR_FILENO) == 1
 
     /// Shows `progress`; a whole read (done = total, or the 0/0 sent at the end) clears the line.
     func report(_ progress: FleetProgress) {
         guard enabled else { return }
-        guard progress.done < progress.total else { return Standard.errorRaw("\r\u{1B}[K") }
-        Standard.errorRaw("\r\u{1B}[Kfleet \(progress.done)/\(progress.total) locations")
+        guard progress.isUnderWay else { return Standard.errorRaw("\r\u{1B}[K") }
+        let text = progress.total > 0 ? "\(progress.done)/\(progress.total) locations" : "\(progress.stations) stations"
+        Standard.errorRaw("\r\u{1B}[Kfleet \(text)")
     }
 }
