@@ -55,6 +55,19 @@ struct FleetStationsTests {
         }
     }
 
+    @Test("JSON of the whole fleet is lossless: members chargeye does not know are printed as sent")
+    func losslessFleetJSON() async throws {
+        try await withSimulator { _, runner in
+            let json = try await runner.run(["stations", "--format", "json"])
+            #expect(json.status == 0, "\(json.stderr)")
+            let items = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+            // The simulator adds ocppVersion to some stations and evseUid to some connectors.
+            #expect(items.contains { $0["ocppVersion"] as? String == "2.0.1" })
+            let connectors = items.flatMap { ($0["connectors"] as? [[String: Any]]) ?? [] }
+            #expect(connectors.contains { $0["evseUid"] as? String == "FI*KEM*E0001" })
+        }
+    }
+
     @Test("an empty --status list and --assets without a location are usage errors")
     func usage() async throws {
         let empty = try await runner.run(["stations", "--status", " , ", "--demo"])

@@ -1,7 +1,34 @@
 @testable import ChargEyeAPI
 import ChargEyeSimulator
 import Foundation
+import HTTPTypes
+import OpenAPIRuntime
+import Synchronization
 import Testing
+
+/// Answers the token exchange, and `/stations` with three stations; the first answer breaks
+/// off after two of them (the connection dropped mid-body).
+private final class BreakingTransport: ClientTransport, Sendable {
+    let stationCalls = Mutex(0)
+
+    func send(_ request: HTTPRequest, body requestBody: HTTPBody?, baseURL: URL, operationID: String) async throws -> (HTTPResponse, HTTPBody?) {
+        let json = HTTPFields([HTTPField(name: .contentType, value: "application/json")])
+        if request.path?.hasSuffix("/auth/refreshAccessToken") == true {
+            return (HTTPResponse(status: .ok, headerFields: json), HTTPBody(#"{"token":"t","validUntil":"2099-01-01T00:00:00Z"}"#))
+        }
+        let call = stationCalls.withLock { $0 += 1; return $0 }
+        let head = #"{"stations":[{"stationId":"a"},{"stationId":"b"},"#
+        let (stream, continuation) = AsyncThrowingStream.makeStream(of: ArraySlice<UInt8>.self)
+        continuation.yield(ArraySlice(head.utf8))
+        if call == 1 {
+            continuation.finish(throwing: URLError(.networkConnectionLost))
+        } else {
+            continuation.yield(ArraySlice(#"{"stationId":"c"}]}"#.utf8))
+            continuation.finish()
+        }
+        return (HTTPResponse(status: .ok, headerFields: json), HTTPBody(stream, length: .unknown, iterationBehavior: .single))
+    }
+}
 
 /// The unfiltered `GET /stations`, read in batches as it arrives (the fleet read uses it).
 @Suite("The streamed stations list")
@@ -44,6 +71,17 @@ struct StationStreamingTests {
             #expect(fleet.stations.map(\.stationId) == whole.map(\.stationId))
             #expect(simulator.requestCounts["/stations"] == 2)
         }
+    }
+
+    @Test("an answer that breaks off after stations came is read again once, whole")
+    func brokenAnswerIsReadAgain() async throws {
+        var configuration = ChargEyeConfiguration(baseURL: URL(string: "http://127.0.0.1:9/api")!, refreshToken: Secret("r"))
+        configuration.tokenCacheDirectory = nil
+        let transport = BreakingTransport()
+        let client = try ChargEyeClient(configuration: configuration, transport: transport)
+        let fleet = try await client.fleetStations()
+        #expect(fleet.stations.map(\.stationId) == ["a", "b", "c"])
+        #expect(transport.stationCalls.withLock { $0 } == 2)
     }
 
     @Test("the scanner reads the stations key, and says so when it is missing")

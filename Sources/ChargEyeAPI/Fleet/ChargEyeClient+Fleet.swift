@@ -10,7 +10,19 @@ extension ChargEyeClient {
         policy: FleetReadPolicy = .standard, progress: @escaping @Sendable (FleetProgress) -> Void = { _ in }
     ) async throws -> FleetStations {
         do {
-            let stations = Locked<[Station]>([])
+            return FleetStations(collecting: try await unfilteredStations(progress: progress), source: .unfiltered)
+        } catch let error as ChargEyeError {
+            guard let refusal = Self.unfilteredRefusal(error) else { throw error }
+            return try await stationsLocationByLocation(after: refusal, policy: policy, progress: progress)
+        }
+    }
+
+    /// The one unfiltered call, streamed, with every batch reported. An answer that breaks
+    /// off after stations have come (the connection dropped mid-body) is read again once, in
+    /// one piece with the usual retries, rather than failing on what a retry would cure.
+    private func unfilteredStations(progress: @escaping @Sendable (FleetProgress) -> Void) async throws -> [Station] {
+        let stations = Locked<[Station]>([])
+        do {
             _ = try await streamAllStations { batch, replacesEarlier in
                 let count = stations.withLock {
                     replacesEarlier ? ($0 = batch) : ($0 += batch)
@@ -18,10 +30,10 @@ extension ChargEyeClient {
                 }
                 progress(FleetProgress(done: 0, total: 0, stations: count))
             }
-            return FleetStations(collecting: stations.withLock { $0 }, source: .unfiltered)
-        } catch let error as ChargEyeError {
-            guard let refusal = Self.unfilteredRefusal(error) else { throw error }
-            return try await stationsLocationByLocation(after: refusal, policy: policy, progress: progress)
+            return stations.withLock { $0 }
+        } catch let error as ChargEyeError where error.isRetryable && !stations.withLock(\.isEmpty) {
+            configuration.logger.warning("GET /stations broke off after \(stations.withLock(\.count)) stations (\(error.shortReason)); reading it again")
+            return try await allStations()
         }
     }
 

@@ -65,7 +65,8 @@ public struct FleetStations: Sendable, Equatable {
     }
 }
 
-/// How far a per-location read has got, for "fleet 120/500 locations".
+/// How far a fleet read has got: "fleet 120/500 locations" one by one, or "fleet 4000
+/// stations" while the one unfiltered call streams in.
 public struct FleetProgress: Sendable, Equatable {
     /// Locations answered (or failed) so far, in a location-by-location read.
     public var done: Int

@@ -2,7 +2,7 @@ import Hummingbird
 import NIOCore
 
 /// Applies `DataVariance` to the API's successful JSON answers (not to the streamed locations
-/// list, which is answered before it gets here). The locations list, which never changes, is
+/// list or the streamed unfiltered stations list, which are answered before they get here). The locations list, which never changes, is
 /// varied once (`VariedLocationList`).
 struct DataVarianceMiddleware: RouterMiddleware {
     typealias Context = SimulatorRequestContext

@@ -7,7 +7,8 @@ public protocol BrowserService: Sendable {
     /// Performs one read. A long list may arrive in parts first (`onPart`, at most about once
     /// a second); the answer is then `.locationsStreamed`.
     func perform(_ request: APIRequest, onPart: @escaping @Sendable (LocationsSoFar) -> Void) async throws -> APIResponse
-    /// Every station the caller can see; `progress` follows a location-by-location read.
+    /// Every station the caller can see; `progress` follows the read (stations so far, or
+    /// locations read one by one).
     func readFleet(progress: @escaping @Sendable (FleetProgress) -> Void) async throws -> FleetStations
     /// A raw GET for the console.
     func get(path: String) async throws -> RawResponse

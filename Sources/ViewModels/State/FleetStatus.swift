@@ -9,7 +9,7 @@ public import Foundation
 public struct FleetStatus: Equatable, Sendable {
     /// The read in flight, if any.
     public internal(set) var requestID: RequestID?
-    /// How far a location-by-location read has got.
+    /// How far the read in flight has got (locations read one by one, or stations so far).
     public internal(set) var progress: FleetProgress?
     /// The stations of the last good read.
     public internal(set) var stations: [Station] = []
@@ -63,8 +63,7 @@ extension AppState {
         return refreshDue(after: last, failures: fleet.failuresInARow, fleetRead: true)
     }
 
-    /// Notes a location-by-location read's progress (the background read's, or the Stations
-    /// view's own).
+    /// Notes a fleet read's progress (the background read's, or the Stations view's own).
     mutating func receiveFleetProgress(_ id: RequestID, _ progress: FleetProgress) {
         guard fleet.requestID == id || stack[0].load.requestID == id else { return }
         fleet.progress = progress
