@@ -24,35 +24,9 @@ struct LocationListStreaming: RouterMiddleware {
         guard request.method == .get, request.uri.path == path, locations.count > Self.threshold else {
             return try await next(request, context)
         }
-        let locations = locations
-        return Response(
-            status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
-            body: ResponseBody { writer in
-                let encoder = Self.encoder()
-                var buffer = ByteBuffer(string: #"{"locations":["#)
-                for start in stride(from: 0, to: locations.count, by: Self.chunkSize) {
-                    let array = try encoder.encode(Array(locations[start..<min(locations.count, start + Self.chunkSize)]))
-                    if start > 0 { buffer.writeString(",") }
-                    buffer.writeBytes(array.dropFirst().dropLast())
-                    try await writer.write(buffer)
-                    buffer.clear()
-                }
-                buffer.writeString("]}")
-                try await writer.write(buffer)
-                try await writer.finish(nil)
-            }
-        )
-    }
-
-    /// Encodes as the generated server does: compact, dates through the same transcoder.
-    static func encoder() -> JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = []
-        let transcoder = TolerantDateTranscoder()
-        encoder.dateEncodingStrategy = .custom { date, encoder in
-            var container = encoder.singleValueContainer()
-            try container.encode(try transcoder.encode(date))
+        let locations = locations, size = Self.chunkSize
+        return StreamedList.response(key: "locations", chunks: (locations.count + size - 1) / size) { chunk in
+            Array(locations[chunk * size..<min(locations.count, (chunk + 1) * size)])
         }
-        return encoder
     }
 }

@@ -28,28 +28,9 @@ struct StationListStreaming: RouterMiddleware {
         else {
             return try await next(request, context)
         }
-        let fleet = fleet, time = now()
-        return Response(
-            status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
-            body: ResponseBody { writer in
-                let encoder = LocationListStreaming.encoder()
-                var buffer = ByteBuffer(string: #"{"stations":["#)
-                var first = true
-                for start in stride(from: 0, to: fleet.locations.count, by: Self.locationsPerChunk) {
-                    let indices = start..<min(fleet.locations.count, start + Self.locationsPerChunk)
-                    let stations = fleet.stations(locationIndices: indices, now: time)
-                    guard !stations.isEmpty else { continue }
-                    let array = try encoder.encode(stations)
-                    if !first { buffer.writeString(",") }
-                    first = false
-                    buffer.writeBytes(array.dropFirst().dropLast())
-                    try await writer.write(buffer)
-                    buffer.clear()
-                }
-                buffer.writeString("]}")
-                try await writer.write(buffer)
-                try await writer.finish(nil)
-            }
-        )
+        let fleet = fleet, time = now(), size = Self.locationsPerChunk
+        return StreamedList.response(key: "stations", chunks: (fleet.locations.count + size - 1) / size) { chunk in
+            fleet.stations(locationIndices: chunk * size..<min(fleet.locations.count, (chunk + 1) * size), now: time)
+        }
     }
 }

@@ -11,7 +11,7 @@ final class VariedLocationList: Sendable {
 
     init(_ locations: LocationTable) {
         answer = Task.detached(priority: .userInitiated) {
-            guard let plain = try? LocationListStreaming.encoder().encode(Components.Schemas.LocationList(locations: Array(locations)))
+            guard let plain = try? StreamedList.encoder().encode(Components.Schemas.LocationList(locations: Array(locations)))
             else { return nil }
             return DataVariance.vary(Array(plain), kind: .locations)
         }
