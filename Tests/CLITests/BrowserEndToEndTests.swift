@@ -43,7 +43,8 @@ extension RealTerminals {
             screen = try await tmux.waitForAll("could not reload: HTTP 503", "r retry", "Locations 1/1 of 40")
             #expect(!screen.contains("Request failed"))
             try tmux.send("x")
-            try await tmux.waitFor("fault injection OFF")
+            // The header's badge, not the 4-second notice: a loaded machine can miss a notice.
+            try await tmux.waitUntil(description: "the FAULTS ON badge to go") { !$0.contains("FAULTS ON") }
             try tmux.send("r")
             try await tmux.waitUntil(description: "the error pane to close") { !$0.contains("Request failed") && !$0.contains("STALE") }
 
