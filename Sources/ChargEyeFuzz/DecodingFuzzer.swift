@@ -6,7 +6,8 @@ import Foundation
 /// UTF-8 repair, generated decoders, error mapping) and checks three properties: every failure
 /// is a `ChargEyeError` (so the user gets a message, never a crash or a raw error), every text
 /// that decodes comes out of the sanitizer free of control, escape and bidi characters, and the
-/// streamed locations list (the browser's) gives exactly what the one-piece call gives.
+/// streamed lists (the browser's locations, the fleet's stations, decoded from their bytes
+/// where they are regular) give exactly what the one-piece calls give.
 enum DecodingFuzzer {
     private static let transport = FixedBodyTransport()
     private static let client: ChargEyeClient = {
@@ -24,12 +25,16 @@ enum DecodingFuzzer {
             defer { done.signal() }
             let whole = await check { try await client.locations() }
             for location in whole ?? [] { expectInert([location.id, location.name, location.city, location.address]) }
-            await expectSameAsStreamed(whole)
+            await expectSameAsStreamed(whole, "locations") { onBatch in
+                try await client.streamLocations { onBatch(Array($0.locations), $0.replacesEarlierParts) }
+            }
             if let location = await check({ try await client.location(uid: "x") }) { expectInert([location.name]) }
             if let stations = await check({ try await client.stations(locationUid: "x") }) {
                 for station in stations { expectInert([station.stationId, station.name]) }
             }
             _ = await check { try await client.stations(ids: ["a", "b"]) }
+            let fleet = await check { try await client.allStations() }
+            await expectSameAsStreamed(fleet, "stations") { try await client.streamAllStations(onBatch: $0) }
             _ = await check { try await client.stationAssets(locationUid: "x") }
             _ = await check { try await client.transactions(stationId: "x") }
             _ = await check { try await client.vehicles(locationUid: "x") }
@@ -54,18 +59,22 @@ enum DecodingFuzzer {
         if after != before { fatalError("lossless JSON changed the value") }
     }
 
-    /// The streamed read must agree with the one-piece read: the same locations, or a failure
+    /// The streamed read must agree with the one-piece read: the same items, or a failure
     /// for both (inputs here are far below the size past which a streamed read stops keeping
     /// the answer for the ordinary decoder).
-    private static func expectSameAsStreamed(_ whole: [Location]?) async {
-        let parts = Locked<[LocationPart]>([])
-        let count = await check { try await client.streamLocations { part in parts.withLock { $0.append(part) } } }
-        var streamed: [Location] = []
-        for part in parts.withLock({ $0 }) { streamed = part.replacesEarlierParts ? Array(part.locations) : streamed + part.locations }
+    private static func expectSameAsStreamed<Item: Equatable & Sendable>(
+        _ whole: [Item]?, _ what: String,
+        stream: (@escaping @Sendable ([Item], _ replacesEarlier: Bool) -> Void) async throws -> Int
+    ) async {
+        let streamed = Locked<[Item]>([])
+        let count = await check {
+            try await stream { batch, replacesEarlier in streamed.withLock { $0 = replacesEarlier ? batch : $0 + batch } }
+        }
+        let items = streamed.withLock { $0 }
         switch (whole, count) {
-        case (let whole?, let count?) where whole == streamed && count == whole.count: break
+        case (let whole?, let count?) where whole == items && count == whole.count: break
         case (nil, nil): break
-        default: fatalError("streamed read (\(count.map(String.init) ?? "failed"), \(streamed.count) locations) disagrees with the one-piece read (\(whole.map { "\($0.count) locations" } ?? "failed"))")
+        default: fatalError("streamed read (\(count.map(String.init) ?? "failed"), \(items.count) \(what)) disagrees with the one-piece read (\(whole.map { "\($0.count) \(what)" } ?? "failed"))")
         }
     }
 

@@ -36,7 +36,7 @@ extension ChargEyeClient {
     /// and whether they replace the batches before (an irregular answer, decoded whole).
     public func streamAllStations(onBatch: @escaping @Sendable ([Station], _ replacesEarlier: Bool) -> Void) async throws -> Int {
         try await streamList(
-            path: "/stations", key: "stations", decodeRegular: { _ in nil },
+            path: "/stations", key: "stations", decodeRegular: StationBatchDecoder.decode,
             decode: { try await self.decodeAllStations($0, response: $1) }, onBatch: onBatch
         )
     }

@@ -60,7 +60,8 @@ extension JSONByteReader {
         return complete && hasID ? location : nil
     }
 
-    private mutating func label() -> Components.Schemas.Label? {
+    /// A label (also on stations).
+    mutating func label() -> Components.Schemas.Label? {
         var value: String?
         var tenantIds: [String]?
         let complete = object { key, reader in

@@ -1,0 +1,96 @@
+@testable import ChargEyeAPI
+@testable import ChargEyeSimulator
+import Foundation
+import HTTPTypes
+import Testing
+
+@Suite("Streamed station batches decoded from their bytes")
+struct StationBatchDecoderTests {
+    private static func batch(_ items: String) -> [UInt8] {
+        Array(#"{"stations":[\#(items)]}"#.utf8)
+    }
+
+    /// A client that never sends anything: it only decodes.
+    private static let offlineClient: ChargEyeClient = {
+        var configuration = ChargEyeConfiguration(baseURL: URL(string: "http://decode.invalid/api")!, refreshToken: Secret("unused"))
+        configuration.tokenCacheDirectory = nil
+        return try! ChargEyeClient(configuration: configuration)
+    }()
+
+    /// What the generated decoder (with the client's date transcoder) makes of the same bytes.
+    private static func reference(_ bytes: [UInt8]) async throws -> [Station] {
+        let response = HTTPResponse(status: .ok, headerFields: [.contentType: "application/json"])
+        return try await offlineClient.decodeAllStations(Data(bytes), response: response)
+    }
+
+    static let regular: [String] = [
+        #"{"stationId":"a"}"#,
+        #"{"stationId":"a","name":null,"status":null,"connectors":null,"location":null,"labels":null,"powerGroupParentPath":null}"#,
+        #"{"stationId":"KEM-1","name":"Truck lane 1","status":"Operative","onlineStatus":"Online","locationUid":"L1","maxPowerKw":600,"maxPowerA":606,"currentPowerKw":74.8,"currentPowerA":0,"acDcPowerRatio":0.5,"stationCapabilities":"SerialConnection","powerGroupParentPath":["g1","g2"],"labels":[{"value":"Depot","tenantIds":["t"]}],"location":{"name":"Depot","address":"Street 1","lat":60.1,"lng":24.9}}"#,
+        #"{"stationId":"b","status":"Maintenance","onlineStatus":"Sleeping","connectors":[]}"#,
+        #"{"stationId":"c","connectors":[{"connectorId":1},{"connectorId":"2","type":"oppcharge","status":"Charging","maxPowerKw":150,"maxPowerKwActual":148.3,"latestTransaction":null,"evseUid":"FI*KEM*E1","cableLengthM":5.0}]}"#,
+        #"{"stationId":"d","connectors":[{"connectorId":"1","type":"Pantograph","status":"Finishing","lastTransaction":{"txId":"t1","status":"Ended","endReason":"SOCLimitReached","endTime":"2026-12-02T09:58:31.597+02:00","chargingStartTime":"2026-12-02T06:48:33.590","startTime":"2026-12-02t06:48:03z","updateTime":"2026-12-02 06:48:03.5Z","chargedEnergyKwh":33.08,"soc":90,"connectorId":1,"evseId":"7"}}]}"#,
+        #"{"stationId":"e","connectors":[{"connectorId":"1","latestTransaction":{"txId":"t2","status":"Charging","triggerReason":"MeterValuePeriodic","startReason":"Authorized","chargingStartReason":"ChargingStateChanged","chargingEndReason":null,"powerLimitation":"Vehicle","connectorType":"CCS","connectorName":"Satellite 1","authorizationToken":"47F8","powerKw":74.8,"powerKwAvg":70.3,"powerKwMax":110,"socInitial":42,"socLimit":90,"energyLimitKwh":80,"timeLimitMs":3600000,"chargingEndTime":null,"evseId":12,"schedulePlan":{"powerkW":50,"powerkWValidUntil":"2026-12-02T10:00:00Z","updatedAt":null,"evId":"BUS-7","scheduleId":"s1","plannedArrivalTime":"2026-12-02T06:00:00Z","plannedDepartureTime":"2026-12-02T14:00:00.000Z","targetSoC":95,"extra":{"a":[1]}}}}]}"#,
+        #" { "stationId" : "f" , "name" : "J\u00e4rvenp\u00e4\u00e4 \ud83d\ude8c \"quoted\"" , "future" : [ { "x" : [ true , false , null ] } ] } "#,
+    ]
+
+    @Test("gives what the generated decoder gives for regular items", arguments: regular)
+    func regularItems(_ item: String) async throws {
+        let bytes = Self.batch(item)
+        let fast = try #require(StationBatchDecoder.decode(bytes))
+        #expect(fast == (try await Self.reference(bytes)))
+    }
+
+    @Test("the simulator's fleet-wide answer: every batch on the fast path, equal to the generated decoder")
+    func simulatorAnswer() async throws {
+        try await withSimulator({ $0.locations = 300 }) { simulator in
+            let bytes = Array(try await makeClient(simulator).get(path: "/stations").body)
+            let reference = try await Self.reference(bytes)
+            #expect(reference.count > 500)
+            // The answer of a small fleet carries the simulator's variance (shuffled keys, other
+            // date forms, values outside the enums, extra keys): the fast path reads it or gives up.
+            if let fast = StationBatchDecoder.decode(bytes) { #expect(fast == reference) }
+            // A strict answer, as the streamed one is: every byte on the fast path.
+            let strict = try StreamedList.encoder().encode(Components.Schemas.StationList(stations: reference))
+            let fast = try #require(StationBatchDecoder.decode(Array(strict)))
+            #expect(fast == reference)
+        }
+    }
+
+    static let irregular: [String] = [
+        #"{"name":"no id"}"#,
+        #"{"stationId":null}"#,
+        #"{"stationId":"a","stationId":"b"}"#,
+        #"{"stationId":"a","status":1}"#,
+        #"{"stationId":"a","status":["Operative"]}"#,
+        #"{"stationId":"a","maxPowerKw":"600"}"#,
+        #"{"stationId":"a","maxPowerKw":-0}"#,
+        #"{"stationId":"a","connectors":[{"name":"no id"}]}"#,
+        #"{"stationId":"a","connectors":[{"connectorId":null}]}"#,
+        #"{"stationId":"a","connectors":[{"connectorId":true}]}"#,
+        #"{"stationId":"a","connectors":[{"connectorId":-0}]}"#,
+        #"{"stationId":"a","connectors":{}}"#,
+        #"{"stationId":"a","connectors":[{"connectorId":"1","latestTransaction":{"startTime":"yesterday"}}]}"#,
+        #"{"stationId":"a","connectors":[{"connectorId":"1","latestTransaction":{"startTime":1733000000}}]}"#,
+        #"{"stationId":"a","connectors":[{"connectorId":"1","latestTransaction":{"txId":"x","txId":"y"}}]}"#,
+        #"{"stationId":"a","connectors":[{"connectorId":"1","latestTransaction":{"schedulePlan":{"targetSoC":"95"}}}]}"#,
+        #"{"stationId":"a","location":"Depot"}"#,
+        #"{"stationId":"a","powerGroupParentPath":[null]}"#,
+        #"{"stationId":"a","labels":[{"tenantIds":[]}]}"#,
+        #"{"stationId":"a","name":"\ud83d"}"#,
+        "{\"stationId\":\"a\",\"name\":\"raw\u{01}control\"}",
+        #"{"stationId":"a",}"#,
+    ]
+
+    @Test("gives up on anything else, for the generated decoder to decide", arguments: irregular)
+    func irregularItems(_ item: String) {
+        #expect(StationBatchDecoder.decode(Self.batch(item)) == nil)
+    }
+
+    @Test("gives up on a batch that is cut off or followed by more bytes")
+    func cutOff() {
+        #expect(StationBatchDecoder.decode(Array(#"{"stations":[{"stationId":"a"}"#.utf8)) == nil)
+        #expect(StationBatchDecoder.decode(Self.batch(#"{"stationId":"a"}"#) + Array("x".utf8)) == nil)
+        #expect(StationBatchDecoder.decode(Array(#"{"locations":[]}"#.utf8)) == nil)
+    }
+}
