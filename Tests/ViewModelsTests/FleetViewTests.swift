@@ -116,6 +116,34 @@ struct FleetViewTests {
         #expect(state.rowNames.first == "F1", "the Stations view shows the read it handed back")
     }
 
+    @Test("a first read shows its stations as they arrive, worst first; a view that missed batches waits for the whole answer")
+    func firstRowsWhileStreaming() throws {
+        var state = Fixtures.loadedState()
+        let read = try #require(state.fleet.requestID)
+        _ = state.press(.character("S"))
+        _ = state.update(.fleetProgress(read, FleetProgress(done: 0, total: 0, stations: 2, arrived: Array(Self.stations[0..<2]))))
+        #expect(state.rowNames == ["F1", "Healthy"])
+        #expect(state.current.isStreaming && state.listPane.badges.contains { $0.text == "loading…" })
+        _ = state.update(.fleetProgress(read, FleetProgress(done: 0, total: 0, stations: 5, arrived: Array(Self.stations[2...]))))
+        #expect(state.rowNames == ["F1", "O1", "O2", "C1", "Healthy"])
+        _ = state.update(.loaded(read, .success(.fleet(FleetStations(collecting: Self.stations, source: .unfiltered)))))
+        #expect(!state.current.isStreaming && state.rowNames.count == 5)
+
+        // Left mid-read and back: the rows that came before are not shown as a list; the
+        // batches after them are not shown alone.
+        var again = Fixtures.loadedState()
+        let second = try #require(again.fleet.requestID)
+        _ = again.press(.character("S"))
+        _ = again.update(.fleetProgress(second, FleetProgress(done: 0, total: 0, stations: 2, arrived: Array(Self.stations[0..<2]))))
+        _ = again.press(.character("S"))
+        _ = again.press(.character("S"))
+        #expect(again.current.data == nil)
+        _ = again.update(.fleetProgress(second, FleetProgress(done: 0, total: 0, stations: 5, arrived: Array(Self.stations[2...]))))
+        #expect(again.current.data == nil && again.listPane.emptyText == "loading…")
+        _ = again.update(.loaded(second, .success(.fleet(FleetStations(collecting: Self.stations, source: .unfiltered)))))
+        #expect(again.rowNames.count == 5)
+    }
+
     @Test("the Stations view names S for the way back, offers v for the station's location, and a failed read leaves no progress")
     func details() throws {
         var state = try stationsView()

@@ -28,7 +28,7 @@ extension ChargEyeClient {
                     replacesEarlier ? ($0 = batch) : ($0 += batch)
                     return $0.count
                 }
-                progress(FleetProgress(done: 0, total: 0, stations: count))
+                progress(FleetProgress(done: 0, total: 0, stations: count, arrived: batch, replacesEarlier: replacesEarlier))
             }
             return stations.withLock { $0 }
         } catch let error as ChargEyeError where error.isRetryable && !stations.withLock(\.isEmpty) {

@@ -42,25 +42,28 @@ public struct FleetStations: Sendable, Equatable {
     public var isIncomplete: Bool { !gaps.isEmpty }
 
     /// Keeps the first station of each id and records the others, and names locations from
-    /// the stations' own `location` where `names` has no entry.
+    /// the stations' own `location` where `names` has no entry. Without duplicates (the usual
+    /// case) the stations are kept as they are, not copied: a fleet's stations are large.
     public init(collecting stations: [Station], source: Source, gaps: [Gap] = [], names: [String: String] = [:]) {
-        var seen = Set<String>()
-        var kept: [Station] = []
-        var duplicates: [String] = []
+        var seen = Set<String>(minimumCapacity: stations.count)
+        var duplicatePositions: [Int] = []
         var names = names
-        kept.reserveCapacity(stations.count)
-        for station in stations {
+        for (position, station) in stations.enumerated() {
             guard seen.insert(station.stationId).inserted else {
-                duplicates.append(station.stationId)
+                duplicatePositions.append(position)
                 continue
             }
-            kept.append(station)
             if let uid = station.locationUid, names[uid] == nil, let name = station.location?.name { names[uid] = name }
         }
-        self.stations = kept
+        self.duplicateIds = duplicatePositions.map { stations[$0].stationId }
+        if duplicatePositions.isEmpty {
+            self.stations = stations
+        } else {
+            let dropped = Set(duplicatePositions)
+            self.stations = stations.indices.filter { !dropped.contains($0) }.map { stations[$0] }
+        }
         self.source = source
         self.gaps = gaps
-        self.duplicateIds = duplicates
         self.locationNames = names
     }
 }
@@ -74,12 +77,19 @@ public struct FleetProgress: Sendable, Equatable {
     public var total: Int
     /// Stations read so far by the unfiltered call, as its answer streams in.
     public var stations: Int
+    /// The stations this report adds (the unfiltered call's latest batch, duplicates not yet
+    /// dropped), for a view that shows the first rows before the rest arrive.
+    public var arrived: [Station]
+    /// Whether `arrived` replaces every station reported before (an irregular answer, decoded whole).
+    public var replacesEarlier: Bool
 
     /// Creates a progress report.
-    public init(done: Int, total: Int, stations: Int = 0) {
+    public init(done: Int, total: Int, stations: Int = 0, arrived: [Station] = [], replacesEarlier: Bool = false) {
         self.done = done
         self.total = total
         self.stations = stations
+        self.arrived = arrived
+        self.replacesEarlier = replacesEarlier
     }
 
     /// Whether it tells of a read still under way (the report sent at the end does not).

@@ -17,6 +17,8 @@ extension AppState {
                 // The Stations view's read goes on in the background for the roll-ups.
                 requests.repurpose(id, to: .fleet)
                 fleet.requestID = id
+                // Rows of a first read still arriving are not a list to come back to.
+                if stack[0].isStreaming { stack[0].data = nil }
                 stack[0].load = stack[0].data == nil ? .idle : .loaded(at: stack[0].loadedAt ?? now)
             } else if requests.finish(id) != nil {
                 effects.append(.cancel(id))

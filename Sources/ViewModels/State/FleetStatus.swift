@@ -67,6 +67,25 @@ extension AppState {
     mutating func receiveFleetProgress(_ id: RequestID, _ progress: FleetProgress) {
         guard fleet.requestID == id || stack[0].load.requestID == id else { return }
         fleet.progress = progress
+        showArrivingStations(progress, of: id)
+    }
+
+    /// The Stations view's first read shows its stations as they arrive, sorted and filtered
+    /// as the view asks, so the first rows come long before the last byte. A view that missed
+    /// earlier batches (it was left and came back mid-read) waits for the whole answer; a
+    /// reload keeps the last good list until the new one is complete.
+    private mutating func showArrivingStations(_ progress: FleetProgress, of id: RequestID) {
+        guard stack[0].kind == .fleetStations, stack[0].load.requestID == id, !progress.arrived.isEmpty,
+            case .level(_, .first)? = requests[id]?.purpose
+        else { return }
+        var stations: [Station] = []
+        if !progress.replacesEarlier, case .stations(let shown)? = stack[0].data { stations = shown }
+        guard stations.count + progress.arrived.count == progress.stations || progress.replacesEarlier else { return }
+        stack[0].data = nil  // `stations` is then the only reference: appending does not copy them
+        stations += progress.arrived
+        stack[0].data = .stations(stations)
+        stack[0].load = .loading(InFlight(id: id, reason: .first, partsRestarts: 0, heldBack: nil))
+        stack[0].refreshVisible(rollups: rollups, listRows: listRows)
     }
 
     /// Takes a fleet read's answer: every location's roll-up at once, the locations whose
