@@ -7,8 +7,9 @@ import NIOCore
 /// location, `locationsPerChunk` at a time, each chunk written as soon as it is made, so the
 /// first bytes leave at once instead of after the whole answer (20,000 stations are tens of
 /// MB). Smaller fleets, filtered calls and a simulator that wants a filter are left to the
-/// generated handler. The items are the ones `Fleet.allStations` gives, encoded the same way
-/// (as `LocationListStreaming` does, before data variance applies).
+/// generated handler. The items are the ones `Fleet.allStations` gives, written by
+/// `JSONByteWriter` (the same values as the generated encoder, ten times as fast), before data
+/// variance applies, as `LocationListStreaming` does.
 struct StationListStreaming: RouterMiddleware {
     typealias Context = SimulatorRequestContext
 
@@ -31,6 +32,10 @@ struct StationListStreaming: RouterMiddleware {
         let fleet = fleet, time = now(), size = Self.locationsPerChunk
         return StreamedList.response(key: "stations", chunks: (fleet.locations.count + size - 1) / size) { chunk in
             fleet.stations(locationIndices: chunk * size..<min(fleet.locations.count, (chunk + 1) * size), now: time)
+        } encode: { stations in
+            var json = JSONByteWriter(capacity: stations.count * 3_000)
+            json.array(stations) { $0.station($1) }
+            return json.bytes
         }
     }
 }

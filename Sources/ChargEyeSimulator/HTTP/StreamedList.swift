@@ -6,14 +6,22 @@ import NIOCore
 /// A `{"<key>": [...]}` answer written chunk by chunk as each is encoded (the streamed
 /// `/locations` and `/stations`), compact, as the generated server encodes.
 enum StreamedList {
-    /// The answer: `chunks` chunks, the items of chunk `i` made by `items(i)` when it is written.
+    /// The answer: `chunks` chunks, the items of chunk `i` made by `items(i)` when it is
+    /// written and encoded by the generated types' `Encodable`.
     static func response<Item: Encodable & Sendable>(
         key: String, chunks: Int, items: @escaping @Sendable (Int) -> [Item]
+    ) -> Response {
+        response(key: key, chunks: chunks, items: items) { try Array(Self.encoder().encode($0)) }
+    }
+
+    /// The answer, each chunk's items written as a JSON array by `encode`.
+    static func response<Item: Sendable>(
+        key: String, chunks: Int, items: @escaping @Sendable (Int) -> [Item],
+        encode: @escaping @Sendable ([Item]) throws -> [UInt8]
     ) -> Response {
         Response(
             status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
             body: ResponseBody { writer in
-                let encoder = Self.encoder()
                 var buffer = ByteBuffer(string: "{\"\(key)\":[")
                 var first = true
                 for chunk in 0..<chunks {
@@ -21,7 +29,7 @@ enum StreamedList {
                     guard !list.isEmpty else { continue }
                     if !first { buffer.writeString(",") }
                     first = false
-                    buffer.writeBytes(try encoder.encode(list).dropFirst().dropLast())
+                    buffer.writeBytes(try encode(list).dropFirst().dropLast())
                     try await writer.write(buffer)
                     buffer.clear()
                 }
