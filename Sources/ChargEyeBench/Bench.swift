@@ -57,6 +57,13 @@ struct Bench: AsyncParsableCommand {
             report.add("peak RSS, 100,000 locations loaded, server in another process", unit: "MB",
                        chargeye: Statistics.median(alone.peakKB.map(Double.init)) / 1024, atMost: 100)
         }
+        log("fleet")
+        let fleetLocations = quick ? 1_200 : 5_000
+        let fleet = try await terminal.chargeyeFleetAgainstServer(locations: fleetLocations)
+        let fleetName = "fleet of \(fleetLocations) locations (\(quick ? "about 5,000" : "about 20,000") stations, streamed), server in another process"
+        report.add("\(fleetName): first rows of the Stations view", unit: "ms", chargeye: Statistics.median(fleet.firstPaint), atMost: quick ? nil : 150)
+        report.add("\(fleetName): all loaded", unit: "ms", chargeye: Statistics.median(fleet.allLoaded), atMost: quick ? nil : 1_500)
+        report.add("\(fleetName): peak RSS", unit: "MB", chargeye: Statistics.median(fleet.peakKB.map(Double.init)) / 1024, atMost: quick ? nil : 120)
         report.add("start-up before the network (config, cache, terminal): exec to first byte", unit: "ms",
                    chargeye: Statistics.median(startup), atMost: 20)
 

@@ -83,13 +83,7 @@ final class PseudoTerminal {
         var seen = needle == nil
         while Clock.nanoseconds() < limit {
             let count = readAvailable(waitMilliseconds: Int32(quietMilliseconds))
-            if !seen, let needle, output.count >= needle.count {
-                seen = output.withUnsafeBufferPointer { buffer in
-                    (0...(buffer.count - needle.count)).contains { start in
-                        buffer[start] == needle[0] && Array(buffer[start..<(start + needle.count)]) == needle
-                    }
-                }
-            }
+            if !seen, let needle { seen = outputContains(needle, from: 0) }
             if count == 0, seen, !output.isEmpty {
                 return Double(lastOutputAt - startedAt) / 1_000_000
             }
@@ -97,6 +91,33 @@ final class PseudoTerminal {
         return nil
     }
 
+    /// Reads until `marker` appears; returns when the bytes holding it arrived, in
+    /// milliseconds since start, or nil if it never came. Unlike `firstPaint` it does not wait
+    /// for the output to go quiet: a list that streams in keeps drawing.
+    func firstSight(of marker: String, limitMilliseconds: Int = 30_000) -> Double? {
+        let limit = Clock.nanoseconds() + UInt64(limitMilliseconds) * 1_000_000
+        let needle = Array(marker.utf8)
+        var searched = 0
+        while Clock.nanoseconds() < limit {
+            readAvailable(waitMilliseconds: 50)
+            if outputContains(needle, from: max(0, searched - needle.count + 1)) {
+                return Double(lastOutputAt - startedAt) / 1_000_000
+            }
+            searched = output.count
+        }
+        return nil
+    }
+
+    private func outputContains(_ needle: [UInt8], from first: Int) -> Bool {
+        guard output.count >= needle.count, first <= output.count - needle.count else { return false }
+        return output.withUnsafeBufferPointer { buffer in
+            (first...(buffer.count - needle.count)).contains { start in
+                buffer[start] == needle[0] && buffer[start..<(start + needle.count)].elementsEqual(needle)
+            }
+        }
+    }
+
+    @discardableResult
     private func readAvailable(waitMilliseconds: Int32) -> Int {
         var descriptor = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
         guard poll(&descriptor, 1, waitMilliseconds) > 0 else { return 0 }

@@ -36,6 +36,30 @@ struct TerminalBenchmarks {
         }
     }
 
+    /// The fleet's Stations view (`--view stations`) against a simulator of `locations` in this
+    /// process: when the first station shows in the detail pane, when the list is complete
+    /// ("as of" comes with the whole answer), and the peak RSS.
+    func chargeyeFleetAgainstServer(locations: Int) async throws -> Loading {
+        try await againstServer(locations: locations) { arguments in
+            var loading = Loading()
+            for _ in 0..<runs {
+                let terminal = try PseudoTerminal(
+                    executable: programs.chargeye, arguments: arguments + ["--view", "stations"], environment: programs.environment,
+                    width: 120, height: 30
+                )
+                defer { terminal.stop() }
+                guard let first = terminal.firstSight(of: "station id"), let all = terminal.firstSight(of: "as of ") else {
+                    let tail = String(decoding: terminal.output.suffix(300), as: UTF8.self).debugDescription
+                    throw BenchError("chargeye never showed the fleet of \(locations) locations; its last output: \(tail)")
+                }
+                loading.firstPaint.append(first)
+                loading.allLoaded.append(all)
+                loading.peakKB.append(terminal.stats.peakKB)
+            }
+            return loading
+        }
+    }
+
     /// Runs `body` with chargeye's arguments for a simulator of `locations` in this process.
     func againstServer<T>(locations: Int, _ body: ([String]) throws -> T) async throws -> T {
         var configuration = Simulator.Configuration()

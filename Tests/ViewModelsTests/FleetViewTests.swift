@@ -144,6 +144,25 @@ struct FleetViewTests {
         #expect(again.rowNames.count == 5)
     }
 
+    @Test("--view problems opens on the fleet's problems with one read; S then loads the locations")
+    func startInProblems() throws {
+        var state = AppState(connectionLabel: "test", isDemo: false, now: Fixtures.start, timeZone: Fixtures.utc)
+        _ = state.update(.resized(width: 80, height: 24))
+        state.startView = .problems
+        let effects = state.start()
+        let (read, request) = try #require(AppState.loadID(effects))
+        #expect(request == .fleet && effects.filter { if case .load = $0 { true } else { false } }.count == 1)
+        #expect(state.listPane.title == "Problems · fleet")
+        _ = state.update(.loaded(read, .success(.fleet(FleetStations(collecting: Self.stations, source: .unfiltered)))))
+        #expect(state.rowNames == ["F1", "O1", "O2", "C1"])
+        #expect(state.fleet.totals?.stations == 5)
+        guard case .load(_, .locations)? = state.press(.character("S")).first else {
+            Issue.record("the locations are loaded when first switched to")
+            return
+        }
+        #expect(state.current.kind == .locations)
+    }
+
     @Test("the Stations view names S for the way back, offers v for the station's location, and a failed read leaves no progress")
     func details() throws {
         var state = try stationsView()

@@ -55,9 +55,10 @@ struct JSONByteWriter {
         member(key, date) { $0.date($1) }
     }
 
-    /// An open enum's text.
+    /// An open enum's text (a closure, not `\.text`: a key path in generic code is built
+    /// anew on every call, which was half the time of writing a station).
     mutating func member(_ key: StaticString, _ value: (some OpenEnumValue)?) {
-        member(key, value.map(\.text)) { $0.string($1) }
+        member(key, value.map { $0.text }) { $0.string($1) }
     }
 
     mutating func member(_ key: StaticString, _ value: Components.Schemas.NumberOrString?) {

@@ -96,6 +96,8 @@ public struct AppState: Equatable, Sendable {
     public internal(set) var events: [StatusEvent] = []
     /// Items that changed in the last refresh of the current level (highlighted for one cycle).
     public internal(set) var changedIDs: Set<String> = []
+    /// The view `start()` opens.
+    public var startView = StartView.locations
     /// Levels made so far (each gets the next id).
     var levelCount = 1
 
@@ -118,7 +120,12 @@ public struct AppState: Equatable, Sendable {
 
     /// The work of a session's start: follow the token, keep it renewed, load the first screen.
     public mutating func start() -> [Effect] {
-        [.watchToken, .keepTokenFresh] + load(depth: 0, .first) + loadFleet()
+        let token: [Effect] = [.watchToken, .keepTokenFresh]
+        guard startView != .locations else { return token + load(depth: 0, .first) + loadFleet() }
+        // The Stations view's own read is the fleet read; the locations load when switched to.
+        stack[0] = makeLevel(.fleetStations)
+        stack[0].problemsOnly = startView == .problems
+        return token + load(depth: 0, .first)
     }
 
     /// Where each pane goes at the current size.

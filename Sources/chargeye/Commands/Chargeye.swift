@@ -1,4 +1,5 @@
 import ArgumentParser
+import ViewModels
 
 /// The root command.
 struct Chargeye: AsyncParsableCommand {
@@ -34,6 +35,9 @@ struct Chargeye: AsyncParsableCommand {
     @Option(help: ArgumentHelp("How often station and connector views reload by themselves (default 30, or refresh_interval in the config).", valueName: "seconds"))
     var refreshInterval: Double?
 
+    @Option(help: ArgumentHelp("The view to open on: locations, stations (every station of the fleet, worst first) or problems (only the stations that need attention).", valueName: "view"))
+    var view = StartView.locations
+
     func validate() throws {
         if let refreshInterval, !(2...3600).contains(refreshInterval) {
             throw ValidationError("--refresh-interval must be between 2 and 3600 seconds")
@@ -42,6 +46,6 @@ struct Chargeye: AsyncParsableCommand {
 
     /// Without a subcommand: the interactive browser.
     func run() async throws {
-        try await Browser.run(connection, color: !noColor, refreshInterval: refreshInterval)
+        try await Browser.run(connection, color: !noColor, refreshInterval: refreshInterval, view: view)
     }
 }

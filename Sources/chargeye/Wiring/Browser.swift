@@ -6,7 +6,7 @@ import ViewModels
 /// Starts the interactive browser: connects, takes over the terminal, runs the loop, and
 /// gives the terminal back (also when anything fails).
 enum Browser {
-    static func run(_ options: ConnectionOptions, color: Bool, refreshInterval: Double?) async throws {
+    static func run(_ options: ConnectionOptions, color: Bool, refreshInterval: Double?, view: StartView) async throws {
         let inbox = Inbox()
         let events = ServiceEvents(inbox: inbox)
         let session = try await Session.open(
@@ -24,6 +24,7 @@ enum Browser {
             refreshInterval: refreshInterval ?? session.config.refreshInterval ?? 30
         )
         state.asciiOnly = terminal.glyphs.isASCII
+        state.startView = view
         state.about = "chargeye \(Chargeye.configuration.version), TERM=\(ProcessInfo.processInfo.environment["TERM"] ?? "unset"), LANG=\(ProcessInfo.processInfo.environment["LANG"] ?? "unset")"
         let service = ClientService(
             client: session.client, faultSwitch: session.faultSwitch, fleetPolicy: session.fleetPolicy(), handoffWriter: HandoffFile.write

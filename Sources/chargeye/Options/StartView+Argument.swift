@@ -1,0 +1,5 @@
+public import ArgumentParser
+public import ViewModels
+
+/// `--view locations|stations|problems`.
+extension StartView: ExpressibleByArgument {}
