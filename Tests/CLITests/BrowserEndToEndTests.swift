@@ -118,6 +118,15 @@ extension RealTerminals {
             try await tmux.waitFor("Problems · fleet")
             try tmux.send("q")
             try await tmux.waitUntil(description: "the shell prompt") { $0.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("$") }
+
+            // Opening on the problems: the fleet first, the locations when switched to.
+            try tmux.enter("clear; chargeye --demo --view problems")
+            screen = try await tmux.waitForAll("Problems · fleet", "PROBLEM", "station id KEM-")
+            #expect(!screen.contains("Locations"))
+            try tmux.send("S")
+            try await tmux.waitForAll("Locations 1/40", "Fleet · 154 stations")
+            try tmux.send("q")
+            try await tmux.waitUntil(description: "the shell prompt") { $0.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("$") }
         }
 
         @Test("a resize storm and a flood of 10,000 keys leave a correct, responsive screen")
