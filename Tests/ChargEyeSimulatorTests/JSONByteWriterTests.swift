@@ -1,6 +1,7 @@
 import ChargEyeAPI
 @testable import ChargEyeSimulator
 import Foundation
+import OpenAPIRuntime
 import Testing
 
 /// The simulator's fast writer against the generated encoder: the same values, read back by
@@ -27,6 +28,19 @@ struct JSONByteWriterTests {
         let reference = try Self.decoded(Components.Schemas.StationList.self, Array(StreamedList.encoder().encode(Components.Schemas.StationList(stations: stations))))
         let fast = try Self.decoded(Components.Schemas.StationList.self, Self.written(stations))
         #expect(fast == reference)
+    }
+
+    @Test("locations, map shapes included, decode to what the generated encoder's output decodes to")
+    func locations() throws {
+        var locations = Array(Fleet(seed: 7, count: 300, epoch: Date(timeIntervalSince1970: 1_764_000_000), variance: false).locations)
+        locations[0].bounds = [[24.9, 60.1], [25.0, 60.2]]
+        locations[1].geo = [try JSONDecoder().decode(OpenAPIValueContainer.self, from: Data(#"{"type":"Point","coordinates":[24.9,60.1]}"#.utf8))]
+        locations[2].positionEstimate = .init(confidence: 0.9, lastUpdated: "2026-12-01", lat: 60.1, lng: 24.9)
+        var json = JSONByteWriter()
+        json.object { $0.member("locations", locations) { $0.array($1) { $0.location($1) } } }
+        let reference = try Self.decoded(Components.Schemas.LocationList.self, Array(StreamedList.encoder().encode(Components.Schemas.LocationList(locations: locations))))
+        #expect(try Self.decoded(Components.Schemas.LocationList.self, json.bytes) == reference)
+        #expect(reference.locations.count == 300 && reference.locations.contains { $0.labels?.isEmpty == false })
     }
 
     @Test("texts, numbers and timestamps at their edges come back as they went")

@@ -89,6 +89,11 @@ struct JSONByteWriter {
         bytes.append(UInt8(ascii: "\""))
     }
 
+    /// Bytes that are JSON already (a value the generated encoder wrote).
+    mutating func raw(_ json: some Sequence<UInt8>) {
+        bytes.append(contentsOf: json)
+    }
+
     /// A finite number; whole numbers without a fraction.
     mutating func number(_ value: Double) {
         if value.rounded() == value, abs(value) < 1e15, !(value == 0 && value.sign == .minus) {

@@ -92,7 +92,8 @@ extension JSONByteWriter {
         }
     }
 
-    private mutating func label(_ label: Components.Schemas.Label) {
+    /// A label (stations and locations have them).
+    mutating func label(_ label: Components.Schemas.Label) {
         object { json in
             json.member("value", label.value)
             json.member("tenantIds", label.tenantIds) { $0.array($1) { $0.string($1) } }

@@ -7,14 +7,7 @@ import NIOCore
 /// `/locations` and `/stations`), compact, as the generated server encodes.
 enum StreamedList {
     /// The answer: `chunks` chunks, the items of chunk `i` made by `items(i)` when it is
-    /// written and encoded by the generated types' `Encodable`.
-    static func response<Item: Encodable & Sendable>(
-        key: String, chunks: Int, items: @escaping @Sendable (Int) -> [Item]
-    ) -> Response {
-        response(key: key, chunks: chunks, items: items) { try Array(Self.encoder().encode($0)) }
-    }
-
-    /// The answer, each chunk's items written as a JSON array by `encode`.
+    /// written, as the JSON array `encode` makes of them.
     static func response<Item: Sendable>(
         key: String, chunks: Int, items: @escaping @Sendable (Int) -> [Item],
         encode: @escaping @Sendable ([Item]) throws -> [UInt8]
