@@ -32,11 +32,15 @@ enum ScreenFixtures {
     static func state(width: Int = 80, height: Int = 24, token: Bool = true) -> AppState {
         var state = AppState(connectionLabel: "kempower.io", isDemo: false, now: now, timeZone: TimeZone(identifier: "UTC")!)
         _ = state.update(.resized(width: width, height: height))
-        for case .load(let id, let request) in state.start() {
+        // The locations first; their arrival starts the fleet read.
+        var pending = state.start()
+        while let effect = pending.first {
+            pending.removeFirst()
+            guard case .load(let id, let request) = effect else { continue }
             if request == .fleet {
-                _ = state.update(.loaded(id, .success(.fleet(FleetStations(collecting: fleet, source: .unfiltered)))))
+                pending += state.update(.loaded(id, .success(.fleet(FleetStations(collecting: fleet, source: .unfiltered)))))
             } else {
-                for message in Message.locationsArrived(id, locations) { _ = state.update(message) }
+                for message in Message.locationsArrived(id, locations) { pending += state.update(message) }
             }
         }
         if token {

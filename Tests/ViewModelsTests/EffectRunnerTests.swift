@@ -135,7 +135,7 @@ struct EffectRunnerTests {
         }
     }
 
-    @Test("state and runner together: Esc on a slow first load cancels it and the fleet read beside it; the state is idle again")
+    @Test("state and runner together: Esc on a slow first load cancels it; the state is idle again")
     func stateAndRunner() async throws {
         let inbox = Inbox()
         let service = FakeService(events: ServiceEvents(inbox: inbox)) { _, _, _ in
@@ -145,7 +145,7 @@ struct EffectRunnerTests {
         let runner = EffectRunner(service: service, inbox: inbox, clipboard: { _ in })
         var state = AppState(connectionLabel: "t", isDemo: false, now: Fixtures.start, timeZone: Fixtures.utc)
         state.start().forEach(runner.run)
-        #expect(runner.callsInFlight == 2)
+        #expect(runner.callsInFlight == 1)
         state.update(.keyPressed(.escape)).forEach(runner.run)
         #expect(runner.callsInFlight == 0)
         let deadline = ContinuousClock.now + .seconds(10)

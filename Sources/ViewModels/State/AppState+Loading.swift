@@ -98,13 +98,21 @@ extension AppState {
         guard case .level(let levelID, let reason)? = purpose,
             let depth = stack.firstIndex(where: { $0.id == levelID })
         else { return [] }
+        var effects: [Effect] = []
         switch result {
         case .success(let response):
-            return receive(response, depth: depth, reason)
+            effects = receive(response, depth: depth, reason)
         case .failure(let error):
             fail(depth: depth, reason, error)
-            return []
         }
+        return effects + readFleetAfterLocations(depth: depth)
+    }
+
+    /// The fleet is first read once the locations list is in (or has failed), not beside it:
+    /// a large fleet's answer (tens of MB) would slow down the list the operator waits for.
+    private mutating func readFleetAfterLocations(depth: Int) -> [Effect] {
+        guard depth == 0, stack[0].kind == .locations, fleet.endedAt == nil, !fleet.isLoading else { return [] }
+        return loadFleet()
     }
 
     private mutating func receive(_ response: APIResponse, depth: Int, _ reason: LevelLoad) -> [Effect] {

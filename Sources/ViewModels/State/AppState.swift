@@ -121,7 +121,8 @@ public struct AppState: Equatable, Sendable {
     /// The work of a session's start: follow the token, keep it renewed, load the first screen.
     public mutating func start() -> [Effect] {
         let token: [Effect] = [.watchToken, .keepTokenFresh]
-        guard startView != .locations else { return token + load(depth: 0, .first) + loadFleet() }
+        // The fleet is read when the locations are in (`readFleetAfterLocations`).
+        guard startView != .locations else { return token + load(depth: 0, .first) }
         // The Stations view's own read is the fleet read; the locations load when switched to.
         stack[0] = makeLevel(.fleetStations)
         stack[0].problemsOnly = startView == .problems

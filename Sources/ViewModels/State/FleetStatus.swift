@@ -2,7 +2,7 @@ public import ChargEyeAPI
 public import ChargEyeFleet
 public import Foundation
 
-/// The whole fleet's live stations, read beside the locations at start (one `GET /stations`,
+/// The whole fleet's live stations, read once the locations are in (one `GET /stations`,
 /// or location by location when the server refuses that) and refreshed like a live view while
 /// the locations list is on screen: it gives every location row its status at once and the
 /// roll-up line the fleet's totals.
