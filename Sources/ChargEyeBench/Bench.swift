@@ -61,9 +61,14 @@ struct Bench: AsyncParsableCommand {
         let fleetLocations = quick ? 1_200 : 5_000
         let fleet = try await terminal.chargeyeFleetAgainstServer(locations: fleetLocations)
         let fleetName = "fleet of \(fleetLocations) locations (\(quick ? "about 5,000" : "about 20,000") stations, streamed), server in another process"
-        report.add("\(fleetName): first rows of the Stations view", unit: "ms", chargeye: Statistics.median(fleet.firstPaint), atMost: quick ? nil : 150)
-        report.add("\(fleetName): all loaded", unit: "ms", chargeye: Statistics.median(fleet.allLoaded), atMost: quick ? nil : 1_500)
-        report.add("\(fleetName): peak RSS", unit: "MB", chargeye: Statistics.median(fleet.peakKB.map(Double.init)) / 1024, atMost: quick ? nil : 120)
+        report.add("\(fleetName): first rows of the Stations view", unit: "ms", chargeye: Statistics.median(fleet.loading.firstPaint), atMost: quick ? nil : 150)
+        report.add("\(fleetName): all loaded", unit: "ms", chargeye: Statistics.median(fleet.loading.allLoaded), atMost: quick ? nil : 1_500)
+        report.add("\(fleetName): peak RSS", unit: "MB", chargeye: Statistics.median(fleet.loading.peakKB.map(Double.init)) / 1024, atMost: quick ? nil : 120)
+        report.add("\(fleetName): switch between Locations and Stations (S), CPU", unit: "ms", chargeye: Statistics.median(fleet.switchCPU), atMost: 10)
+        report.add("\(fleetName): switch between Locations and Stations (S), bytes written", unit: "B", chargeye: Statistics.median(fleet.switchBytes))
+        report.add("\(fleetName): whole-screen repaints in \(fleet.switchCPU.count) switches", unit: "", chargeye: Double(fleet.switchRepaints), atMost: 0)
+        report.add("\(fleetName): bytes written in \(TerminalBenchmarks.FleetFigures.refreshSeconds) s with a live refresh every 15 s (120x30)", unit: "B",
+                   chargeye: Statistics.median(fleet.refreshBytes))
         report.add("start-up before the network (config, cache, terminal): exec to first byte", unit: "ms",
                    chargeye: Statistics.median(startup), atMost: 20)
 

@@ -36,27 +36,62 @@ struct TerminalBenchmarks {
         }
     }
 
+    /// The fleet's Stations view, measured against a simulator in this process.
+    struct FleetFigures {
+        var loading = Loading()
+        /// CPU of the whole process per switch between Locations and Stations (`S`), in ms.
+        var switchCPU: [Double] = []
+        /// Bytes written per switch.
+        var switchBytes: [Double] = []
+        /// Switches that repainted the whole screen.
+        var switchRepaints = 0
+        /// Bytes written in `refreshSeconds` with the Stations view refreshing every 15 s (the switches come first, well before the first refresh).
+        var refreshBytes: [Double] = []
+        static let refreshSeconds = 20
+    }
+
     /// The fleet's Stations view (`--view stations`) against a simulator of `locations` in this
     /// process: when the first station shows in the detail pane, when the list is complete
-    /// ("as of" comes with the whole answer), and the peak RSS.
-    func chargeyeFleetAgainstServer(locations: Int) async throws -> Loading {
+    /// ("as of" comes with the whole answer), the peak RSS; then switches to the locations and
+    /// back, and what the live refresh of every station writes.
+    func chargeyeFleetAgainstServer(locations: Int) async throws -> FleetFigures {
         try await againstServer(locations: locations) { arguments in
-            var loading = Loading()
+            var figures = FleetFigures()
             for _ in 0..<runs {
                 let terminal = try PseudoTerminal(
-                    executable: programs.chargeye, arguments: arguments + ["--view", "stations"], environment: programs.environment,
-                    width: 120, height: 30
+                    executable: programs.chargeye, arguments: arguments + ["--view", "stations", "--refresh-interval", "15"],
+                    environment: programs.environment, width: 120, height: 30
                 )
                 defer { terminal.stop() }
                 guard let first = terminal.firstSight(of: "station id"), let all = terminal.firstSight(of: "as of ") else {
                     let tail = String(decoding: terminal.output.suffix(300), as: UTF8.self).debugDescription
                     throw BenchError("chargeye never showed the fleet of \(locations) locations; its last output: \(tail)")
                 }
-                loading.firstPaint.append(first)
-                loading.allLoaded.append(all)
-                loading.peakKB.append(terminal.stats.peakKB)
+                figures.loading.firstPaint.append(first)
+                figures.loading.allLoaded.append(all)
+                figures.loading.peakKB.append(terminal.stats.peakKB)
+                measureSwitches(terminal, into: &figures)
+                let before = terminal.output.count
+                terminal.read(forMilliseconds: FleetFigures.refreshSeconds * 1000)
+                figures.refreshBytes.append(Double(terminal.output.count - before))
             }
-            return loading
+            return figures
+        }
+    }
+
+    /// `S` to the locations and back, twice after a first round that loads the locations.
+    private func measureSwitches(_ terminal: PseudoTerminal, into figures: inout FleetFigures) {
+        terminal.readUntilQuiet()
+        for round in 0..<3 {
+            for _ in 0..<2 {
+                let cpu = terminal.stats.cpuMilliseconds, before = terminal.output.count
+                terminal.type("S")
+                terminal.readUntilQuiet(quietMilliseconds: round == 0 ? 1_000 : 100)
+                guard round > 0 else { continue }
+                figures.switchCPU.append(terminal.stats.cpuMilliseconds - cpu)
+                figures.switchBytes.append(Double(terminal.output.count - before))
+                if Self.erasesDisplay(terminal.output[before...]) { figures.switchRepaints += 1 }
+            }
         }
     }
 

@@ -59,7 +59,8 @@ public struct ClientService: BrowserService {
     }
 
     public func readFleet(progress: @escaping @Sendable (FleetProgress) -> Void) async throws -> FleetStations {
-        try await client.fleetStations(policy: fleetPolicy, progress: progress)
+        let throttle = FleetProgressThrottle(forward: progress)
+        return try await client.fleetStations(policy: fleetPolicy, progress: throttle.add)
     }
 
     public func get(path: String) async throws -> RawResponse {

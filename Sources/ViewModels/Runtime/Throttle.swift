@@ -1,0 +1,90 @@
+import ChargEyeAPI
+import Foundation
+
+/// Gathers what a streamed read reports and passes it on at most once per `interval` (the
+/// first at once), so a long read redraws the screen a few times rather than at every part:
+/// bytes matter on a slow link, and every pass re-sorts and re-indexes a list of tens of
+/// thousands of rows on the terminal's thread.
+final class Throttle<Part: Sendable, Gathered: Sendable>: Sendable {
+    private struct Pending: Sendable {
+        var gathered: Gathered
+        var hasNews = false
+        var lastForward: ContinuousClock.Instant?
+    }
+
+    private let gather: @Sendable (inout Gathered, Part) -> Void
+    private let afterForward: @Sendable (inout Gathered) -> Void
+    private let forward: @Sendable (Gathered) -> Void
+    private let interval: Duration
+    private let pending: Locked<Pending>
+
+    /// `gather` folds a part into what is gathered; `afterForward` clears what must not be
+    /// passed on twice.
+    init(
+        _ initial: Gathered, interval: Duration, gather: @escaping @Sendable (inout Gathered, Part) -> Void,
+        afterForward: @escaping @Sendable (inout Gathered) -> Void = { _ in }, forward: @escaping @Sendable (Gathered) -> Void
+    ) {
+        self.pending = Locked(Pending(gathered: initial))
+        self.interval = interval
+        self.gather = gather
+        self.afterForward = afterForward
+        self.forward = forward
+    }
+
+    /// Takes one part; passes what is gathered on when the interval has passed.
+    func add(_ part: Part) {
+        let now = ContinuousClock.now
+        let due = pending.withLock { pending -> Gathered? in
+            gather(&pending.gathered, part)
+            pending.hasNews = true
+            guard pending.lastForward.map({ now - $0 >= interval }) ?? true else { return nil }
+            pending.lastForward = now
+            return take(&pending)
+        }
+        if let due { forward(due) }
+    }
+
+    /// Passes on what has not been passed yet (the end of the answer).
+    func flush() {
+        let rest = pending.withLock { pending -> Gathered? in pending.hasNews ? take(&pending) : nil }
+        if let rest { forward(rest) }
+    }
+
+    private func take(_ pending: inout Pending) -> Gathered {
+        pending.hasNews = false
+        let value = pending.gathered
+        afterForward(&pending.gathered)
+        return value
+    }
+}
+
+/// The locations list's parts: everything so far, each time.
+typealias PartThrottle = Throttle<LocationPart, LocationsSoFar>
+
+extension Throttle where Part == LocationPart, Gathered == LocationsSoFar {
+    convenience init(interval: Duration = .seconds(1), forward: @escaping @Sendable (LocationsSoFar) -> Void) {
+        self.init(LocationsSoFar(), interval: interval, gather: { soFar, part in
+            if part.replacesEarlierParts { soFar = LocationsSoFar(restarts: soFar.restarts + 1) }
+            soFar.locations.append(contentsOf: part.locations)
+        }, forward: forward)
+    }
+}
+
+/// A fleet read's progress: the latest counts, with every station that arrived since the last
+/// report (or, after an answer that replaces the rest, since that one).
+typealias FleetProgressThrottle = Throttle<FleetProgress, FleetProgress>
+
+extension Throttle where Part == FleetProgress, Gathered == FleetProgress {
+    convenience init(interval: Duration = .seconds(1), forward: @escaping @Sendable (FleetProgress) -> Void) {
+        self.init(FleetProgress(done: 0, total: 0), interval: interval, gather: { gathered, report in
+            let arrived = report.replacesEarlier ? report.arrived : gathered.arrived + report.arrived
+            let replaces = report.replacesEarlier || gathered.replacesEarlier
+            gathered = report
+            gathered.arrived = arrived
+            gathered.replacesEarlier = replaces
+        }, afterForward: { gathered in
+            gathered.arrived = []
+            gathered.replacesEarlier = false
+        }, forward: forward)
+    }
+}
