@@ -269,11 +269,15 @@ struct TerminalBenchmarks {
         var writes: Int
     }
 
-    func idle(_ executable: String, _ arguments: [String], marker: String?) throws -> Idle {
+    /// `keys` are typed once the program is up, before the window starts (`p` pauses chargeye's
+    /// live refreshes: the fleet is read again every 30 s while the locations list shows).
+    func idle(_ executable: String, _ arguments: [String], marker: String?, keys: String = "") throws -> Idle {
         let terminal = try PseudoTerminal(executable: executable, arguments: arguments, environment: programs.environment, width: 80, height: 24)
         defer { terminal.stop() }
         guard terminal.firstPaint(marker: marker) != nil else { throw BenchError("\(executable) did not start") }
-        terminal.read(forMilliseconds: 500)
+        if !keys.isEmpty { terminal.type(keys) }
+        // Long enough for chargeye's first fleet read, which follows the locations list.
+        terminal.read(forMilliseconds: 1_500)
         let before = terminal.stats, bytesBefore = terminal.output.count
         var writes = 0
         let end = Clock.nanoseconds() + UInt64(idleSeconds) * 1_000_000_000
