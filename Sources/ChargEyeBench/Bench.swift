@@ -137,6 +137,9 @@ struct Bench: AsyncParsableCommand {
         report.add("filter keystroke over 100,000 rows, p99 (\(filter.samples) keystrokes)", unit: "ms", chargeye: filter.p99, atMost: 16)
         report.add("Screen.draw at 200x50", unit: "µs", chargeye: MicroBenchmarks.draw(large.locations), atMost: 2_000)
         report.add("sort 100,000 rows (one s key)", unit: "ms", chargeye: MicroBenchmarks.sort(large.locations))
+        let viewSwitch = MicroBenchmarks.viewSwitch(small.locations, perLocation: 20)
+        report.add("switch between Locations and Stations (S) with \(viewSwitch.stations) stations loaded, key and frame", unit: "ms",
+                   chargeye: viewSwitch.milliseconds, atMost: 10)
 
         print("\nchargeye-bench on \(report.machine), \(report.date), medians of \(runs) runs\n")
         print(report.table)

@@ -76,6 +76,36 @@ struct MicroBenchmarks {
         return Statistics.median(samples)
     }
 
+    /// One switch between the Locations and Stations views (`S`) with `perLocation` stations
+    /// at every location loaded, the key and the next frame's drawing: median ms.
+    static func viewSwitch(_ locations: [Location], perLocation: Int) -> (milliseconds: Double, stations: Int) {
+        var state = loadedState(locations, width: 120, height: 30)
+        let stations = locations.flatMap { location in
+            (0..<perLocation).map { number in
+                Station(
+                    stationId: "\(location.id)-S\(number)", name: "Bay \(number)",
+                    status: .init(number % 50 == 0 ? "Faulted" : "Operative"), onlineStatus: .init(number % 70 == 0 ? "Offline" : "Online"),
+                    connectors: (1...4).map { Connector(connectorId: .case2("\($0)"), _type: .init("CCS"), status: .init($0 == 1 ? "Charging" : "Available")) },
+                    location: .init(name: location.name), locationUid: location.id, maxPowerKw: 400, currentPowerKw: 75
+                )
+            }
+        }
+        if let read = state.fleet.requestID {
+            _ = state.update(.loaded(read, .success(.fleet(FleetStations(collecting: stations, source: .unfiltered)))))
+        }
+        _ = state.update(.keyPressed(.character("S")))
+        _ = state.update(.keyPressed(.character("S")))
+        var samples: [Double] = []
+        for _ in 0..<20 {
+            let start = Clock.nanoseconds()
+            _ = state.update(.keyPressed(.character("S")))
+            let grid = Screen.draw(state)
+            samples.append(Double(Clock.nanoseconds() - start) / 1e6)
+            precondition(grid.width == 120)
+        }
+        return (Statistics.median(samples), stations.count)
+    }
+
     /// One whole-screen draw into the cell grid at 200x50: median µs.
     static func draw(_ locations: [Location]) -> Double {
         var state = loadedState(locations, width: 200, height: 50)
