@@ -276,8 +276,7 @@ struct TerminalBenchmarks {
         defer { terminal.stop() }
         guard terminal.firstPaint(marker: marker) != nil else { throw BenchError("\(executable) did not start") }
         if !keys.isEmpty { terminal.type(keys) }
-        // Long enough for chargeye's first fleet read, which follows the locations list.
-        terminal.read(forMilliseconds: 1_500)
+        terminal.read(forMilliseconds: 500)
         let before = terminal.stats, bytesBefore = terminal.output.count
         var writes = 0
         let end = Clock.nanoseconds() + UInt64(idleSeconds) * 1_000_000_000
