@@ -91,11 +91,8 @@ struct Bench: AsyncParsableCommand {
         log("idle")
         // Live refreshes paused (`p`): what chargeye costs with nothing to do. The cost of the
         // fleet's live refresh is its own row below.
-        // The window starts once the fleet is in (its roll-up line, "N stations: …"): the first
-        // fleet read follows the locations list and is no part of idling.
-        let fleetIn = "stations: "
-        let idle = try terminal.idle(programs.chargeye, ["--demo", "--demo-locations", "1000"], marker: fleetIn, keys: "p")
-        let refreshing = try terminal.idle(programs.chargeye, ["--demo", "--demo-locations", "1000"], marker: fleetIn)
+        let idle = try terminal.idle(programs.chargeye, ["--demo", "--demo-locations", "1000"], marker: "as of ", keys: "p")
+        let refreshing = try terminal.idle(programs.chargeye, ["--demo", "--demo-locations", "1000"], marker: "as of ")
         let lessIdle = try programs.less.map { try terminal.idle($0, ["-S", small.textFile.path], marker: nil) }
         report.add("idle \(idle.seconds) s, live refreshes paused, countdown visible: bytes written", unit: "B", chargeye: Double(idle.bytes),
                    reference: lessIdle.map { Double($0.bytes) }, referenceName: "less -S")
@@ -106,7 +103,7 @@ struct Bench: AsyncParsableCommand {
         report.add("idle \(refreshing.seconds) s, not paused: CPU (the fleet of 1,000 locations, about 4,000 stations, read again every 30 s)", unit: "%",
                    chargeye: refreshing.cpuPercent)
         let alone = try await terminal.againstServer(locations: 1_000) { arguments in
-            try terminal.idle(programs.chargeye, arguments, marker: fleetIn, keys: "p")
+            try terminal.idle(programs.chargeye, arguments, marker: "as of ", keys: "p")
         }
         report.add("idle, server in another process: bytes written", unit: "B", chargeye: Double(alone.bytes))
         report.add("idle, server in another process: CPU", unit: "%", chargeye: alone.cpuPercent, atMost: 0.05)

@@ -91,6 +91,19 @@ final class PseudoTerminal {
         return nil
     }
 
+    /// Reads until a whole second passes with less than 20 ms of the program's CPU (at most
+    /// `limitMilliseconds`).
+    func waitUntilSettled(limitMilliseconds: Int = 20_000) {
+        let limit = Clock.nanoseconds() + UInt64(limitMilliseconds) * 1_000_000
+        var cpu = stats.cpuMilliseconds
+        while Clock.nanoseconds() < limit {
+            read(forMilliseconds: 1_000)
+            let now = stats.cpuMilliseconds
+            if now - cpu < 20 { return }
+            cpu = now
+        }
+    }
+
     /// Reads until `marker` appears; returns when the bytes holding it arrived, in
     /// milliseconds since start, or nil if it never came. Unlike `firstPaint` it does not wait
     /// for the output to go quiet: a list that streams in keeps drawing.
