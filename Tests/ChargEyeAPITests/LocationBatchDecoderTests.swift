@@ -23,6 +23,7 @@ struct LocationBatchDecoderTests {
         #"{"id":"e","labels":[{"value":"Depot"},{"value":"Fleet","tenantIds":["t1","t2"]},{"value":"x","tenantIds":null,"extra":[1,{"a":[true,false,null]}]}]}"#,
         #"{"unknown":{"deep":[[["x"]]],"n":-0.0e+1},"id":"f","roamingPoolId":"pool","tenantIdCPO":"cpo","tenantIdEMSP":"emsp","locationId":"REF-1"}"#,
         #"{"id":"g","lat":12345678901234567890,"lng":0.1}"#,
+        #"{"id":"i","lat":0.000e-5,"lng":0}"#,
         #"{"id":"h","name":"J\u00e4rvenp\u00C4\u00e4 \ud83d\ude8c \u0041\u20AC"}"#,
     ]
 
@@ -55,6 +56,7 @@ struct LocationBatchDecoderTests {
         #"{"id":"a","lat":"60.1"}"#,
         #"{"id":"a","lat":-0}"#,
         #"{"id":"a","lat":1e400}"#,
+        #"{"id":"a","lat":2e-324}"#,
         #"{"id":"a","lat":01}"#,
         #"{"id":"a","lat":1.}"#,
         #"{"id":"a","x":tru}"#,

@@ -70,6 +70,8 @@ struct StationBatchDecoderTests {
         #"{"stationId":"a","connectors":[{"connectorId":null}]}"#,
         #"{"stationId":"a","connectors":[{"connectorId":true}]}"#,
         #"{"stationId":"a","connectors":[{"connectorId":-0}]}"#,
+        #"{"stationId":"a","connectors":[{"connectorId":-"7"}]}"#,
+        #"{"stationId":"a","maxPowerKw":1e-400}"#,
         #"{"stationId":"a","connectors":{}}"#,
         #"{"stationId":"a","connectors":[{"connectorId":"1","latestTransaction":{"startTime":"yesterday"}}]}"#,
         #"{"stationId":"a","connectors":[{"connectorId":"1","latestTransaction":{"startTime":1733000000}}]}"#,

@@ -141,6 +141,7 @@ struct DetailToggleAndCancelTests {
         guard let (id, _) = AppState.loadID(state.start()) else { Issue.record("no first load"); return }
         #expect(state.fleet.requestID == nil, "the fleet waits for the locations")
         #expect(state.update(.keyPressed(.escape)) == [.cancel(id)])
+        #expect(state.nextFleetRefresh == Fixtures.start.addingTimeInterval(state.refreshInterval), "the fleet goes on its refresh schedule")
         #expect(!state.current.isLoading && !state.fleet.isLoading)
         #expect(Message.locationsArrived(id, Fixtures.locations).flatMap { state.update($0) }.isEmpty)
         #expect(state.current.data == nil, "a cancelled answer is dropped")

@@ -155,10 +155,12 @@ extension JSONByteReader {
         optional(into: &field) { reader in reader.string().map { Value($0) } }
     }
 
-    /// A number (first, as the generated `oneOf` tries it) or a string.
+    /// A string, or else a number (the generated `oneOf` tries a number first; a string is
+    /// never one). Deciding by the first byte keeps a failed number from leaving the reader
+    /// part-way (`-"7"` is no value at all).
     private mutating func numberOrString() -> Components.Schemas.NumberOrString? {
-        if let number = number() { return .case1(number) }
-        return string().map { .case2($0) }
+        if nextIsString() { return string().map { .case2($0) } }
+        return number().map { .case1($0) }
     }
 
     /// `null` or a timestamp `TolerantDateTranscoder` reads (the generated decoder's transcoder).

@@ -160,15 +160,28 @@ struct JSONByteReader {
         }
     }
 
-    /// A JSON number as a finite Double other than -0 (a negative zero and out-of-range values
-    /// are left to the ordinary decoder).
+    /// A JSON number as a finite Double other than -0 (a negative zero and out-of-range values,
+    /// too large or so small they become 0, are left to the ordinary decoder).
     mutating func number() -> Double? {
         skipSpace()
         let start = index
         guard numberSyntax(), let value = Double(String(decoding: bytes[start..<index], as: UTF8.self)),
             value.isFinite, !(value == 0 && value.sign == .minus)
         else { return nil }
+        if value == 0, !Self.isZero(bytes[start..<index]) { return nil }
         return value
+    }
+
+    /// Whether a number's digits before any exponent are all zero (`0`, `0.000`, `0e5`).
+    private static func isZero(_ number: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        number.prefix { $0 != UInt8(ascii: "e") && $0 != UInt8(ascii: "E") }
+            .allSatisfy { $0 == UInt8(ascii: "0") || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") }
+    }
+
+    /// Whether the next value is a string (white space skipped).
+    mutating func nextIsString() -> Bool {
+        skipSpace()
+        return index < bytes.count && bytes[index] == UInt8(ascii: "\"")
     }
 
     /// Moves over one number by JSON's grammar.

@@ -17,6 +17,7 @@ extension AppState {
         if let old = level.load.requestID, requests.finish(old) != nil { effects.append(.cancel(old)) }
         let id = requests.start(.level(level.id, reason))
         stack[depth].load = .loading(InFlight(id: id, reason: reason))
+        if level.kind == .fleetStations { fleet.progress = nil }
         return effects + [.load(id, request(for: level.kind, reason))]
     }
 
@@ -174,6 +175,9 @@ extension AppState {
         }
         _ = requests.finish(id)
         stack[depth].load = .cancelled(at: now, partial: current.isStreaming)
+        // The fleet waits for the locations list; stopped, the list hands the fleet to its
+        // refresh schedule rather than leaving it unread.
+        if depth == 0, current.kind == .locations, fleet.endedAt == nil { fleet.endedAt = now }
         show("cancelled \(current.kind.request.line); \(keyName(.retry)) loads it again", role: .warning)
         return fleetEffects + [.cancel(id)]
     }
