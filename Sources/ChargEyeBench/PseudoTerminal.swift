@@ -122,12 +122,7 @@ final class PseudoTerminal {
     }
 
     private func outputContains(_ needle: [UInt8], from first: Int) -> Bool {
-        guard output.count >= needle.count, first <= output.count - needle.count else { return false }
-        return output.withUnsafeBufferPointer { buffer in
-            (first...(buffer.count - needle.count)).contains { start in
-                buffer[start] == needle[0] && buffer[start..<(start + needle.count)].elementsEqual(needle)
-            }
-        }
+        first < output.count && output[first...].firstRange(of: needle) != nil
     }
 
     @discardableResult

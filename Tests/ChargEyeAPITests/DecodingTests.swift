@@ -125,6 +125,15 @@ struct DecodingTests {
         #expect(try transcoder.decode("2025-03-04T07:12:40.118+02:00") == zulu)
         #expect(try transcoder.decode("2025-03-04T05:12:40Z") == zulu.addingTimeInterval(-0.118))
         #expect(try transcoder.encode(zulu) == "2025-03-04T05:12:40.118Z")
+        // RFC3339.format writes what Foundation's formatter wrote, from 1600 to 9999.
+        let foundation = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+        var random = SystemRandomNumberGenerator()
+        for seconds in [0, 0.9995, -0.001, 951_782_400, 253_402_300_799.999] + (0..<2_000).map({ _ in Double.random(in: -11_676_096_000...253_402_300_799, using: &random) }) {
+            let date = Date(timeIntervalSince1970: seconds)
+            let nudged = Date(timeIntervalSince1970: (seconds * 1000).rounded() / 1000 + 0.0002)
+            #expect(RFC3339.format(date) == nudged.formatted(foundation), "\(seconds)")
+        }
+        #expect(RFC3339.format(Date(timeIntervalSince1970: 253_402_300_800)) == nil)
         #expect(throws: (any Error).self) { try transcoder.decode("yesterday") }
     }
 

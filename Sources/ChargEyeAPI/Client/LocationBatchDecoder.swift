@@ -11,18 +11,21 @@ import OpenAPIRuntime
 /// error; the fuzzer checks the two agree.
 enum LocationBatchDecoder {
     static func decode(_ batch: [UInt8]) -> [Location]? {
-        batch.withUnsafeBufferPointer { bytes in
-            var reader = JSONByteReader(bytes)
-            return reader.batch()
-        }
+        JSONByteReader.list(batch, key: "locations") { $0.location() }
     }
 }
 
 /// The locations answer's own shapes, read with `JSONByteReader`.
 extension JSONByteReader {
-    mutating func batch() -> [Location]? {
-        guard take("{"), key() == "locations", take(":"), let locations = array({ $0.location() }), take("}"), atEnd() else { return nil }
-        return locations
+    /// A streamed batch, `{"<key>":[...]}`, every element read by `element`, and nothing after it.
+    static func list<Element>(_ batch: [UInt8], key: String, _ element: (inout JSONByteReader) -> Element?) -> [Element]? {
+        batch.withUnsafeBufferPointer { bytes in
+            var reader = JSONByteReader(bytes)
+            guard reader.take("{"), reader.key() == key, reader.take(":"), let items = reader.array(element),
+                reader.take("}"), reader.atEnd()
+            else { return nil }
+            return items
+        }
     }
 
     /// The optional text fields of a location, by key.
@@ -34,7 +37,7 @@ extension JSONByteReader {
     ]
 
     /// One location; `object` already refuses a key given twice.
-    private mutating func location() -> Location? {
+    fileprivate mutating func location() -> Location? {
         var location = Location(id: "")
         var hasID = false
         let complete = object { key, reader in

@@ -9,22 +9,14 @@ import Foundation
 /// and the tests check the two agree.
 enum StationBatchDecoder {
     static func decode(_ batch: [UInt8]) -> [Station]? {
-        batch.withUnsafeBufferPointer { bytes in
-            var reader = JSONByteReader(bytes)
-            return reader.stationBatch()
-        }
+        JSONByteReader.list(batch, key: "stations") { $0.station() }
     }
 }
 
 /// The stations answer's own shapes, read with `JSONByteReader`.
 extension JSONByteReader {
-    mutating func stationBatch() -> [Station]? {
-        guard take("{"), key() == "stations", take(":"), let stations = array({ $0.station() }), take("}"), atEnd() else { return nil }
-        return stations
-    }
-
     /// One station; `object` already refuses a key given twice.
-    private mutating func station() -> Station? {
+    fileprivate mutating func station() -> Station? {
         var station = Station(stationId: "")
         var hasID = false
         let complete = object { key, reader in

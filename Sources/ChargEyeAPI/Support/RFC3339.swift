@@ -3,7 +3,8 @@ public import Foundation
 /// Reads every RFC 3339 date-time, and the zone-less form some ChargEye sources show: `T`, `t`
 /// or a space between date and time, seconds and any number of fraction digits optional, a
 /// leap second (`:60`, read as the next minute's start), `Z`, `z`, or any offset up to ±23:59
-/// (with or without its colon), or no zone at all (then UTC). Hand-written because Foundation's
+/// (with or without its colon), or no zone at all (then UTC); and writes ChargEye's own form.
+/// Hand-written because Foundation's
 /// ISO 8601 parser refuses lower-case `t`/`z` and offsets beyond ±18:00, and is slow when a
 /// long transaction list is decoded. Pure arithmetic: no calendar, no allocation.
 public enum RFC3339 {
@@ -45,6 +46,50 @@ public enum RFC3339 {
         let days = daysSinceEpoch(year: year, month: month, day: day)
         let seconds = Double(days * 86_400 + hour * 3600 + minute * 60 + second - offset) + fraction
         return Date(timeIntervalSince1970: seconds)
+    }
+
+    /// `date` as ChargEye writes timestamps: UTC, to the nearest millisecond, `Z`
+    /// (`2025-03-04T05:12:40.118Z`); nil outside the years 0000-9999.
+    public static func format(_ date: Date) -> String? {
+        let scaled = (date.timeIntervalSince1970 * 1000).rounded()
+        guard scaled.isFinite, abs(scaled) < 1e15 else { return nil }
+        let milliseconds = Int(scaled)
+        let (days, inDay) = milliseconds.quotientAndRemainder(dividingBy: 86_400_000)
+        let (day, time) = inDay < 0 ? (days - 1, inDay + 86_400_000) : (days, inDay)
+        let (year, month, dayOfMonth) = civil(fromDays: day)
+        guard (0...9999).contains(year) else { return nil }
+        var text = [UInt8]()
+        text.reserveCapacity(24)
+        func put(_ value: Int, _ width: Int, then separator: Unicode.Scalar) {
+            var divisor = 1
+            for _ in 1..<width { divisor *= 10 }
+            while divisor > 0 {
+                text.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
+                divisor /= 10
+            }
+            text.append(UInt8(ascii: separator))
+        }
+        put(year, 4, then: "-")
+        put(month, 2, then: "-")
+        put(dayOfMonth, 2, then: "T")
+        put(time / 3_600_000, 2, then: ":")
+        put(time / 60_000 % 60, 2, then: ":")
+        put(time / 1000 % 60, 2, then: ".")
+        put(time % 1000, 3, then: "Z")
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// Year, month and day of the `days`-th day since 1970-01-01, proleptic Gregorian (the
+    /// inverse of `daysSinceEpoch`).
+    private static func civil(fromDays days: Int) -> (year: Int, month: Int, day: Int) {
+        let shifted = days + 719_468
+        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, dayOfYear - (153 * monthIndex + 2) / 5 + 1)
     }
 
     private static func daysIn(month: Int, year: Int) -> Int {

@@ -7,9 +7,10 @@ public struct TolerantDateTranscoder: DateTranscoder {
     /// Creates the transcoder.
     public init() {}
 
-    /// Encodes a date as `2025-03-04T05:12:40.118Z`, to the nearest millisecond (the formatter
-    /// truncates, and most whole milliseconds are a hair below themselves as a Double).
+    /// Encodes a date as `2025-03-04T05:12:40.118Z`, to the nearest millisecond (`RFC3339`;
+    /// Foundation's formatter for years past 9999, which truncates, hence the nudge).
     public func encode(_ date: Date) throws -> String {
+        if let text = RFC3339.format(date) { return text }
         let milliseconds = (date.timeIntervalSince1970 * 1000).rounded()
         return Date(timeIntervalSince1970: milliseconds / 1000 + 0.0002).formatted(Self.withFraction)
     }

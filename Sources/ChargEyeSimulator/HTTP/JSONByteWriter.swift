@@ -106,47 +106,7 @@ struct JSONByteWriter {
 
     /// A timestamp as ChargEye writes one (`TolerantDateTranscoder`): UTC, milliseconds, `Z`.
     mutating func date(_ date: Date) {
-        let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded())
-        let (days, inDay) = milliseconds.quotientAndRemainder(dividingBy: 86_400_000)
-        let (day, time) = inDay < 0 ? (days - 1, inDay + 86_400_000) : (days, inDay)
-        let (year, month, dayOfMonth) = Self.civil(fromDays: day)
-        guard (0...9999).contains(year) else {
-            string((try? TolerantDateTranscoder().encode(date)) ?? "")
-            return
-        }
-        bytes.append(UInt8(ascii: "\""))
-        digits(year, 4, then: "-")
-        digits(month, 2, then: "-")
-        digits(dayOfMonth, 2, then: "T")
-        digits(time / 3_600_000, 2, then: ":")
-        digits(time / 60_000 % 60, 2, then: ":")
-        digits(time / 1000 % 60, 2, then: ".")
-        digits(time % 1000, 3, then: "Z")
-        bytes.append(UInt8(ascii: "\""))
-    }
-
-    private mutating func digits(_ value: Int64, _ count: Int, then separator: Unicode.Scalar) {
-        var divisor: Int64 = 1
-        for _ in 1..<count { divisor *= 10 }
-        while divisor > 0 {
-            bytes.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
-            divisor /= 10
-        }
-        bytes.append(UInt8(ascii: separator))
-    }
-
-    /// Year, month and day of the `days`-th day since 1970-01-01 (proleptic Gregorian;
-    /// Howard Hinnant's `civil_from_days`).
-    private static func civil(fromDays days: Int64) -> (Int64, Int64, Int64) {
-        let shifted = days + 719_468
-        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+        string((try? TolerantDateTranscoder().encode(date)) ?? "")
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
