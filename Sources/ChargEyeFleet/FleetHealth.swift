@@ -16,7 +16,7 @@ public struct FleetHealth: Sendable {
     public var problems: [StationProblem]
 
     /// Rolls up `stations`; `names` names locations by id.
-    public init(stations: [Station], names: [String: String] = [:]) {
+    public init(stations: some Collection<Station>, names: [String: String] = [:]) {
         totals = Rollup(stations)
         var byType: [String: [String: Int]] = [:]
         var problems: [StationProblem] = []
@@ -30,7 +30,7 @@ public struct FleetHealth: Sendable {
         connectorsByType = byType
         let grouped = StationsByLocation(stations)
         locations = grouped.order.map { uid in
-            LocationHealth(uid: uid, name: names[uid], stations: grouped.stations[uid] ?? [])
+            LocationHealth(uid: uid, name: names[uid], stations: grouped.stations[uid] ?? StationTable())
         }.sorted { ($1.rollup.severity, $0.sortName) < ($0.rollup.severity, $1.sortName) }
         self.problems = problems.sorted { $0.precedes($1) }
     }
@@ -50,14 +50,14 @@ public struct LocationHealth: Sendable {
     /// Power delivered now, in kW.
     public var powerKw: Double
     /// Its stations.
-    public var stations: [Station]
+    public var stations: StationTable
 
-    init(uid: String, name: String?, stations: [Station]) {
+    init(uid: String, name: String?, stations: StationTable) {
         self.uid = uid
         self.stations = stations
-        self.name = name ?? stations.lazy.compactMap { $0.location?.name }.first
-        rollup = Rollup(stations)
-        powerKw = stations.compactMap(\.currentPowerKw).reduce(0, +)
+        self.name = name ?? stations.indices.lazy.compactMap(stations.locationName(at:)).first
+        rollup = Rollup(stations.withoutSessions)
+        powerKw = stations.indices.compactMap(stations.currentPowerKw(at:)).reduce(0, +)
     }
 
     /// The name, or the id when the name is unknown (a station whose location is unknown).

@@ -12,15 +12,33 @@ public struct Rollup: Equatable, Sendable {
     /// Connectors by status ("Charging", "Available", "Faulted", ...).
     public var connectorStatuses: [String: Int] = [:]
 
-    public init(_ stations: [Station]) {
-        self.stations = stations.count
-        for station in stations {
-            online[station.onlineStatus?.text ?? "Unknown", default: 0] += 1
-            stationStatuses[station.status?.text ?? "Unknown", default: 0] += 1
-            for connector in station.connectors ?? [] {
-                connectors += 1
-                connectorStatuses[connector.status?.text ?? "Unknown", default: 0] += 1
-            }
+    /// No stations.
+    public init() {}
+
+    public init(_ stations: some Sequence<Station>) {
+        add(contentsOf: stations)
+    }
+
+    /// Each location's roll-up, by location id ("" for stations that do not say).
+    public static func byLocation(_ stations: some Sequence<Station>) -> [String: Rollup] {
+        var rollups: [String: Rollup] = [:]
+        for station in stations { rollups[station.locationUid ?? "", default: Rollup()].add(station) }
+        return rollups
+    }
+
+    /// Counts more stations.
+    public mutating func add(contentsOf stations: some Sequence<Station>) {
+        for station in stations { add(station) }
+    }
+
+    /// Counts one more station.
+    public mutating func add(_ station: Station) {
+        stations += 1
+        online[station.onlineStatus?.text ?? "Unknown", default: 0] += 1
+        stationStatuses[station.status?.text ?? "Unknown", default: 0] += 1
+        for connector in station.connectors ?? [] {
+            connectors += 1
+            connectorStatuses[connector.status?.text ?? "Unknown", default: 0] += 1
         }
     }
 

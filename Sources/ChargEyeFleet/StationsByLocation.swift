@@ -5,16 +5,16 @@ public import ChargEyeAPI
 public struct StationsByLocation: Sendable {
     /// Location ids in order of first appearance.
     public let order: [String]
-    /// Each location's stations, in the order given.
-    public let stations: [String: [Station]]
+    /// Each location's stations, in the order given (kept compact: a fleet's are many).
+    public let stations: [String: StationTable]
 
-    public init(_ all: [Station]) {
+    public init(_ all: some Sequence<Station>) {
         var order: [String] = []
-        var stations: [String: [Station]] = [:]
+        var stations: [String: StationTable] = [:]
         for station in all {
             let uid = station.locationUid ?? ""
             if stations[uid] == nil { order.append(uid) }
-            stations[uid, default: []].append(station)
+            stations[uid, default: StationTable()].append(station)
         }
         self.order = order
         self.stations = stations

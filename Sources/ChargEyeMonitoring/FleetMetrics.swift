@@ -79,7 +79,7 @@ public struct FleetMetrics: Sendable {
         }
     }
 
-    private func writeStations(_ stations: [Station], gauge: Write) {
+    private func writeStations(_ stations: some Sequence<Station>, gauge: Write) {
         for station in stations {
             let labels = [("location_uid", station.locationUid ?? ""), ("station_id", station.stationId)]
             gauge(Metric.stationOnline, labels, station.onlineStatus?.known == .online ? 1 : 0)
@@ -90,7 +90,7 @@ public struct FleetMetrics: Sendable {
     }
 
     /// Counts of (station status, online status) pairs.
-    private static func statusPairs(_ stations: [Station]) -> [StatusPair: Int] {
+    private static func statusPairs(_ stations: some Sequence<Station>) -> [StatusPair: Int] {
         var counts: [StatusPair: Int] = [:]
         for station in stations {
             counts[StatusPair(status: station.status?.text ?? "Unknown", online: station.onlineStatus?.text ?? "Unknown"), default: 0] += 1

@@ -34,7 +34,7 @@ struct FleetViewTests {
     /// The locations loaded, the fleet read answered, then `S`.
     func stationsView() throws -> AppState {
         var state = Fixtures.loadedState()
-        _ = state.update(.loaded(try #require(state.fleet.requestID), .success(.fleet(FleetStations(collecting: Self.stations, source: .unfiltered)))))
+        _ = state.update(.loaded(try #require(state.fleet.requestID), .success(.fleet(FleetStations(collecting: StationTable(Self.stations), source: .unfiltered)))))
         #expect(state.press(.character("S")).isEmpty, "the fleet read already made is shown; nothing is asked")
         return state
     }
@@ -44,7 +44,7 @@ struct FleetViewTests {
         var state = Fixtures.loadedState()
         _ = state.press(.down, .down)
         let selected = state.current.selectedID
-        _ = state.update(.loaded(try #require(state.fleet.requestID), .success(.fleet(FleetStations(collecting: Self.stations, source: .unfiltered)))))
+        _ = state.update(.loaded(try #require(state.fleet.requestID), .success(.fleet(FleetStations(collecting: StationTable(Self.stations), source: .unfiltered)))))
         _ = state.press(.character("S"))
         #expect(state.current.kind == .fleetStations)
         #expect(state.listPane.title == "Stations · fleet")
@@ -92,7 +92,7 @@ struct FleetViewTests {
         }
         var changed = Self.stations
         changed[1] = Self.station("F1", at: "L1")
-        _ = state.update(.loaded(id, .success(.fleet(FleetStations(collecting: changed, source: .unfiltered)))))
+        _ = state.update(.loaded(id, .success(.fleet(FleetStations(collecting: StationTable(changed), source: .unfiltered)))))
         #expect(state.current.selectedID == "O2")
         #expect(state.rowNames.first == "O1")
         #expect(state.changedIDs == ["F1"])
@@ -110,37 +110,36 @@ struct FleetViewTests {
         #expect(state.fleetSummary?.scope == "Fleet (reading 3/12 locations)")
         _ = state.press(.character("S"))
         #expect(state.fleet.requestID == background, "the read goes on for the roll-ups")
-        _ = state.update(.loaded(background, .success(.fleet(FleetStations(collecting: Self.stations, source: .unfiltered)))))
+        _ = state.update(.loaded(background, .success(.fleet(FleetStations(collecting: StationTable(Self.stations), source: .unfiltered)))))
         #expect(state.fleet.totals?.stations == 5 && state.requests.entries.isEmpty)
         _ = state.press(.character("S"))
         #expect(state.rowNames.first == "F1", "the Stations view shows the read it handed back")
     }
 
-    @Test("a first read shows its stations as they arrive, worst first; a view that missed batches waits for the whole answer")
+    @Test("a first read shows its stations as they arrive, worst first; a view left and found again mid-read shows everything so far")
     func firstRowsWhileStreaming() throws {
         var state = Fixtures.loadedState()
         let read = try #require(state.fleet.requestID)
         _ = state.press(.character("S"))
-        _ = state.update(.fleetProgress(read, FleetProgress(done: 0, total: 0, stations: 2, arrived: Array(Self.stations[0..<2]))))
+        _ = state.update(.fleetProgress(read, FleetProgress(done: 0, total: 0, stations: 2, soFar: StationTable(Self.stations[0..<2]))))
         #expect(state.rowNames == ["F1", "Healthy"])
         #expect(state.current.isStreaming && state.listPane.badges.contains { $0.text == "loading…" })
-        _ = state.update(.fleetProgress(read, FleetProgress(done: 0, total: 0, stations: 5, arrived: Array(Self.stations[2...]))))
+        _ = state.update(.fleetProgress(read, FleetProgress(done: 0, total: 0, stations: 5, soFar: StationTable(Self.stations))))
         #expect(state.rowNames == ["F1", "O1", "O2", "C1", "Healthy"])
-        _ = state.update(.loaded(read, .success(.fleet(FleetStations(collecting: Self.stations, source: .unfiltered)))))
+        _ = state.update(.loaded(read, .success(.fleet(FleetStations(collecting: StationTable(Self.stations), source: .unfiltered)))))
         #expect(!state.current.isStreaming && state.rowNames.count == 5)
 
-        // Left mid-read and back: the rows that came before are not shown as a list; the
-        // batches after them are not shown alone.
+        // Left mid-read and back: each report carries every station so far, so the next one
+        // shows them all, not only the ones that came while the view was away.
         var again = Fixtures.loadedState()
         let second = try #require(again.fleet.requestID)
         _ = again.press(.character("S"))
-        _ = again.update(.fleetProgress(second, FleetProgress(done: 0, total: 0, stations: 2, arrived: Array(Self.stations[0..<2]))))
+        _ = again.update(.fleetProgress(second, FleetProgress(done: 0, total: 0, stations: 2, soFar: StationTable(Self.stations[0..<2]))))
         _ = again.press(.character("S"))
         _ = again.press(.character("S"))
-        #expect(again.current.data == nil)
-        _ = again.update(.fleetProgress(second, FleetProgress(done: 0, total: 0, stations: 5, arrived: Array(Self.stations[2...]))))
-        #expect(again.current.data == nil && again.listPane.emptyText == "loading…")
-        _ = again.update(.loaded(second, .success(.fleet(FleetStations(collecting: Self.stations, source: .unfiltered)))))
+        _ = again.update(.fleetProgress(second, FleetProgress(done: 0, total: 0, stations: 5, soFar: StationTable(Self.stations))))
+        #expect(again.rowNames == ["F1", "O1", "O2", "C1", "Healthy"])
+        _ = again.update(.loaded(second, .success(.fleet(FleetStations(collecting: StationTable(Self.stations), source: .unfiltered)))))
         #expect(again.rowNames.count == 5)
     }
 
@@ -153,7 +152,7 @@ struct FleetViewTests {
         let (read, request) = try #require(AppState.loadID(effects))
         #expect(request == .fleet && effects.filter { if case .load = $0 { true } else { false } }.count == 1)
         #expect(state.listPane.title == "Problems · fleet")
-        _ = state.update(.loaded(read, .success(.fleet(FleetStations(collecting: Self.stations, source: .unfiltered)))))
+        _ = state.update(.loaded(read, .success(.fleet(FleetStations(collecting: StationTable(Self.stations), source: .unfiltered)))))
         #expect(state.rowNames == ["F1", "O1", "O2", "C1"])
         #expect(state.fleet.totals?.stations == 5)
         guard case .load(_, .locations)? = state.press(.character("S")).first else {

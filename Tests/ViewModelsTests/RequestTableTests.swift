@@ -13,7 +13,7 @@ struct RequestTableTests {
     func purposes() throws {
         var state = Fixtures.loadedState()
         #expect(state.requests.entries.values.map(\.purpose) == [.fleet], "the fleet read started beside the locations")
-        _ = state.update(.loaded(try #require(state.fleet.requestID), .success(.fleet(FleetStations(collecting: [], source: .unfiltered)))))
+        _ = state.update(.loaded(try #require(state.fleet.requestID), .success(.fleet(FleetStations(collecting: StationTable(), source: .unfiltered)))))
         #expect(state.requests.entries.isEmpty)
         let (reload, _) = try #require(AppState.loadID(state.press(.control("r"))))
         #expect(state.requests[reload]?.purpose == .level(state.current.id, .reload))

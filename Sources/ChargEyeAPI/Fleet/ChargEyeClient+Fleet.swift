@@ -20,20 +20,21 @@ extension ChargEyeClient {
     /// The one unfiltered call, streamed, with every batch reported. An answer that breaks
     /// off after stations have come (the connection dropped mid-body) is read again once, in
     /// one piece with the usual retries, rather than failing on what a retry would cure.
-    private func unfilteredStations(progress: @escaping @Sendable (FleetProgress) -> Void) async throws -> [Station] {
-        let stations = Locked<[Station]>([])
+    private func unfilteredStations(progress: @escaping @Sendable (FleetProgress) -> Void) async throws -> StationTable {
+        let stations = Locked(StationTable())
         do {
             _ = try await streamAllStations { batch, replacesEarlier in
-                let count = stations.withLock {
-                    replacesEarlier ? ($0 = batch) : ($0 += batch)
-                    return $0.count
+                let soFar = stations.withLock {
+                    if replacesEarlier { $0 = StationTable() }
+                    $0.append(contentsOf: batch)
+                    return $0
                 }
-                progress(FleetProgress(done: 0, total: 0, stations: count, arrived: batch, replacesEarlier: replacesEarlier))
+                progress(FleetProgress(done: 0, total: 0, stations: soFar.count, soFar: soFar))
             }
             return stations.withLock { $0 }
         } catch let error as ChargEyeError where error.isRetryable && !stations.withLock(\.isEmpty) {
             configuration.logger.warning("GET /stations broke off after \(stations.withLock(\.count)) stations (\(error.shortReason)); reading it again")
-            return try await allStations()
+            return StationTable(try await allStations())
         }
     }
 
@@ -57,15 +58,17 @@ extension ChargEyeClient {
         var names: [String: String] = [:]
         for location in locations { names[location.id] = location.name }
         progress(FleetProgress(done: 0, total: locations.count))
-        var answers = [Result<[Station], ChargEyeError>?](repeating: nil, count: locations.count)
-        try await withThrowingTaskGroup(of: (Int, Result<[Station], ChargEyeError>).self) { group in
+        // Each answer is kept compact until all are in: a fleet read this way can be as large as
+        // the unfiltered one.
+        var answers = [Result<StationTable, ChargEyeError>?](repeating: nil, count: locations.count)
+        try await withThrowingTaskGroup(of: (Int, Result<StationTable, ChargEyeError>).self) { group in
             var next = 0
             func start() {
                 guard next < locations.count else { return }
                 let index = next, uid = locations[index].id, name = locations[index].name
                 next += 1
                 group.addTask {
-                    do { return (index, .success(try await self.stations(locationUid: uid).map { Self.placed($0, at: uid, named: name) })) }
+                    do { return (index, .success(StationTable(try await self.stations(locationUid: uid).lazy.map { Self.placed($0, at: uid, named: name) }))) }
                     catch let error as ChargEyeError { return (index, .failure(error)) }
                 }
             }
@@ -85,11 +88,11 @@ extension ChargEyeClient {
                 start()
             }
         }
-        var stations: [Station] = []
+        var stations = StationTable()
         var gaps: [FleetStations.Gap] = []
         for (location, answer) in zip(locations, answers) {
             switch answer {
-            case .success(let found): stations += found
+            case .success(let found): stations.append(contentsOf: found)
             case .failure(let error): gaps.append(.init(locationUid: location.id, error: error))
             case nil: break
             }

@@ -27,7 +27,7 @@ public struct FleetStations: Sendable, Equatable {
     }
 
     /// The stations, each station id once, in the order the server gave them.
-    public var stations: [Station]
+    public var stations: StationTable
     /// How they were read.
     public var source: Source
     /// Locations that failed: the stations are then incomplete.
@@ -44,23 +44,25 @@ public struct FleetStations: Sendable, Equatable {
     /// Keeps the first station of each id and records the others, and names locations from
     /// the stations' own `location` where `names` has no entry. Without duplicates (the usual
     /// case) the stations are kept as they are, not copied: a fleet's stations are large.
-    public init(collecting stations: [Station], source: Source, gaps: [Gap] = [], names: [String: String] = [:]) {
+    public init(collecting stations: StationTable, source: Source, gaps: [Gap] = [], names: [String: String] = [:]) {
         var seen = Set<String>(minimumCapacity: stations.count)
         var duplicatePositions: [Int] = []
         var names = names
-        for (position, station) in stations.enumerated() {
-            guard seen.insert(station.stationId).inserted else {
+        for position in stations.indices {
+            guard seen.insert(stations.stationId(at: position)).inserted else {
                 duplicatePositions.append(position)
                 continue
             }
-            if let uid = station.locationUid, names[uid] == nil, let name = station.location?.name { names[uid] = name }
+            if let uid = stations.locationUid(at: position), names[uid] == nil, let name = stations.locationName(at: position) {
+                names[uid] = name
+            }
         }
-        self.duplicateIds = duplicatePositions.map { stations[$0].stationId }
+        self.duplicateIds = duplicatePositions.map { stations.stationId(at: $0) }
         if duplicatePositions.isEmpty {
             self.stations = stations
         } else {
             let dropped = Set(duplicatePositions)
-            self.stations = stations.indices.filter { !dropped.contains($0) }.map { stations[$0] }
+            self.stations = StationTable(stations.indices.lazy.filter { !dropped.contains($0) }.map { stations[$0] })
         }
         self.source = source
         self.gaps = gaps
@@ -77,19 +79,16 @@ public struct FleetProgress: Sendable, Equatable {
     public var total: Int
     /// Stations read so far by the unfiltered call, as its answer streams in.
     public var stations: Int
-    /// The stations this report adds (the unfiltered call's latest batch, duplicates not yet
-    /// dropped), for a view that shows the first rows before the rest arrive.
-    public var arrived: [Station]
-    /// Whether `arrived` replaces every station reported before (an irregular answer, decoded whole).
-    public var replacesEarlier: Bool
+    /// Every station the unfiltered call read so far (shared with the reader, not copied),
+    /// for a view that shows the first rows before the rest arrive.
+    public var soFar: StationTable
 
     /// Creates a progress report.
-    public init(done: Int, total: Int, stations: Int = 0, arrived: [Station] = [], replacesEarlier: Bool = false) {
+    public init(done: Int, total: Int, stations: Int = 0, soFar: StationTable = StationTable()) {
         self.done = done
         self.total = total
         self.stations = stations
-        self.arrived = arrived
-        self.replacesEarlier = replacesEarlier
+        self.soFar = soFar
     }
 
     /// Whether it tells of a read still under way (the report sent at the end does not).

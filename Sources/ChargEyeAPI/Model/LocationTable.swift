@@ -2,8 +2,8 @@ import OpenAPIRuntime
 
 /// Locations kept compactly, for fleets of tens of thousands: each location is a row of
 /// 120 bytes that refers to its texts in a shared `TextStore`, values most locations share
-/// (cities, countries, tenants, operators, label sets) are stored once, and rows sit in chunks
-/// of 4,096, so growing the list never copies it. 100,000 locations take about 20 MB this
+/// (cities, countries, tenants, operators, label sets) are stored once, and rows sit in
+/// `ChunkedRows`, so growing the list never copies it. 100,000 locations take about 20 MB this
 /// way, against about 60 MB as `[Location]`. A `Location` is made only when one is asked for
 /// (a row on screen, the detail pane); sorting, searching and lookups read fields directly.
 public struct LocationTable: RandomAccessCollection, Equatable, Sendable {
@@ -33,17 +33,16 @@ public struct LocationTable: RandomAccessCollection, Equatable, Sendable {
         }
     }
 
-    private static let rowsPerChunk = 4096
     /// Stands for an absent coordinate (a NaN no JSON number decodes to).
     private static let absentNumber = Double(bitPattern: 0x7FF4_C0DE_0000_0000)
 
-    private var chunks: [ContiguousArray<Row>] = []
+    private var rows = ChunkedRows<Row>()
     private var texts = TextStore()
     private var labelSets = ValueSet<[Components.Schemas.Label]>()
     private var operators = ValueSet<Components.Schemas.Operator>()
     private var tenantSets = ValueSet<[String]>()
     private var geometries = ValueSet<Geometry>()
-    public private(set) var count = 0
+    public var count: Int { rows.count }
 
     /// An empty table.
     public init() {}
@@ -83,20 +82,19 @@ public struct LocationTable: RandomAccessCollection, Equatable, Sendable {
         var id = id
         return id.withUTF8 { wanted in
             positions.firstIndex { position in
-                texts.isEqual(chunks[position / Self.rowsPerChunk][position % Self.rowsPerChunk].id, to: wanted)
+                texts.isEqual(rows[position].id, to: wanted)
             }
         }
     }
 
     /// Adds `location` at the end.
     public mutating func append(_ location: Location) {
-        appendRow(makeRow(location))
+        rows.append(makeRow(location))
     }
 
     /// Puts `location` in place of the one at `position` (the old texts stay stored).
     public mutating func replace(at position: Int, with location: Location) {
-        precondition(position >= 0 && position < count, "location \(position) of \(count)")
-        chunks[position / Self.rowsPerChunk][position % Self.rowsPerChunk] = makeRow(location)
+        rows[position] = makeRow(location)
     }
 
     /// Adds `locations` at the end.
@@ -111,27 +109,26 @@ public struct LocationTable: RandomAccessCollection, Equatable, Sendable {
         let moveOperator = operators.append(other.operators)
         let moveTenants = tenantSets.append(other.tenantSets)
         let moveGeometry = geometries.append(other.geometries)
-        for chunk in other.chunks {
-            for var row in chunk {
-                row.id = moveText(row.id)
-                row.name = moveText(row.name)
-                row.address = moveText(row.address)
-                row.city = moveText(row.city)
-                row.postalCode = moveText(row.postalCode)
-                row.state = moveText(row.state)
-                row.country = moveText(row.country)
-                row.countryCode = moveText(row.countryCode)
-                row.locationId = moveText(row.locationId)
-                row.roamingPoolId = moveText(row.roamingPoolId)
-                row.tenantIdCPO = moveText(row.tenantIdCPO)
-                row.tenantIdEMSP = moveText(row.tenantIdEMSP)
-                row.tenantIdMaintenance = moveText(row.tenantIdMaintenance)
-                row.tenantIds = moveTenants(row.tenantIds)
-                row.geometry = moveGeometry(row.geometry)
-                row.labels = moveLabels(row.labels)
-                row.operator = moveOperator(row.operator)
-                appendRow(row)
-            }
+        other.rows.forEach { row in
+            var row = row
+            row.id = moveText(row.id)
+            row.name = moveText(row.name)
+            row.address = moveText(row.address)
+            row.city = moveText(row.city)
+            row.postalCode = moveText(row.postalCode)
+            row.state = moveText(row.state)
+            row.country = moveText(row.country)
+            row.countryCode = moveText(row.countryCode)
+            row.locationId = moveText(row.locationId)
+            row.roamingPoolId = moveText(row.roamingPoolId)
+            row.tenantIdCPO = moveText(row.tenantIdCPO)
+            row.tenantIdEMSP = moveText(row.tenantIdEMSP)
+            row.tenantIdMaintenance = moveText(row.tenantIdMaintenance)
+            row.tenantIds = moveTenants(row.tenantIds)
+            row.geometry = moveGeometry(row.geometry)
+            row.labels = moveLabels(row.labels)
+            row.operator = moveOperator(row.operator)
+            rows.append(row)
         }
     }
 
@@ -139,10 +136,7 @@ public struct LocationTable: RandomAccessCollection, Equatable, Sendable {
         left.count == right.count && left.elementsEqual(right)
     }
 
-    private func row(at position: Int) -> Row {
-        precondition(position >= 0 && position < count, "location \(position) of \(count)")
-        return chunks[position / Self.rowsPerChunk][position % Self.rowsPerChunk]
-    }
+    private func row(at position: Int) -> Row { rows[position] }
 
     private mutating func makeRow(_ location: Location) -> Row {
         Row(
@@ -156,16 +150,6 @@ public struct LocationTable: RandomAccessCollection, Equatable, Sendable {
             labels: labelSets.add(location.labels), operator: operators.add(location._operator),
             tenantIds: tenantSets.add(location.tenantIds), geometry: geometries.add(Geometry(location))
         )
-    }
-
-    private mutating func appendRow(_ row: Row) {
-        if count % Self.rowsPerChunk == 0 {
-            var chunk = ContiguousArray<Row>()
-            chunk.reserveCapacity(Self.rowsPerChunk)
-            chunks.append(chunk)
-        }
-        chunks[chunks.count - 1].append(row)
-        count += 1
     }
 
     private func ref(_ field: TextField, of row: Row) -> TextStore.Ref {

@@ -47,9 +47,9 @@ extension AppState {
                 scope = "Fleet (\(known.count)/\(items.count) loaded)"
                 rollup = Rollup(adding: known)
             }
-        case .stations(let items):
+        case .stations:
             scope = level.kind == .fleetStations ? stationsViewScope : "Location"
-            rollup = Rollup(items)
+            rollup = level.stationsRollup ?? Rollup()
         case .connectors(let station):
             scope = "Station"
             rollup = Rollup([station])

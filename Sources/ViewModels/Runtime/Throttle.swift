@@ -13,21 +13,18 @@ final class Throttle<Part: Sendable, Gathered: Sendable>: Sendable {
     }
 
     private let gather: @Sendable (inout Gathered, Part) -> Void
-    private let afterForward: @Sendable (inout Gathered) -> Void
     private let forward: @Sendable (Gathered) -> Void
     private let interval: Duration
     private let pending: Locked<Pending>
 
-    /// `gather` folds a part into what is gathered; `afterForward` clears what must not be
-    /// passed on twice.
+    /// `gather` folds a part into what is gathered.
     init(
         _ initial: Gathered, interval: Duration, gather: @escaping @Sendable (inout Gathered, Part) -> Void,
-        afterForward: @escaping @Sendable (inout Gathered) -> Void = { _ in }, forward: @escaping @Sendable (Gathered) -> Void
+        forward: @escaping @Sendable (Gathered) -> Void
     ) {
         self.pending = Locked(Pending(gathered: initial))
         self.interval = interval
         self.gather = gather
-        self.afterForward = afterForward
         self.forward = forward
     }
 
@@ -52,9 +49,7 @@ final class Throttle<Part: Sendable, Gathered: Sendable>: Sendable {
 
     private func take(_ pending: inout Pending) -> Gathered {
         pending.hasNews = false
-        let value = pending.gathered
-        afterForward(&pending.gathered)
-        return value
+        return pending.gathered
     }
 }
 
@@ -70,21 +65,11 @@ extension Throttle where Part == LocationPart, Gathered == LocationsSoFar {
     }
 }
 
-/// A fleet read's progress: the latest counts, with every station that arrived since the last
-/// report (or, after an answer that replaces the rest, since that one).
+/// A fleet read's progress: the latest report, which carries every station read so far.
 typealias FleetProgressThrottle = Throttle<FleetProgress, FleetProgress>
 
 extension Throttle where Part == FleetProgress, Gathered == FleetProgress {
     convenience init(interval: Duration = .seconds(1), forward: @escaping @Sendable (FleetProgress) -> Void) {
-        self.init(FleetProgress(done: 0, total: 0), interval: interval, gather: { gathered, report in
-            let arrived = report.replacesEarlier ? report.arrived : gathered.arrived + report.arrived
-            let replaces = report.replacesEarlier || gathered.replacesEarlier
-            gathered = report
-            gathered.arrived = arrived
-            gathered.replacesEarlier = replaces
-        }, afterForward: { gathered in
-            gathered.arrived = []
-            gathered.replacesEarlier = false
-        }, forward: forward)
+        self.init(FleetProgress(done: 0, total: 0), interval: interval, gather: { gathered, report in gathered = report }, forward: forward)
     }
 }

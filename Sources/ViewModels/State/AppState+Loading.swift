@@ -207,7 +207,7 @@ extension AppState {
         stack[depth].load = .loading(InFlight(id: id, reason: reason, partsRestarts: soFar.restarts, heldBack: holdBack ? soFar.locations : nil))
         if holdBack { return }
         if earlier == soFar.restarts {
-            stack[depth].extend(to: soFar.locations)
+            stack[depth].extend(to: .locations(soFar.locations))
         } else {
             stack[depth].data = .locations(soFar.locations)
         }
@@ -226,7 +226,7 @@ extension AppState {
                 level.data = .locations(LocationTable())
             }
         case (.stations(let items), .stations(let location)):
-            level.data = .stations(items)
+            level.data = .stations(StationTable(items))
             rollups[location.id] = Rollup(items)
         case (.stations(let items), .connectors(let location, let stationId)):
             rollups[location.id] = Rollup(items)

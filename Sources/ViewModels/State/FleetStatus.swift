@@ -12,7 +12,7 @@ public struct FleetStatus: Equatable, Sendable {
     /// How far the read in flight has got (locations read one by one, or stations so far).
     public internal(set) var progress: FleetProgress?
     /// The stations of the last good read.
-    public internal(set) var stations: [Station] = []
+    public internal(set) var stations = StationTable()
     /// Counts of the last good read (nil before the first).
     public internal(set) var totals: Rollup?
     /// When the last good read arrived.
@@ -71,19 +71,14 @@ extension AppState {
     }
 
     /// The Stations view's first read shows its stations as they arrive, sorted and filtered
-    /// as the view asks, so the first rows come long before the last byte. A view that missed
-    /// earlier batches (it was left and came back mid-read) waits for the whole answer; a
-    /// reload keeps the last good list until the new one is complete.
+    /// as the view asks, so the first rows come long before the last byte (each report adds
+    /// to the list shown, which shares its rows). A reload keeps the last good list until the
+    /// new one is complete.
     private mutating func showArrivingStations(_ progress: FleetProgress, of id: RequestID) {
-        guard stack[0].kind == .fleetStations, stack[0].load.requestID == id, !progress.arrived.isEmpty,
+        guard stack[0].kind == .fleetStations, stack[0].load.requestID == id, !progress.soFar.isEmpty,
             case .level(_, .first)? = requests[id]?.purpose
         else { return }
-        var stations: [Station] = []
-        if !progress.replacesEarlier, case .stations(let shown)? = stack[0].data { stations = shown }
-        guard stations.count + progress.arrived.count == progress.stations || progress.replacesEarlier else { return }
-        stack[0].data = nil  // `stations` is then the only reference: appending does not copy them
-        stations += progress.arrived
-        stack[0].data = .stations(stations)
+        stack[0].extend(to: .stations(progress.soFar))
         stack[0].load = .loading(InFlight(id: id, reason: .first, partsRestarts: 0, heldBack: nil))
         stack[0].refreshVisible(rollups: rollups, listRows: listRows)
     }
@@ -119,7 +114,7 @@ extension AppState {
     /// the locations whose counts changed.
     mutating func absorbFleet(_ read: FleetStations) -> Set<String> {
         fleet.stations = read.stations
-        fleet.totals = Rollup(read.stations)
+        fleet.totals = Rollup(read.stations.withoutSessions)
         fleet.loadedAt = now
         fleet.endedAt = now
         fleet.progress = nil
@@ -149,20 +144,20 @@ extension AppState {
     /// Replaces the roll-ups of every location the read covered; returns the ids whose counts
     /// changed.
     private mutating func applyFleetRollups(_ read: FleetStations) -> Set<String> {
-        let byLocation = StationsByLocation(read.stations).stations
+        let byLocation = Rollup.byLocation(read.stations.withoutSessions)
         let missing = Set(read.gaps.map(\.locationUid))
         var changed = Set<String>()
         func set(_ uid: String, _ rollup: Rollup) {
             if let old = rollups[uid], old != rollup { changed.insert(uid) }
             rollups[uid] = rollup
         }
-        for (uid, stations) in byLocation where !uid.isEmpty { set(uid, Rollup(stations)) }
+        for (uid, rollup) in byLocation where !uid.isEmpty { set(uid, rollup) }
         // A listed location with no station in a whole answer has none.
         let locationsRoot = stack[0].kind == .locations ? stack[0] : otherRoot
         if case .locations(let table)? = locationsRoot?.data {
             for index in table.indices {
                 guard let uid = table.text(.id, at: index), byLocation[uid] == nil, !missing.contains(uid) else { continue }
-                set(uid, Rollup([]))
+                set(uid, Rollup())
             }
         }
         return changed

@@ -18,7 +18,9 @@ extension Level {
             indices = indices.filter { hits[$0] }
         }
         if let facet { indices = indices.filter { Self.matches(facet, data: data, index: $0, rollups: rollups) } }
-        if problemsOnly, case .stations(let items) = data { indices = indices.filter { StatusRank.needsAttention(items[$0]) } }
+        if problemsOnly, case .stations(let items) = data {
+            indices = indices.filter { StatusRank.needsAttention(items.station(at: $0, withSessions: false)) }
+        }
         visible = indices
         if selectedIndex == nil { selectedID = visible.first.map(data.id(at:)) }
         keepSelectionVisible(listRows: listRows)
@@ -69,7 +71,7 @@ extension Level {
     private static func matches(_ facet: StatusFacet, data: LevelData, index: Int, rollups: [String: Rollup]) -> Bool {
         switch data {
         case .locations(let items): facet.matches(rollups[items.text(.id, at: index) ?? ""])
-        case .stations(let items): facet.matches(items[index])
+        case .stations(let items): facet.matches(items.station(at: index, withSessions: false))
         case .connectors(let station): station.connectors.map { facet.matches($0[index]) } ?? false
         case .transactions, .vehicles: true
         }
@@ -128,10 +130,13 @@ extension Level {
             return by { index in Descending(rollups[items.text(.id, at: index) ?? ""]?.severity ?? .unknown) }
         case (.stations(let items), .status) where kind == .fleetStations || problemsOnly:
             // Worst first, then the longest without activity (unknown last).
-            return by { AttentionKey(rank: StatusRank.attention(items[$0]), quietSince: StatusRank.lastActivity(items[$0]) ?? .distantFuture) }
-        case (.stations(let items), .name): return by { text(items[$0].name ?? items[$0].stationId) }
-        case (.stations(let items), .status): return by { StatusRank.station(items[$0]) }
-        case (.stations(let items), .power): return by { -(items[$0].currentPowerKw ?? 0) }
+            return by { index in
+                let station = items[index]
+                return AttentionKey(rank: StatusRank.attention(station), quietSince: StatusRank.lastActivity(station) ?? .distantFuture)
+            }
+        case (.stations(let items), .name): return by { text(items.name(at: $0) ?? items.stationId(at: $0)) }
+        case (.stations(let items), .status): return by { StatusRank.station(items.station(at: $0, withSessions: false)) }
+        case (.stations(let items), .power): return by { -(items.currentPowerKw(at: $0) ?? 0) }
         case (.connectors(let station), .status): return by { StatusRank.connector(station.connectors?[$0].status?.text) }
         case (.connectors(let station), .power): return by { -(station.connectors?[$0].session?.powerKw ?? 0) }
         case (.vehicles(let items), .name): return by { text(items[$0].name ?? items[$0].id) }

@@ -1,4 +1,5 @@
 public import ChargEyeAPI
+public import ChargEyeFleet
 public import Foundation
 
 /// Identifies one level of the navigation stack for as long as it exists, so a reply for a
@@ -85,12 +86,16 @@ public struct Level: Equatable, Sendable {
         set {
             storage = newValue
             searchIndex = newValue.map(Self.searchIndex(of:)) ?? SearchIndex()
+            if case .stations(let stations) = newValue { stationsRollup = Rollup(stations.withoutSessions) } else { stationsRollup = nil }
             sortCache = nil
         }
     }
     private var storage: LevelData?
     /// Each item's searchable text, folded once when the data arrives.
     private(set) var searchIndex = SearchIndex()
+    /// A list of stations' counts by status, made once when the data arrives (the roll-up
+    /// line shows them on every frame).
+    private(set) var stationsRollup: Rollup?
     /// All items in the current sort order, computed once per data and sort key, so a filter
     /// keystroke only selects from it and never sorts.
     var sortCache: SortCache?
@@ -153,16 +158,21 @@ public struct Level: Equatable, Sendable {
         return load.failure?.partial == true
     }
 
-    /// Takes over a longer version of the locations shown (a streamed answer's parts so
-    /// far, whose rows are shared, not copied): the search index grows by just the new rows,
-    /// and the sort order is recomputed on the next refresh.
-    mutating func extend(to locations: LocationTable) {
-        guard case .locations(let shown) = storage, shown.count <= locations.count else {
-            data = .locations(locations)
+    /// Takes over a longer version of the list shown (a streamed answer's rows so far, shared,
+    /// not copied): the search index and counts grow by just the new rows, and the sort order
+    /// is recomputed on the next refresh.
+    mutating func extend(to longer: LevelData) {
+        switch (storage, longer) {
+        case (.locations(let shown)?, .locations(let all)) where shown.count <= all.count:
+            Self.addToIndex(&searchIndex, data: longer, items: shown.count..<all.count)
+        case (.stations(let shown)?, .stations(let all)) where shown.count <= all.count:
+            Self.addToIndex(&searchIndex, data: longer, items: shown.count..<all.count)
+            stationsRollup?.add(contentsOf: all.withoutSessions[shown.count...])
+        default:
+            data = longer
             return
         }
-        storage = .locations(locations)
-        Self.addToIndex(&searchIndex, data: .locations(locations), items: shown.count..<locations.count)
+        storage = longer
         sortCache = nil
     }
 

@@ -4,7 +4,7 @@ import Foundation
 /// The items of a level.
 public enum LevelData: Equatable, Sendable {
     case locations(LocationTable)
-    case stations([Station])
+    case stations(StationTable)
     case connectors(Station)
     case transactions([Transaction])
     case vehicles([Vehicle])
@@ -24,18 +24,21 @@ public enum LevelData: Equatable, Sendable {
     public func id(at index: Int) -> String {
         switch self {
         case .locations(let items): items.text(.id, at: index) ?? ""
-        case .stations(let items): items[index].stationId
+        case .stations(let items): items.stationId(at: index)
         case .connectors(let station): station.connectors?[index].id ?? ""
         case .transactions(let items): items[index].txId
         case .vehicles(let items): items[index].id
         }
     }
 
-    /// The first index into `indices` whose item has the id `id` (locations compare ids as
-    /// bytes, without making a string per item).
+    /// The first index into `indices` whose item has the id `id` (locations and stations
+    /// compare ids as bytes, without making a string per item).
     public func firstIndex(ofID id: String, in indices: [Int]) -> Int? {
-        if case .locations(let items) = self { return items.firstIndex(ofID: id, in: indices) }
-        return indices.firstIndex { self.id(at: $0) == id }
+        switch self {
+        case .locations(let items): return items.firstIndex(ofID: id, in: indices)
+        case .stations(let items): return items.firstIndex(ofID: id, in: indices)
+        default: return indices.firstIndex { self.id(at: $0) == id }
+        }
     }
 
     /// The texts the filter searches: names, places and ids. For locations the first three
@@ -45,7 +48,7 @@ public enum LevelData: Equatable, Sendable {
         case .locations(let items):
             return [.name, .city, .country, .address, .id, .locationId, .postalCode].map { items.text($0, at: index) }
         case .stations(let items):
-            let item = items[index]
+            let item = items.station(at: index, withSessions: false)
             return [item.name, item.stationId, item.status?.text, item.onlineStatus?.text, item.location?.name, item.locationUid]
         case .connectors(let station):
             let item = station.connectors?[index]

@@ -14,9 +14,11 @@ public struct StatusEvent: Equatable, Sendable {
     static func transitions(from before: LevelData, to after: LevelData, at time: Date) -> [StatusEvent] {
         switch (before, after) {
         case (.stations(let old), .stations(let new)):
-            let previous = Dictionary(old.map { ($0.stationId, $0) }, uniquingKeysWith: { first, _ in first })
-            return new.flatMap { station in
-                previous[station.stationId].map { changes(from: $0, to: station, at: time, rowID: station.stationId) } ?? []
+            let previous = Dictionary(old.indices.map { (old.stationId(at: $0), $0) }, uniquingKeysWith: { first, _ in first })
+            return new.withoutSessions.flatMap { station in
+                previous[station.stationId].map {
+                    changes(from: old.station(at: $0, withSessions: false), to: station, at: time, rowID: station.stationId)
+                } ?? []
             }
         case (.connectors(let old), .connectors(let new)):
             return changes(from: old, to: new, at: time, rowID: nil)
