@@ -91,7 +91,7 @@ struct MicroBenchmarks {
             }
         }
         if let read = state.fleet.requestID {
-            _ = state.update(.loaded(read, .success(.fleet(FleetStations(collecting: StationTable(stations), source: .unfiltered)))))
+            _ = state.update(.loaded(read, .success(.fleet(FleetStations(collecting: stations, source: .unfiltered)))))
         }
         _ = state.update(.keyPressed(.character("S")))
         _ = state.update(.keyPressed(.character("S")))

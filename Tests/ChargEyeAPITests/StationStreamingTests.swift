@@ -6,10 +6,19 @@ import OpenAPIRuntime
 import Synchronization
 import Testing
 
-/// Answers the token exchange, and `/stations` with three stations; the first answer breaks
-/// off after two of them (the connection dropped mid-body).
-private final class BreakingTransport: ClientTransport, Sendable {
+/// Answers the token exchange, and `/stations` in two pieces: `head`, then `tail`; with
+/// `breaksFirst`, the first answer breaks off after `head` (the connection dropped mid-body).
+private final class TwoPieceTransport: ClientTransport, Sendable {
     let stationCalls = Mutex(0)
+    let head: String
+    let tail: String
+    let breaksFirst: Bool
+
+    init(head: String = #"{"stations":[{"stationId":"a"},{"stationId":"b"},"#, tail: String = #"{"stationId":"c"}]}"#, breaksFirst: Bool) {
+        self.head = head
+        self.tail = tail
+        self.breaksFirst = breaksFirst
+    }
 
     func send(_ request: HTTPRequest, body requestBody: HTTPBody?, baseURL: URL, operationID: String) async throws -> (HTTPResponse, HTTPBody?) {
         let json = HTTPFields([HTTPField(name: .contentType, value: "application/json")])
@@ -17,13 +26,12 @@ private final class BreakingTransport: ClientTransport, Sendable {
             return (HTTPResponse(status: .ok, headerFields: json), HTTPBody(#"{"token":"t","validUntil":"2099-01-01T00:00:00Z"}"#))
         }
         let call = stationCalls.withLock { $0 += 1; return $0 }
-        let head = #"{"stations":[{"stationId":"a"},{"stationId":"b"},"#
         let (stream, continuation) = AsyncThrowingStream.makeStream(of: ArraySlice<UInt8>.self)
         continuation.yield(ArraySlice(head.utf8))
-        if call == 1 {
+        if call == 1, breaksFirst {
             continuation.finish(throwing: URLError(.networkConnectionLost))
         } else {
-            continuation.yield(ArraySlice(#"{"stationId":"c"}]}"#.utf8))
+            continuation.yield(ArraySlice(tail.utf8))
             continuation.finish()
         }
         return (HTTPResponse(status: .ok, headerFields: json), HTTPBody(stream, length: .unknown, iterationBehavior: .single))
@@ -77,11 +85,25 @@ struct StationStreamingTests {
     func brokenAnswerIsReadAgain() async throws {
         var configuration = ChargEyeConfiguration(baseURL: URL(string: "http://127.0.0.1:9/api")!, refreshToken: Secret("r"))
         configuration.tokenCacheDirectory = nil
-        let transport = BreakingTransport()
+        let transport = TwoPieceTransport(breaksFirst: true)
         let client = try ChargEyeClient(configuration: configuration, transport: transport)
         let fleet = try await client.fleetStations()
         #expect(fleet.stations.map(\.stationId) == ["a", "b", "c"])
         #expect(transport.stationCalls.withLock { $0 } == 2)
+    }
+
+    @Test("a station id that comes again is dropped as it arrives: progress never shows it twice")
+    func duplicatesDroppedWhileStreaming() async throws {
+        var configuration = ChargEyeConfiguration(baseURL: URL(string: "http://127.0.0.1:9/api")!, refreshToken: Secret("r"))
+        configuration.tokenCacheDirectory = nil
+        let transport = TwoPieceTransport(tail: #"{"stationId":"a","name":"again"},{"stationId":"c"}]}"#, breaksFirst: false)
+        let client = try ChargEyeClient(configuration: configuration, transport: transport)
+        let progress = Recorder<FleetProgress>()
+        let fleet = try await client.fleetStations { progress.append($0) }
+        #expect(fleet.stations.map(\.stationId) == ["a", "b", "c"] && fleet.stations[0].name == nil, "the first is kept")
+        #expect(fleet.duplicateIds == ["a"])
+        #expect(progress.values.last?.soFar.map(\.stationId) == ["a", "b", "c"])
+        #expect(progress.values.allSatisfy { Set($0.soFar.map(\.stationId)).count == $0.soFar.count })
     }
 
     @Test("the scanner reads the stations key, and says so when it is missing")

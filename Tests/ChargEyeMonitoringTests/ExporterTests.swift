@@ -17,7 +17,7 @@ struct ExporterTests {
         let readings = FleetReadings(maxAge: 60) {
             reads.withLock { $0 += 1 }
             try await Task.sleep(for: .milliseconds(100))
-            return FleetStations(collecting: StationTable(Stations.fleet), source: .unfiltered)
+            return FleetStations(collecting: Stations.fleet, source: .unfiltered)
         }
         async let first = readings.current()
         async let second = readings.current()
@@ -32,7 +32,7 @@ struct ExporterTests {
         let failing = Mutex(false)
         let readings = FleetReadings(maxAge: 15, now: { clock.withLock { $0 } }) {
             if failing.withLock({ $0 }) { throw ChargEyeError.http(.init(request: .init(method: "GET", path: "/stations"), status: 502)) }
-            return FleetStations(collecting: StationTable(Stations.fleet), source: .unfiltered)
+            return FleetStations(collecting: Stations.fleet, source: .unfiltered)
         }
         #expect(await readings.current().fleet != nil)
         clock.withLock { $0 += 16 }

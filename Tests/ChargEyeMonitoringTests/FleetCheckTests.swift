@@ -12,7 +12,7 @@ struct FleetCheckTests {
 
     func check(_ stations: [Station] = Stations.fleet, warning: [String] = [], critical: [String] = [], gaps: [FleetStations.Gap] = []) throws -> FleetCheck {
         FleetCheck(
-            fleet: FleetStations(collecting: StationTable(stations), source: .unfiltered, gaps: gaps),
+            fleet: FleetStations(collecting: stations, source: .unfiltered, gaps: gaps),
             thresholds: try CheckThresholds(warning: warning, critical: critical)
         )
     }

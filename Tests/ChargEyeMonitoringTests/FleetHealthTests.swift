@@ -41,7 +41,7 @@ struct FleetHealthTests {
 
     @Test("duplicate station ids are kept once and reported")
     func duplicates() {
-        let fleet = FleetStations(collecting: StationTable(Stations.fleet + [Stations.fleet[0]]), source: .unfiltered)
+        let fleet = FleetStations(collecting: Stations.fleet + [Stations.fleet[0]], source: .unfiltered)
         #expect(fleet.stations.count == 10 && fleet.duplicateIds == ["A1"])
         #expect(fleet.locationNames["LB"] == "Beta")
     }

@@ -10,7 +10,7 @@ import TestTools
 struct FleetMetricsTests {
     func reading(_ stations: [Station] = Stations.fleet) -> FleetMetrics.Reading {
         let now = Date(timeIntervalSince1970: 1_800_000_000)
-        return .init(fleet: FleetStations(collecting: StationTable(stations), source: .unfiltered), error: nil, finishedAt: now, duration: 0.25, lastSuccess: now)
+        return .init(fleet: FleetStations(collecting: stations, source: .unfiltered), error: nil, finishedAt: now, duration: 0.25, lastSuccess: now)
     }
 
     /// Series lines as `name{labels}` → value.

@@ -38,7 +38,7 @@ enum ScreenFixtures {
             pending.removeFirst()
             guard case .load(let id, let request) = effect else { continue }
             if request == .fleet {
-                pending += state.update(.loaded(id, .success(.fleet(FleetStations(collecting: StationTable(fleet), source: .unfiltered)))))
+                pending += state.update(.loaded(id, .success(.fleet(FleetStations(collecting: fleet, source: .unfiltered)))))
             } else {
                 for message in Message.locationsArrived(id, locations) { pending += state.update(message) }
             }

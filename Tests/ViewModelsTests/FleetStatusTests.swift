@@ -18,7 +18,7 @@ struct FleetStatusTests {
             stationId: "S9", name: "Gate", status: .init("Operative"), onlineStatus: .init(l3Online ? "Online" : "Offline"),
             connectors: [Fixtures.connector("1", "Available")], locationUid: "L3"
         ))
-        return FleetStations(collecting: StationTable(stations), source: .unfiltered)
+        return FleetStations(collecting: stations, source: .unfiltered)
     }
 
     func answered(_ result: Result<APIResponse, ChargEyeError>) throws -> AppState {

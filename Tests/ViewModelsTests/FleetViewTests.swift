@@ -34,7 +34,7 @@ struct FleetViewTests {
     /// The locations loaded, the fleet read answered, then `S`.
     func stationsView() throws -> AppState {
         var state = Fixtures.loadedState()
-        _ = state.update(.loaded(try #require(state.fleet.requestID), .success(.fleet(FleetStations(collecting: StationTable(Self.stations), source: .unfiltered)))))
+        _ = state.update(.loaded(try #require(state.fleet.requestID), .success(.fleet(FleetStations(collecting: Self.stations, source: .unfiltered)))))
         #expect(state.press(.character("S")).isEmpty, "the fleet read already made is shown; nothing is asked")
         return state
     }
@@ -44,7 +44,7 @@ struct FleetViewTests {
         var state = Fixtures.loadedState()
         _ = state.press(.down, .down)
         let selected = state.current.selectedID
-        _ = state.update(.loaded(try #require(state.fleet.requestID), .success(.fleet(FleetStations(collecting: StationTable(Self.stations), source: .unfiltered)))))
+        _ = state.update(.loaded(try #require(state.fleet.requestID), .success(.fleet(FleetStations(collecting: Self.stations, source: .unfiltered)))))
         _ = state.press(.character("S"))
         #expect(state.current.kind == .fleetStations)
         #expect(state.listPane.title == "Stations · fleet")
@@ -92,7 +92,7 @@ struct FleetViewTests {
         }
         var changed = Self.stations
         changed[1] = Self.station("F1", at: "L1")
-        _ = state.update(.loaded(id, .success(.fleet(FleetStations(collecting: StationTable(changed), source: .unfiltered)))))
+        _ = state.update(.loaded(id, .success(.fleet(FleetStations(collecting: changed, source: .unfiltered)))))
         #expect(state.current.selectedID == "O2")
         #expect(state.rowNames.first == "O1")
         #expect(state.changedIDs == ["F1"])
@@ -110,7 +110,7 @@ struct FleetViewTests {
         #expect(state.fleetSummary?.scope == "Fleet (reading 3/12 locations)")
         _ = state.press(.character("S"))
         #expect(state.fleet.requestID == background, "the read goes on for the roll-ups")
-        _ = state.update(.loaded(background, .success(.fleet(FleetStations(collecting: StationTable(Self.stations), source: .unfiltered)))))
+        _ = state.update(.loaded(background, .success(.fleet(FleetStations(collecting: Self.stations, source: .unfiltered)))))
         #expect(state.fleet.totals?.stations == 5 && state.requests.entries.isEmpty)
         _ = state.press(.character("S"))
         #expect(state.rowNames.first == "F1", "the Stations view shows the read it handed back")
@@ -126,7 +126,7 @@ struct FleetViewTests {
         #expect(state.current.isStreaming && state.listPane.badges.contains { $0.text == "loading…" })
         _ = state.update(.fleetProgress(read, FleetProgress(done: 0, total: 0, stations: 5, soFar: StationTable(Self.stations))))
         #expect(state.rowNames == ["F1", "O1", "O2", "C1", "Healthy"])
-        _ = state.update(.loaded(read, .success(.fleet(FleetStations(collecting: StationTable(Self.stations), source: .unfiltered)))))
+        _ = state.update(.loaded(read, .success(.fleet(FleetStations(collecting: Self.stations, source: .unfiltered)))))
         #expect(!state.current.isStreaming && state.rowNames.count == 5)
 
         // Left mid-read and back: each report carries every station so far, so the next one
@@ -139,7 +139,7 @@ struct FleetViewTests {
         _ = again.press(.character("S"))
         _ = again.update(.fleetProgress(second, FleetProgress(done: 0, total: 0, stations: 5, soFar: StationTable(Self.stations))))
         #expect(again.rowNames == ["F1", "O1", "O2", "C1", "Healthy"])
-        _ = again.update(.loaded(second, .success(.fleet(FleetStations(collecting: StationTable(Self.stations), source: .unfiltered)))))
+        _ = again.update(.loaded(second, .success(.fleet(FleetStations(collecting: Self.stations, source: .unfiltered)))))
         #expect(again.rowNames.count == 5)
     }
 
@@ -152,7 +152,7 @@ struct FleetViewTests {
         let (read, request) = try #require(AppState.loadID(effects))
         #expect(request == .fleet && effects.filter { if case .load = $0 { true } else { false } }.count == 1)
         #expect(state.listPane.title == "Problems · fleet")
-        _ = state.update(.loaded(read, .success(.fleet(FleetStations(collecting: StationTable(Self.stations), source: .unfiltered)))))
+        _ = state.update(.loaded(read, .success(.fleet(FleetStations(collecting: Self.stations, source: .unfiltered)))))
         #expect(state.rowNames == ["F1", "O1", "O2", "C1"])
         #expect(state.fleet.totals?.stations == 5)
         guard case .load(_, .locations)? = state.press(.character("S")).first else {

@@ -10,7 +10,7 @@ extension ChargEyeClient {
         policy: FleetReadPolicy = .standard, progress: @escaping @Sendable (FleetProgress) -> Void = { _ in }
     ) async throws -> FleetStations {
         do {
-            return FleetStations(collecting: try await unfilteredStations(progress: progress), source: .unfiltered)
+            return FleetStations(try await unfilteredStations(progress: progress), source: .unfiltered)
         } catch let error as ChargEyeError {
             guard let refusal = Self.unfilteredRefusal(error) else { throw error }
             return try await stationsLocationByLocation(after: refusal, policy: policy, progress: progress)
@@ -20,21 +20,23 @@ extension ChargEyeClient {
     /// The one unfiltered call, streamed, with every batch reported. An answer that breaks
     /// off after stations have come (the connection dropped mid-body) is read again once, in
     /// one piece with the usual retries, rather than failing on what a retry would cure.
-    private func unfilteredStations(progress: @escaping @Sendable (FleetProgress) -> Void) async throws -> StationTable {
-        let stations = Locked(StationTable())
+    private func unfilteredStations(progress: @escaping @Sendable (FleetProgress) -> Void) async throws -> StationCollector {
+        let collector = Locked(StationCollector())
         do {
             _ = try await streamAllStations { batch, replacesEarlier in
-                let soFar = stations.withLock {
-                    if replacesEarlier { $0 = StationTable() }
-                    $0.append(contentsOf: batch)
-                    return $0
+                let soFar = collector.withLock {
+                    if replacesEarlier { $0 = StationCollector() }
+                    $0.add(contentsOf: batch)
+                    return $0.stations
                 }
                 progress(FleetProgress(done: 0, total: 0, stations: soFar.count, soFar: soFar))
             }
-            return stations.withLock { $0 }
-        } catch let error as ChargEyeError where error.isRetryable && !stations.withLock(\.isEmpty) {
-            configuration.logger.warning("GET /stations broke off after \(stations.withLock(\.count)) stations (\(error.shortReason)); reading it again")
-            return StationTable(try await allStations())
+            return collector.withLock { $0 }
+        } catch let error as ChargEyeError where error.isRetryable && !collector.withLock(\.stations.isEmpty) {
+            configuration.logger.warning("GET /stations broke off after \(collector.withLock(\.stations.count)) stations (\(error.shortReason)); reading it again")
+            var whole = StationCollector()
+            whole.add(contentsOf: try await allStations())
+            return whole
         }
     }
 
@@ -88,17 +90,17 @@ extension ChargEyeClient {
                 start()
             }
         }
-        var stations = StationTable()
+        var collector = StationCollector(names: names)
         var gaps: [FleetStations.Gap] = []
         for (location, answer) in zip(locations, answers) {
             switch answer {
-            case .success(let found): stations.append(contentsOf: found)
+            case .success(let found): collector.add(contentsOf: found)
             case .failure(let error): gaps.append(.init(locationUid: location.id, error: error))
             case nil: break
             }
         }
         if !locations.isEmpty, gaps.count == locations.count { throw gaps[0].error }
-        return FleetStations(collecting: stations, source: .perLocation(locations: locations.count), gaps: gaps, names: names)
+        return FleetStations(collector, source: .perLocation(locations: locations.count), gaps: gaps)
     }
 }
 

@@ -42,31 +42,20 @@ public struct FleetStations: Sendable, Equatable {
     public var isIncomplete: Bool { !gaps.isEmpty }
 
     /// Keeps the first station of each id and records the others, and names locations from
-    /// the stations' own `location` where `names` has no entry. Without duplicates (the usual
-    /// case) the stations are kept as they are, not copied: a fleet's stations are large.
-    public init(collecting stations: StationTable, source: Source, gaps: [Gap] = [], names: [String: String] = [:]) {
-        var seen = Set<String>(minimumCapacity: stations.count)
-        var duplicatePositions: [Int] = []
-        var names = names
-        for position in stations.indices {
-            guard seen.insert(stations.stationId(at: position)).inserted else {
-                duplicatePositions.append(position)
-                continue
-            }
-            if let uid = stations.locationUid(at: position), names[uid] == nil, let name = stations.locationName(at: position) {
-                names[uid] = name
-            }
-        }
-        self.duplicateIds = duplicatePositions.map { stations.stationId(at: $0) }
-        if duplicatePositions.isEmpty {
-            self.stations = stations
-        } else {
-            let dropped = Set(duplicatePositions)
-            self.stations = StationTable(stations.indices.lazy.filter { !dropped.contains($0) }.map { stations[$0] })
-        }
+    /// the stations' own `location` where `names` has no entry.
+    public init(collecting stations: some Sequence<Station>, source: Source, gaps: [Gap] = [], names: [String: String] = [:]) {
+        var collector = StationCollector(names: names)
+        collector.add(contentsOf: stations)
+        self.init(collector, source: source, gaps: gaps)
+    }
+
+    /// What `collector` gathered.
+    init(_ collector: StationCollector, source: Source, gaps: [Gap] = []) {
+        self.stations = collector.stations
+        self.duplicateIds = collector.duplicateIds
+        self.locationNames = collector.names
         self.source = source
         self.gaps = gaps
-        self.locationNames = names
     }
 }
 

@@ -27,7 +27,7 @@ struct FleetOptions: ParsableArguments {
     /// Reads the stations in scope; how far it has got goes to `progress`.
     func read(_ session: Session, progress: @escaping @Sendable (FleetProgress) -> Void = { _ in }) async throws -> FleetStations {
         if let location {
-            return FleetStations(collecting: StationTable(try await session.client.stations(locationUid: location)), source: .location(location))
+            return FleetStations(collecting: try await session.client.stations(locationUid: location), source: .location(location))
         }
         defer { progress(FleetProgress(done: 0, total: 0)) }
         return try await session.client.fleetStations(policy: session.fleetPolicy(limit: fleetLimit), progress: progress)
