@@ -45,4 +45,27 @@ struct FleetHealthTests {
         #expect(fleet.stations.count == 10 && fleet.duplicateIds == ["A1"])
         #expect(fleet.locationNames["LB"] == "Beta")
     }
+
+    @Test("the station table's session times agree with StatusRank's last activity, station by station")
+    func sessionTimesFromRows() {
+        let session = { (end: Double?, update: Double?, start: Double?) in
+            ConnectorSession(
+                startTime: start.map(Date.init(timeIntervalSince1970:)), endTime: end.map(Date.init(timeIntervalSince1970:)),
+                updateTime: update.map(Date.init(timeIntervalSince1970:))
+            )
+        }
+        let stations = Stations.fleet + [
+            Station(stationId: "none", connectors: []),
+            Station(stationId: "mixed", connectors: [
+                Connector(connectorId: .case1(1), latestTransaction: session(nil, 50, 10), lastTransaction: session(900, nil, nil)),
+                Connector(connectorId: .case1(2), lastTransaction: session(70, 80, nil)),
+                Connector(connectorId: .case1(3), latestTransaction: session(nil, nil, nil)),
+            ]),
+        ]
+        let table = StationTable(stations)
+        for (position, station) in stations.enumerated() {
+            #expect(table.latestSessionTime(at: position) == StatusRank.lastActivity(station), "\(station.stationId)")
+        }
+        #expect(table.latestSessionTime(at: stations.count - 1) == Date(timeIntervalSince1970: 70), "latest session first, then its end")
+    }
 }

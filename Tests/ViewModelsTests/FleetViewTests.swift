@@ -143,6 +143,21 @@ struct FleetViewTests {
         #expect(again.rowNames.count == 5)
     }
 
+    @Test("an answer that starts over mid-read replaces the rows shown, and the filter searches the new ones")
+    func streamStartsOver() throws {
+        var state = Fixtures.loadedState()
+        let read = try #require(state.fleet.requestID)
+        _ = state.press(.character("S"))
+        _ = state.update(.fleetProgress(read, FleetProgress(done: 0, total: 0, stations: 2, soFar: StationTable(Self.stations[0..<2]))))
+        #expect(state.rowNames == ["F1", "Healthy"])
+        // The collector started over (an irregular answer decoded whole): a new table, not a longer one.
+        let again = StationTable(Self.stations[2...])
+        _ = state.update(.fleetProgress(read, FleetProgress(done: 0, total: 0, stations: 3, soFar: again)))
+        #expect(state.rowNames == ["O1", "O2", "C1"])
+        _ = state.press(.character("/"), .character("O"), .character("2"))
+        #expect(state.rowNames == ["O2"])
+    }
+
     @Test("--view problems opens on the fleet's problems with one read; S then loads the locations")
     func startInProblems() throws {
         var state = AppState(connectionLabel: "test", isDemo: false, now: Fixtures.start, timeZone: Fixtures.utc)

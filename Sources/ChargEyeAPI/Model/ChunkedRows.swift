@@ -1,5 +1,5 @@
 /// Rows of a compact table, in chunks of 4,096, so growing a table of tens of thousands of
-/// rows never copies the rows already there.
+/// rows never copies more than the first chunk's rows.
 struct ChunkedRows<Row: Sendable>: Sendable {
     private static var rowsPerChunk: Int { 4096 }
 
@@ -21,8 +21,10 @@ struct ChunkedRows<Row: Sendable>: Sendable {
     /// Adds `row` at the end.
     mutating func append(_ row: Row) {
         if count % Self.rowsPerChunk == 0 {
+            // The first chunk grows as rows come (a small table stays small); later ones are
+            // made whole at once, so a large table never copies its rows.
             var chunk = ContiguousArray<Row>()
-            chunk.reserveCapacity(Self.rowsPerChunk)
+            if !chunks.isEmpty { chunk.reserveCapacity(Self.rowsPerChunk) }
             chunks.append(chunk)
         }
         chunks[chunks.count - 1].append(row)

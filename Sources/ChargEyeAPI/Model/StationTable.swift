@@ -1,11 +1,12 @@
-import Foundation
+public import Foundation
 
 /// Live stations kept compactly, for fleets of tens of thousands. As generated, a `Station`
 /// with four connectors takes about 6 KB, because every connector holds two sessions inline
 /// (633 bytes each, present or not). Here a station is a row of about 100 bytes, a connector
 /// 56, a session that is there about 200; texts sit in a shared `TextStore`, statuses and
 /// other values most stations share are stored once. A `Station` is made only when one is
-/// asked for; what lists sort, count and search by is read from the rows directly.
+/// asked for, and without its connectors' sessions (most of a station) where a list only
+/// sorts, counts or searches; ids, names, power and session times are read from the rows.
 public struct StationTable: RandomAccessCollection, Equatable, Sendable {
     private struct StationRow: Sendable {
         var id, name, locationUid, capabilities: TextStore.Ref
@@ -46,6 +47,10 @@ public struct StationTable: RandomAccessCollection, Equatable, Sendable {
     private static let absentNumber = Double(bitPattern: 0x7FF4_C0DE_0000_0000)
     private static let absentRow = UInt32.max
 
+    /// Marks one table and what grows from it by appending (`isExtension(of:)`).
+    private final class Origin: Sendable {}
+
+    private let origin = Origin()
     private var stationRows = ChunkedRows<StationRow>()
     private var connectorRows = ChunkedRows<ConnectorRow>()
     private var sessionRows = ChunkedRows<SessionRow>()
@@ -127,6 +132,32 @@ public struct StationTable: RandomAccessCollection, Equatable, Sendable {
         return id.withUTF8 { wanted in positions.firstIndex { texts.isEqual(stationRows[$0].id, to: wanted) } }
     }
 
+    /// Whether this table is `other` with stations appended (or `other` itself): tables only
+    /// grow, so one that started as `other` and has at least its rows holds them first. (Two
+    /// copies of one table, each appended to separately, would both pass: the fleet read's
+    /// collector is the only one appending to the tables it hands out.)
+    public func isExtension(of other: StationTable) -> Bool {
+        origin === other.origin && count >= other.count
+    }
+
+    /// The latest time a session of the station at `position` shows: for each connector's
+    /// session (`latestTransaction`, else `lastTransaction`), its end, else its last update,
+    /// else its start. Read from the rows, without making the sessions.
+    public func latestSessionTime(at position: Int) -> Date? {
+        let row = stationRows[position]
+        guard row.connectorCount > 0 else { return nil }
+        var latest: Double?
+        for connector in Int(row.firstConnector)..<Int(row.firstConnector) + Int(row.connectorCount) {
+            let connectorRow = connectorRows[connector]
+            let session = connectorRow.latest != Self.absentRow ? connectorRow.latest : connectorRow.last
+            guard session != Self.absentRow else { continue }
+            let times = sessionRows[Int(session)]
+            guard let time = Self.number(times.endTime) ?? Self.number(times.updateTime) ?? Self.number(times.startTime) else { continue }
+            latest = Swift.max(latest ?? time, time)
+        }
+        return latest.map(Date.init(timeIntervalSinceReferenceDate:))
+    }
+
     /// Adds `station` at the end.
     public mutating func append(_ station: Station) {
         var row = StationRow(
@@ -164,13 +195,14 @@ public struct StationTable: RandomAccessCollection, Equatable, Sendable {
         let first = Int(row.firstConnector)
         return (first..<first + Int(row.connectorCount)).map { position in
             let row = connectorRows[position]
+            let latest = withSessions ? session(row.latest) : nil
+            let last = !withSessions ? nil : row.last == row.latest ? latest : session(row.last)
             return Connector(
                 connectorId: number(row.connectorId) ?? .case1(0), name: texts.string(row.name),
                 _type: word(row.type).map(Components.Schemas.ConnectorType.init),
                 status: word(row.status).map(Components.Schemas.ConnectorStatus.init),
                 maxPowerKw: Self.number(row.maxPowerKw), maxPowerKwActual: Self.number(row.maxPowerKwActual),
-                latestTransaction: withSessions ? session(row.latest) : nil,
-                lastTransaction: withSessions ? session(row.last) : nil
+                latestTransaction: latest, lastTransaction: last
             )
         }
     }

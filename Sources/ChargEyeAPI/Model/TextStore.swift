@@ -23,13 +23,17 @@ struct TextStore: Sendable {
     mutating func add(_ text: String?) -> Ref {
         guard let text else { return .absent }
         let length = text.utf8.count
+        // An empty text needs no bytes (and an offset past a full chunk would not fit the ref).
+        if length == 0 { return Ref(place: 0, length: 0) }
         if length > Self.chunkSize {
             chunks.append(ContiguousArray(text.utf8))
             return ref(chunk: chunks.count - 1, offset: 0, length: length)
         }
         if chunks.isEmpty || chunks[chunks.count - 1].count + length > Self.chunkSize {
+            // The first chunk grows as texts come (a small table stays small); later ones are
+            // made whole at once.
             var chunk = ContiguousArray<UInt8>()
-            chunk.reserveCapacity(Self.chunkSize)
+            if !chunks.isEmpty { chunk.reserveCapacity(Self.chunkSize) }
             chunks.append(chunk)
         }
         let last = chunks.count - 1
@@ -51,6 +55,7 @@ struct TextStore: Sendable {
     /// The text at `ref`.
     func string(_ ref: Ref) -> String? {
         guard ref.length != Ref.absent.length else { return nil }
+        guard ref.length > 0 else { return "" }
         let chunk = chunks[Int(ref.place >> 16)]
         let start = Int(ref.place & 0xFFFF)
         return String(decoding: chunk[start..<start + Int(ref.length)], as: UTF8.self)
@@ -59,6 +64,7 @@ struct TextStore: Sendable {
     /// Whether the text at `ref` is `bytes` (UTF-8), compared without making a string.
     func isEqual(_ ref: Ref, to bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard ref.length != Ref.absent.length, Int(ref.length) == bytes.count else { return false }
+        guard !bytes.isEmpty else { return true }
         let start = Int(ref.place & 0xFFFF)
         return chunks[Int(ref.place >> 16)].withUnsafeBufferPointer { chunk in
             UnsafeBufferPointer(rebasing: chunk[start..<start + bytes.count]).elementsEqual(bytes)
@@ -83,7 +89,7 @@ struct TextStore: Sendable {
             }
         }
         return { ref in
-            ref.length == Ref.absent.length ? ref : Ref(place: bases[Int(ref.place >> 16)] + (ref.place & 0xFFFF), length: ref.length)
+            ref.length == Ref.absent.length || ref.length == 0 ? ref : Ref(place: bases[Int(ref.place >> 16)] + (ref.place & 0xFFFF), length: ref.length)
         }
     }
 

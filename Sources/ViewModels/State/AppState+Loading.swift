@@ -240,7 +240,7 @@ extension AppState {
         case (.vehicles(let items), _):
             level.data = .vehicles(items)
         case (.fleet(let read), .fleetStations):
-            level.data = .stations(read.stations)
+            level.extend(to: .stations(read.stations))
             _ = absorbFleet(read)
             effects = Self.logLines(read)
         default:
@@ -284,6 +284,8 @@ extension AppState {
             changedIDs = []
             return
         }
+        // The rest of the answer whose first stations are shown: nothing changed yet.
+        if case .stations(let shown) = before, case .stations(let all) = after, all.isExtension(of: shown) { return }
         let found = StatusEvent.transitions(from: before, to: after, at: now)
         changedIDs = Set(found.map(\.rowID))
         events = Array((found.reversed() + events).prefix(Self.eventLimit))

@@ -114,7 +114,6 @@ extension AppState {
     /// the locations whose counts changed.
     mutating func absorbFleet(_ read: FleetStations) -> Set<String> {
         fleet.stations = read.stations
-        fleet.totals = Rollup(read.stations.withoutSessions)
         fleet.loadedAt = now
         fleet.endedAt = now
         fleet.progress = nil
@@ -141,10 +140,11 @@ extension AppState {
         return effects
     }
 
-    /// Replaces the roll-ups of every location the read covered; returns the ids whose counts
-    /// changed.
+    /// Replaces the fleet's totals and the roll-ups of every location the read covered (one
+    /// pass over the stations); returns the ids whose counts changed.
     private mutating func applyFleetRollups(_ read: FleetStations) -> Set<String> {
         let byLocation = Rollup.byLocation(read.stations.withoutSessions)
+        fleet.totals = Rollup(adding: byLocation.values)
         let missing = Set(read.gaps.map(\.locationUid))
         var changed = Set<String>()
         func set(_ uid: String, _ rollup: Rollup) {

@@ -131,8 +131,10 @@ extension Level {
         case (.stations(let items), .status) where kind == .fleetStations || problemsOnly:
             // Worst first, then the longest without activity (unknown last).
             return by { index in
-                let station = items[index]
-                return AttentionKey(rank: StatusRank.attention(station), quietSince: StatusRank.lastActivity(station) ?? .distantFuture)
+                AttentionKey(
+                    rank: StatusRank.attention(items.station(at: index, withSessions: false)),
+                    quietSince: items.latestSessionTime(at: index) ?? .distantFuture
+                )
             }
         case (.stations(let items), .name): return by { text(items.name(at: $0) ?? items.stationId(at: $0)) }
         case (.stations(let items), .status): return by { StatusRank.station(items.station(at: $0, withSessions: false)) }

@@ -165,7 +165,7 @@ public struct Level: Equatable, Sendable {
         switch (storage, longer) {
         case (.locations(let shown)?, .locations(let all)) where shown.count <= all.count:
             Self.addToIndex(&searchIndex, data: longer, items: shown.count..<all.count)
-        case (.stations(let shown)?, .stations(let all)) where shown.count <= all.count:
+        case (.stations(let shown)?, .stations(let all)) where all.isExtension(of: shown):
             Self.addToIndex(&searchIndex, data: longer, items: shown.count..<all.count)
             stationsRollup?.add(contentsOf: all.withoutSessions[shown.count...])
         default:
