@@ -91,15 +91,17 @@ final class PseudoTerminal {
         return nil
     }
 
-    /// Reads until a whole second passes with less than 20 ms of the program's CPU (at most
-    /// `limitMilliseconds`).
-    func waitUntilSettled(limitMilliseconds: Int = 20_000) {
+    /// Reads until `quietSeconds` whole seconds in a row pass with less than 20 ms of the
+    /// program's CPU each (at most `limitMilliseconds`): one quiet second can be a program
+    /// waiting for a slow answer that is still to come.
+    func waitUntilSettled(quietSeconds: Int = 3, limitMilliseconds: Int = 30_000) {
         let limit = Clock.nanoseconds() + UInt64(limitMilliseconds) * 1_000_000
         var cpu = stats.cpuMilliseconds
-        while Clock.nanoseconds() < limit {
+        var quiet = 0
+        while Clock.nanoseconds() < limit, quiet < quietSeconds {
             read(forMilliseconds: 1_000)
             let now = stats.cpuMilliseconds
-            if now - cpu < 20 { return }
+            quiet = now - cpu < 20 ? quiet + 1 : 0
             cpu = now
         }
     }
