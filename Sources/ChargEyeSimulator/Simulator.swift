@@ -64,7 +64,7 @@ public final class Simulator: Sendable {
 
     /// Starts a simulator and returns once it accepts connections.
     public static func start(_ configuration: Configuration = Configuration()) async throws -> Simulator {
-        let fleet = Fleet(
+        let fleet = await Fleet.generated(
             seed: configuration.seed, count: max(0, configuration.locations), epoch: Date(), variance: !configuration.strictData
         )
         let authority = TokenAuthority(refreshToken: configuration.refreshToken, ttl: configuration.tokenTTL)

@@ -158,6 +158,24 @@ struct FleetViewTests {
         #expect(state.rowNames == ["O2"])
     }
 
+    @Test("a first read stopped mid-way stays INCOMPLETE through a reload that fails, until one comes whole")
+    func stoppedReadStaysIncomplete() throws {
+        var state = Fixtures.loadedState()
+        let read = try #require(state.fleet.requestID)
+        _ = state.press(.character("S"))
+        _ = state.update(.fleetProgress(read, FleetProgress(done: 0, total: 0, stations: 2, soFar: StationTable(Self.stations[0..<2]))))
+        _ = state.press(.escape)
+        #expect(state.listPane.badges.first == Span("INCOMPLETE", .warning))
+        let (reload, _) = try #require(AppState.loadID(state.press(.character("r"))))
+        #expect(state.listPane.badges.first == Span("INCOMPLETE", .warning), "the rows shown are still the part that came")
+        _ = state.update(.loaded(reload, .failure(Fixtures.unavailable)))
+        #expect(state.rowNames.count == 2 && state.listPane.badges.first == Span("INCOMPLETE", .warning))
+        _ = state.press(.escape)
+        let (again, _) = try #require(AppState.loadID(state.press(.character("r"))))
+        _ = state.update(.loaded(again, .success(.fleet(FleetStations(collecting: Self.stations, source: .unfiltered)))))
+        #expect(state.rowNames.count == 5 && !state.listPane.badges.contains { $0.text == "INCOMPLETE" })
+    }
+
     @Test("--view problems opens on the fleet's problems with one read; S then loads the locations")
     func startInProblems() throws {
         var state = AppState(connectionLabel: "test", isDemo: false, now: Fixtures.start, timeZone: Fixtures.utc)

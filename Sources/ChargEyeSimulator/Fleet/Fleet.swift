@@ -28,6 +28,16 @@ struct Fleet: Sendable {
         self.indexById = indexById
     }
 
+    /// Builds the fleet on a thread of its own: 100,000 locations take seconds (more in a
+    /// debug build), and on Swift's cooperative pool, one thread per core, that would hold up
+    /// every other task of the process meanwhile (the browser's, in the demo; other servers'
+    /// answers, in the tests).
+    static func generated(seed: UInt64, count: Int, epoch: Date, variance: Bool) async -> Fleet {
+        await withCheckedContinuation { continuation in
+            Thread { continuation.resume(returning: Fleet(seed: seed, count: count, epoch: epoch, variance: variance)) }.start()
+        }
+    }
+
     /// `make(0..<count)`, the work shared by the cores (each location depends on its index only).
     private static func generate(_ count: Int, _ make: @escaping @Sendable (Int) -> Location) -> LocationTable {
         let slices = count < 2_000 ? 1 : ProcessInfo.processInfo.activeProcessorCount

@@ -45,7 +45,7 @@ extension AppState {
             // A background read under way becomes this view's.
             requests.repurpose(id, to: .level(arriving.id, arriving.data == nil ? .first : .live))
             fleet.requestID = nil
-            stack[0].load = .loading(InFlight(id: id, reason: arriving.data == nil ? .first : .live))
+            stack[0].load = .loading(InFlight(id: id, reason: arriving.data == nil ? .first : .live, showsPartialData: arriving.isIncomplete))
         } else if arriving.data == nil || arriving.load.isCancelled {
             // Never loaded, or stopped when this view was left.
             effects += load(depth: 0, arriving.data == nil ? .first : .reload)

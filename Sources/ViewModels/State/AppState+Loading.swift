@@ -16,7 +16,7 @@ extension AppState {
         var effects: [Effect] = []
         if let old = level.load.requestID, requests.finish(old) != nil { effects.append(.cancel(old)) }
         let id = requests.start(.level(level.id, reason))
-        stack[depth].load = .loading(InFlight(id: id, reason: reason))
+        stack[depth].load = .loading(InFlight(id: id, reason: reason, showsPartialData: level.isIncomplete))
         if level.kind == .fleetStations { fleet.progress = nil }
         return effects + [.load(id, request(for: level.kind, reason))]
     }
@@ -131,7 +131,7 @@ extension AppState {
     private mutating func fail(depth: Int, _ reason: LevelLoad, _ error: ChargEyeError) {
         let level = stack[depth]
         stack[depth].load = .failed(LoadFailure(
-            error: error, request: request(for: level.kind, reason), reason: reason, at: now, partial: level.isStreaming
+            error: error, request: request(for: level.kind, reason), reason: reason, at: now, partial: level.isStreaming || level.isIncomplete
         ))
         stack[depth].failuresInARow += 1
         if reason != .live, depth == stack.count - 1, mode == .browse || mode == .filtering { mode = .error }
@@ -174,7 +174,7 @@ extension AppState {
             return fleetEffects
         }
         _ = requests.finish(id)
-        stack[depth].load = .cancelled(at: now, partial: current.isStreaming)
+        stack[depth].load = .cancelled(at: now, partial: current.isStreaming || current.isIncomplete)
         // The fleet waits for the locations list; stopped, the list hands the fleet to its
         // refresh schedule rather than leaving it unread.
         if depth == 0, current.kind == .locations, fleet.endedAt == nil { fleet.endedAt = now }
@@ -204,7 +204,10 @@ extension AppState {
         let level = stack[depth]
         let earlier = level.load.request?.partsRestarts
         let holdBack = earlier == nil ? reason != .first && level.data != nil : level.load.request?.heldBack != nil
-        stack[depth].load = .loading(InFlight(id: id, reason: reason, partsRestarts: soFar.restarts, heldBack: holdBack ? soFar.locations : nil))
+        stack[depth].load = .loading(InFlight(
+            id: id, reason: reason, partsRestarts: soFar.restarts, heldBack: holdBack ? soFar.locations : nil,
+            showsPartialData: holdBack && level.load.request?.showsPartialData == true
+        ))
         if holdBack { return }
         if earlier == soFar.restarts {
             stack[depth].extend(to: .locations(soFar.locations))

@@ -151,11 +151,16 @@ public struct Level: Equatable, Sendable {
         return request.partsRestarts != nil && request.heldBack == nil
     }
 
-    /// True when a streamed answer broke off or was stopped: the data shown is only part of
-    /// the list.
+    /// True when the data shown is only part of the list: a streamed answer broke off or was
+    /// stopped (and stays so while a later request is on its way). An answer still streaming
+    /// in is `isStreaming` instead.
     public var isIncomplete: Bool {
-        if case .cancelled(_, true) = load { return true }
-        return load.failure?.partial == true
+        switch load {
+        case .cancelled(_, let partial): partial
+        case .failed(let failure): failure.partial
+        case .loading(let request): request.showsPartialData
+        case .idle, .loaded: false
+        }
     }
 
     /// Takes over a longer version of the list shown (a streamed answer's rows so far, shared,

@@ -32,6 +32,9 @@ public struct InFlight: Equatable, Sendable {
     /// A reload's streamed rows so far, held back while the last good list stays on screen
     /// (nil when the parts show at once, as for a first load).
     public var heldBack: LocationTable?
+    /// The rows on screen are the part of an earlier answer that broke off or was stopped:
+    /// they stay INCOMPLETE, whatever becomes of this request, until an answer comes whole.
+    public var showsPartialData = false
 }
 
 /// Where one level's data stands: the single source for what the level shows about loading.
