@@ -116,12 +116,19 @@ struct FleetViewTests {
         #expect(state.rowNames.first == "F1", "the Stations view shows the read it handed back")
     }
 
-    @Test("a first read shows its stations as they arrive, worst first; a view left and found again mid-read shows everything so far")
-    func firstRowsWhileStreaming() throws {
+    /// The Stations view on the fleet's first read, the first two stations of its answer in.
+    static func stationsViewWithFirstTwo() throws -> (AppState, RequestID) {
         var state = Fixtures.loadedState()
         let read = try #require(state.fleet.requestID)
         _ = state.press(.character("S"))
         _ = state.update(.fleetProgress(read, FleetProgress(done: 0, total: 0, stations: 2, soFar: StationTable(Self.stations[0..<2]))))
+        return (state, read)
+    }
+
+    @Test("a first read shows its stations as they arrive, worst first; a view left and found again mid-read shows everything so far")
+    func firstRowsWhileStreaming() throws {
+        let (streaming, read) = try Self.stationsViewWithFirstTwo()
+        var state = streaming
         #expect(state.rowNames == ["F1", "Healthy"])
         #expect(state.current.isStreaming && state.listPane.badges.contains { $0.text == "loading…" })
         _ = state.update(.fleetProgress(read, FleetProgress(done: 0, total: 0, stations: 5, soFar: StationTable(Self.stations))))
@@ -145,10 +152,8 @@ struct FleetViewTests {
 
     @Test("an answer that starts over mid-read replaces the rows shown, and the filter searches the new ones")
     func streamStartsOver() throws {
-        var state = Fixtures.loadedState()
-        let read = try #require(state.fleet.requestID)
-        _ = state.press(.character("S"))
-        _ = state.update(.fleetProgress(read, FleetProgress(done: 0, total: 0, stations: 2, soFar: StationTable(Self.stations[0..<2]))))
+        let (streaming, read) = try Self.stationsViewWithFirstTwo()
+        var state = streaming
         #expect(state.rowNames == ["F1", "Healthy"])
         // The collector started over (an irregular answer decoded whole): a new table, not a longer one.
         let again = StationTable(Self.stations[2...])
@@ -160,10 +165,8 @@ struct FleetViewTests {
 
     @Test("a first read stopped mid-way stays INCOMPLETE through a reload that fails, until one comes whole")
     func stoppedReadStaysIncomplete() throws {
-        var state = Fixtures.loadedState()
-        let read = try #require(state.fleet.requestID)
-        _ = state.press(.character("S"))
-        _ = state.update(.fleetProgress(read, FleetProgress(done: 0, total: 0, stations: 2, soFar: StationTable(Self.stations[0..<2]))))
+        let (streaming, read) = try Self.stationsViewWithFirstTwo()
+        var state = streaming
         _ = state.press(.escape)
         #expect(state.listPane.badges.first == Span("INCOMPLETE", .warning))
         let (reload, _) = try #require(AppState.loadID(state.press(.character("r"))))
