@@ -34,7 +34,9 @@ enum DecodingFuzzer {
             }
             _ = await check { try await client.stations(ids: ["a", "b"]) }
             let fleet = await check { try await client.allStations() }
-            await expectSameAsStreamed(fleet, "stations") { try await client.streamAllStations(onBatch: $0) }
+            await expectSameAsStreamed(fleet, "stations") { onBatch in
+                try await client.streamAllStations { onBatch(Array($0), $1) }
+            }
             _ = await check { try await client.stationAssets(locationUid: "x") }
             _ = await check { try await client.transactions(stationId: "x") }
             _ = await check { try await client.vehicles(locationUid: "x") }

@@ -45,7 +45,7 @@ struct StationStreamingTests {
     func streamedFromTheSimulator() async throws {
         try await withSimulator({ $0.locations = 100 }) { simulator in
             let client = try makeClient(simulator)
-            let batches = Recorder<[Station]>()
+            let batches = Recorder<StationTable>()
             let replaced = Recorder<Bool>()
             let count = try await client.streamAllStations { batch, replacesEarlier in
                 batches.append(batch)

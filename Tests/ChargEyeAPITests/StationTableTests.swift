@@ -9,7 +9,7 @@ struct StationTableTests {
     /// The decoder tests' stations, which use every field, plus the awkward values the fast
     /// decoder leaves to the generated one.
     private static func sample() async throws -> [Station] {
-        let items = StationBatchDecoderTests.regular + [
+        let items = StationTableDecodingTests.regular + [
             #"{"stationId":"neg","maxPowerKw":-0,"connectors":[{"connectorId":-0}]}"#,
             #"{"stationId":"both","connectors":[{"connectorId":"1","latestTransaction":{"txId":"new","evseId":"E"},"lastTransaction":{"txId":"old","evseId":3}},{"connectorId":2,"latestTransaction":{"txId":"same"},"lastTransaction":{"txId":"same"}}]}"#,
             #"{"stationId":"","name":"","locationUid":"","connectors":[{"connectorId":"","name":""}]}"#,

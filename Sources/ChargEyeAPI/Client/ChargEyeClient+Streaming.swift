@@ -32,27 +32,28 @@ extension ChargEyeClient {
     }
 
     /// Every station (the unfiltered `GET /stations`), in batches as their bytes arrive: the
-    /// same promise as `streamLocations`, against `allStations()`. `onBatch` gets the stations
-    /// and whether they replace the batches before (an irregular answer, decoded whole).
-    public func streamAllStations(onBatch: @escaping @Sendable ([Station], _ replacesEarlier: Bool) -> Void) async throws -> Int {
+    /// same promise as `streamLocations`, against `allStations()`. `onBatch` gets the stations,
+    /// read into a compact table, and whether they replace the batches before (an irregular
+    /// answer, decoded whole).
+    public func streamAllStations(onBatch: @escaping @Sendable (StationTable, _ replacesEarlier: Bool) -> Void) async throws -> Int {
         try await streamList(
-            path: "/stations", key: "stations", decodeRegular: StationBatchDecoder.decode,
-            decode: { try await self.decodeAllStations($0, response: $1) }, onBatch: onBatch
+            path: "/stations", key: "stations", decodeRegular: StationTable.decoding,
+            decode: { StationTable(try await self.decodeAllStations($0, response: $1)) }, onBatch: onBatch
         )
     }
 
     /// A `{"<key>": [...]}` answer read in batches (`ListStreamReader`).
-    private func streamList<Item: Sendable>(
-        path: String, key: String, decodeRegular: @escaping @Sendable ([UInt8]) -> [Item]?,
-        decode: @escaping @Sendable (Data, HTTPResponse) async throws -> [Item],
-        onBatch: @escaping @Sendable ([Item], _ replacesEarlier: Bool) -> Void
+    private func streamList<Batch: Collection & Sendable>(
+        path: String, key: String, decodeRegular: @escaping @Sendable ([UInt8]) -> Batch?,
+        decode: @escaping @Sendable (Data, HTTPResponse) async throws -> Batch,
+        onBatch: @escaping @Sendable (Batch, _ replacesEarlier: Bool) -> Void
     ) async throws -> Int {
         let line = ChargEyeError.RequestLine(method: "GET", path: path)
         do {
             let request = HTTPRequest(method: .get, scheme: nil, authority: nil, path: path)
             let (response, body) = try await MiddlewareChain(middlewares: middlewares, transport: transport)
                 .send(request, baseURL: configuration.baseURL, operationID: ResponseGuardMiddleware.streamedOperationID)
-            let reader = ListStreamReader<Item>(
+            let reader = ListStreamReader<Batch>(
                 key: key, response: response, request: line, decodeRegular: decodeRegular, decode: { try await decode($0, response) }
             )
             let outcome = try await ResponseGuardMiddleware.withDeadline(

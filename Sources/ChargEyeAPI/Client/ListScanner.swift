@@ -155,6 +155,8 @@ struct ListScanner {
             place = .inItem
             return index
         case .inItem:
+            let plainEnd = endOfPlainBytes(from: index)
+            if plainEnd > index { return plainEnd }
             return skipValue(byte, index) { scanner in
                 scanner.completeItem(endingBefore: index + (scanner.inScalar ? 0 : 1))
             }
@@ -263,6 +265,27 @@ struct ListScanner {
             if brackets.isEmpty { inScalar = true }
         }
         return index + 1
+    }
+
+    /// Where the bytes from `index` that change nothing end: in a string, all but `"` and
+    /// `\`; inside brackets, outside strings, all but quotes and brackets. Most of an item is
+    /// such bytes, and moving over them in one loop rather than a step each makes the scanner
+    /// several times faster.
+    private func endOfPlainBytes(from index: Int) -> Int {
+        guard !escaped, !inScalar, inString || !brackets.isEmpty else { return index }
+        return pending.withUnsafeBufferPointer { bytes in
+            var end = index
+            if inString {
+                while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\") { end += 1 }
+            } else {
+                while end < bytes.count, !Self.isStructural(bytes[end]) { end += 1 }
+            }
+            return end
+        }
+    }
+
+    private static func isStructural(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "{") || byte == UInt8(ascii: "}") || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]")
     }
 
     private mutating func completeItem(endingBefore end: Int) {

@@ -9,7 +9,7 @@ import OpenAPIRuntime
 /// back whole for the ordinary decoder while the answer is small enough to have been kept
 /// (`ListStreaming.keptBytes`); past that, the batches already handed over stand and the read
 /// fails with what went wrong and where.
-struct ListStreamReader<Item: Sendable>: Sendable {
+struct ListStreamReader<Batch: Collection & Sendable>: Sendable {
     /// How a read ended.
     enum Outcome: Sendable {
         /// Every item was handed over in batches; this many.
@@ -23,11 +23,11 @@ struct ListStreamReader<Item: Sendable>: Sendable {
     let response: HTTPResponse
     let request: ChargEyeError.RequestLine
     /// Decodes a batch straight from its bytes, or gives up (nil) for the generated decoder.
-    let decodeRegular: @Sendable ([UInt8]) -> [Item]?
+    let decodeRegular: @Sendable ([UInt8]) -> Batch?
     /// The generated decoder, for a batch (as a whole answer) or the whole answer.
-    let decode: @Sendable (Data) async throws -> [Item]
+    let decode: @Sendable (Data) async throws -> Batch
 
-    func read(_ body: HTTPBody?, onBatch: @Sendable ([Item]) -> Void) async throws -> Outcome {
+    func read(_ body: HTTPBody?, onBatch: @Sendable (Batch) -> Void) async throws -> Outcome {
         var scanner = ListScanner(key: key)
         var streaming = (response.headerFields[.contentType] ?? "").lowercased().contains("json")
         // The answer so far, while it may still be needed whole (nil once it no longer can be).
@@ -67,10 +67,10 @@ struct ListStreamReader<Item: Sendable>: Sendable {
     /// answer can still be decoded whole, else the decoder's error (positions counted from the
     /// start of the answer).
     private func deliverBatch(
-        _ scanner: inout ListScanner, delivered: inout Int, canFallBack: Bool, onBatch: @Sendable ([Item]) -> Void
+        _ scanner: inout ListScanner, delivered: inout Int, canFallBack: Bool, onBatch: @Sendable (Batch) -> Void
     ) async throws -> Bool {
         guard let batch = scanner.takeBatch() else { return true }
-        let items: [Item]
+        let items: Batch
         do {
             if let regular = decodeRegular(batch) { items = regular } else { items = try await decode(Data(batch)) }
         } catch {

@@ -35,7 +35,7 @@ extension ChargEyeClient {
         } catch let error as ChargEyeError where error.isRetryable && !collector.withLock(\.stations.isEmpty) {
             configuration.logger.warning("GET /stations broke off after \(collector.withLock(\.stations.count)) stations (\(error.shortReason)); reading it again")
             var whole = StationCollector()
-            whole.add(contentsOf: try await allStations())
+            whole.add(contentsOf: StationTable(try await allStations()))
             return whole
         }
     }

@@ -45,7 +45,7 @@ public struct FleetStations: Sendable, Equatable {
     /// the stations' own `location` where `names` has no entry.
     public init(collecting stations: some Sequence<Station>, source: Source, gaps: [Gap] = [], names: [String: String] = [:]) {
         var collector = StationCollector(names: names)
-        collector.add(contentsOf: stations)
+        collector.add(contentsOf: StationTable(stations))
         self.init(collector, source: source, gaps: gaps)
     }
 

@@ -16,14 +16,15 @@ struct StationCollector: Sendable {
     }
 
     /// Adds the stations of `batch` whose ids are new.
-    mutating func add(contentsOf batch: some Sequence<Station>) {
-        for station in batch {
-            guard seen.insert(station.stationId).inserted else {
-                duplicateIds.append(station.stationId)
-                continue
+    mutating func add(contentsOf batch: StationTable) {
+        stations.append(contentsOf: batch) { position in
+            let id = batch.stationId(at: position)
+            guard seen.insert(id).inserted else {
+                duplicateIds.append(id)
+                return false
             }
-            if let uid = station.locationUid, names[uid] == nil, let name = station.location?.name { names[uid] = name }
-            stations.append(station)
+            if let uid = batch.locationUid(at: position), names[uid] == nil, let name = batch.locationName(at: position) { names[uid] = name }
+            return true
         }
     }
 }

@@ -8,7 +8,7 @@ public import Foundation
 /// asked for, and without its connectors' sessions (most of a station) where a list only
 /// sorts, counts or searches; ids, names, power and session times are read from the rows.
 public struct StationTable: RandomAccessCollection, Equatable, Sendable {
-    private struct StationRow: Sendable {
+    struct StationRow: Sendable {
         var id, name, locationUid, capabilities: TextStore.Ref
         var status, online: UInt32
         var maxPowerKw, maxPowerA, currentPowerKw, currentPowerA, acDcPowerRatio: Double
@@ -18,7 +18,7 @@ public struct StationTable: RandomAccessCollection, Equatable, Sendable {
         var connectorCount: Int32
     }
 
-    private struct ConnectorRow: Sendable {
+    struct ConnectorRow: Sendable {
         var connectorId: NumberOrText
         var name: TextStore.Ref
         var type, status: UInt32
@@ -27,7 +27,7 @@ public struct StationTable: RandomAccessCollection, Equatable, Sendable {
         var latest, last: UInt32
     }
 
-    private struct SessionRow: Sendable {
+    struct SessionRow: Sendable {
         var txId, connectorName, authorizationToken: TextStore.Ref
         var connectorId, evseId: NumberOrText
         var status, triggerReason, startReason, endReason, chargingStartReason, chargingEndReason: UInt32
@@ -38,29 +38,29 @@ public struct StationTable: RandomAccessCollection, Equatable, Sendable {
     }
 
     /// A value the API sends as a number or as text: the number, or the text, or neither (nil).
-    private struct NumberOrText: Sendable {
+    struct NumberOrText: Sendable {
         var number: Double
         var text: TextStore.Ref
     }
 
     /// Stands for an absent number (a NaN no JSON number decodes to).
-    private static let absentNumber = Double(bitPattern: 0x7FF4_C0DE_0000_0000)
-    private static let absentRow = UInt32.max
+    static let absentNumber = Double(bitPattern: 0x7FF4_C0DE_0000_0000)
+    static let absentRow = UInt32.max
 
     /// Marks one table and what grows from it by appending (`isExtension(of:)`).
     private final class Origin: Sendable {}
 
     private let origin = Origin()
-    private var stationRows = ChunkedRows<StationRow>()
-    private var connectorRows = ChunkedRows<ConnectorRow>()
-    private var sessionRows = ChunkedRows<SessionRow>()
-    private var texts = TextStore()
+    var stationRows = ChunkedRows<StationRow>()
+    var connectorRows = ChunkedRows<ConnectorRow>()
+    var sessionRows = ChunkedRows<SessionRow>()
+    var texts = TextStore()
     /// Status and reason texts (the open enums), each stored once.
-    private var words = ValueSet<String>()
-    private var places = ValueSet<Components.Schemas.StationPlace>()
-    private var labelSets = ValueSet<[Components.Schemas.Label]>()
-    private var powerGroups = ValueSet<[String]>()
-    private var schedulePlans = ValueSet<Components.Schemas.TxSchedulePlanInfo>()
+    var words = ValueSet<String>()
+    var places = ValueSet<Components.Schemas.StationPlace>()
+    var labelSets = ValueSet<[Components.Schemas.Label]>()
+    var powerGroups = ValueSet<[String]>()
+    var schedulePlans = ValueSet<Components.Schemas.TxSchedulePlanInfo>()
 
     /// An empty table.
     public init() {}
@@ -180,6 +180,63 @@ public struct StationTable: RandomAccessCollection, Equatable, Sendable {
     /// Adds `stations` at the end.
     public mutating func append(contentsOf stations: some Sequence<Station>) {
         for station in stations { append(station) }
+    }
+
+    /// Adds the stations of `other` at the end, those `keep` accepts (it gets each one's
+    /// position in `other`), moving rows rather than making stations: a streamed batch joins
+    /// the table it was read for.
+    mutating func append(contentsOf other: StationTable, keeping keep: (Int) -> Bool = { _ in true }) {
+        let text = texts.append(other.texts), word = words.append(other.words), place = places.append(other.places)
+        let labels = labelSets.append(other.labelSets), group = powerGroups.append(other.powerGroups)
+        let plan = schedulePlans.append(other.schedulePlans)
+        func moved(_ value: NumberOrText) -> NumberOrText { NumberOrText(number: value.number, text: text(value.text)) }
+        func movedSession(_ position: UInt32) -> UInt32 {
+            guard position != Self.absentRow else { return position }
+            var row = other.sessionRows[Int(position)]
+            row.txId = text(row.txId)
+            row.connectorName = text(row.connectorName)
+            row.authorizationToken = text(row.authorizationToken)
+            row.connectorId = moved(row.connectorId)
+            row.evseId = moved(row.evseId)
+            row.status = word(row.status)
+            row.triggerReason = word(row.triggerReason)
+            row.startReason = word(row.startReason)
+            row.endReason = word(row.endReason)
+            row.chargingStartReason = word(row.chargingStartReason)
+            row.chargingEndReason = word(row.chargingEndReason)
+            row.powerLimitation = word(row.powerLimitation)
+            row.connectorType = word(row.connectorType)
+            row.schedulePlan = plan(row.schedulePlan)
+            sessionRows.append(row)
+            return UInt32(sessionRows.count - 1)
+        }
+        for position in other.indices where keep(position) {
+            var row = other.stationRows[position]
+            let first = Int(row.firstConnector)
+            for connector in first..<first + Swift.max(0, Int(row.connectorCount)) {
+                var connectorRow = other.connectorRows[connector]
+                connectorRow.connectorId = moved(connectorRow.connectorId)
+                connectorRow.name = text(connectorRow.name)
+                connectorRow.type = word(connectorRow.type)
+                connectorRow.status = word(connectorRow.status)
+                // Latest and last share a row only within one connector.
+                let shared = connectorRow.last == connectorRow.latest
+                connectorRow.latest = movedSession(connectorRow.latest)
+                connectorRow.last = shared ? connectorRow.latest : movedSession(connectorRow.last)
+                connectorRows.append(connectorRow)
+            }
+            row.firstConnector = UInt32(connectorRows.count - Swift.max(0, Int(row.connectorCount)))
+            row.id = text(row.id)
+            row.name = text(row.name)
+            row.locationUid = text(row.locationUid)
+            row.capabilities = text(row.capabilities)
+            row.status = word(row.status)
+            row.online = word(row.online)
+            row.place = place(row.place)
+            row.labels = labels(row.labels)
+            row.powerGroup = group(row.powerGroup)
+            stationRows.append(row)
+        }
     }
 
     public static func == (left: StationTable, right: StationTable) -> Bool {

@@ -18,15 +18,21 @@ struct TextStore: Sendable {
 
     private var chunks: [ContiguousArray<UInt8>] = []
     private var interned: [String: Ref] = [:]
+    private var lastInterned: Ref?
 
     /// Stores `text` and returns where it is.
     mutating func add(_ text: String?) -> Ref {
-        guard let text else { return .absent }
-        let length = text.utf8.count
+        guard var text else { return .absent }
+        return text.withUTF8 { add(bytes: $0) }
+    }
+
+    /// Stores the text whose UTF-8 is `bytes` and returns where it is.
+    mutating func add(bytes: UnsafeBufferPointer<UInt8>) -> Ref {
+        let length = bytes.count
         // An empty text needs no bytes (and an offset past a full chunk would not fit the ref).
         if length == 0 { return Ref(place: 0, length: 0) }
         if length > Self.chunkSize {
-            chunks.append(ContiguousArray(text.utf8))
+            chunks.append(ContiguousArray(bytes))
             return ref(chunk: chunks.count - 1, offset: 0, length: length)
         }
         if chunks.isEmpty || chunks[chunks.count - 1].count + length > Self.chunkSize {
@@ -38,17 +44,30 @@ struct TextStore: Sendable {
         }
         let last = chunks.count - 1
         let offset = chunks[last].count
-        chunks[last].append(contentsOf: text.utf8)
+        chunks[last].append(contentsOf: bytes)
         return ref(chunk: last, offset: offset, length: length)
     }
 
     /// Stores `text` once for all its repetitions (for values most items share: cities,
     /// countries, tenants).
     mutating func intern(_ text: String?) -> Ref {
-        guard let text else { return .absent }
-        if let known = interned[text] { return known }
-        let stored = add(text)
-        if interned.count < Self.internLimit { interned[text] = stored }
+        guard var text else { return .absent }
+        return text.withUTF8 { intern(bytes: $0) }
+    }
+
+    /// `intern` for the text whose UTF-8 is `bytes`; the same text as the last one interned
+    /// (a location's id on each of its stations) is found without a look-up.
+    mutating func intern(bytes: UnsafeBufferPointer<UInt8>) -> Ref {
+        if let lastInterned, isEqual(lastInterned, to: bytes) { return lastInterned }
+        let text = String(decoding: bytes, as: UTF8.self)
+        let stored: Ref
+        if let known = interned[text] {
+            stored = known
+        } else {
+            stored = add(bytes: bytes)
+            if interned.count < Self.internLimit { interned[text] = stored }
+        }
+        lastInterned = stored
         return stored
     }
 

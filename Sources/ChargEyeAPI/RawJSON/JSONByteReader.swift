@@ -18,14 +18,23 @@ struct JSONByteReader {
 
     /// Reads an array whose every element `element` reads.
     mutating func array<Element>(_ element: (inout JSONByteReader) -> Element?) -> [Element]? {
-        guard take("[") else { return nil }
         var elements: [Element] = []
-        if take("]") { return elements }
-        repeat {
-            guard let next = element(&self) else { return nil }
+        let complete = forEachElement { reader in
+            guard let next = element(&reader) else { return false }
             elements.append(next)
+            return true
+        }
+        return complete ? elements : nil
+    }
+
+    /// Reads an array, each element with `element` (which returns false for what it does not read).
+    mutating func forEachElement(_ element: (inout JSONByteReader) -> Bool) -> Bool {
+        guard take("[") else { return false }
+        if take("]") { return true }
+        repeat {
+            guard element(&self) else { return false }
         } while take(",")
-        return take("]") ? elements : nil
+        return take("]")
     }
 
     /// Reads an object, handing each key to `member` with the reader at its value; a key seen
@@ -36,6 +45,29 @@ struct JSONByteReader {
         var seen = KeySet()
         repeat {
             guard let key = lenient ? string() : key(), lenient || seen.insert(key), take(":"), member(key, &self) else { return false }
+        } while take(",")
+        return take("}")
+    }
+
+    /// Reads an object whose keys `keys` knows, found by their bytes without making a string
+    /// (an unknown key, handed over as nil, is made one to check it is not given twice). A key
+    /// seen twice is irregular.
+    mutating func object<Key>(keys: KnownKeys<Key>, _ member: (Key?, inout JSONByteReader) -> Bool) -> Bool {
+        guard take("{") else { return false }
+        if take("}") { return true }
+        var seen: UInt64 = 0
+        var unknown = KeySet()
+        var hint = 0
+        repeat {
+            var known: Int?
+            let isNew = stringBytes(escapes: false) { name -> Bool in
+                known = keys.position(of: name, tryingFirst: hint)
+                guard let known else { return unknown.insert(String(decoding: name, as: UTF8.self)) }
+                defer { seen |= 1 << known }
+                return seen & (1 << known) == 0
+            }
+            guard isNew == true, take(":"), member(known.map { keys[$0] }, &self) else { return false }
+            if let known { hint = known + 1 }
         } while take(",")
         return take("}")
     }
@@ -81,15 +113,19 @@ struct JSONByteReader {
         string(escapes: false)
     }
 
-    /// `bytes` as a string when they are valid UTF-8 (plain ASCII, most of any answer, is
-    /// taken as it is).
-    private static func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        if bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
-        return String(validating: bytes, as: UTF8.self)
+    /// Whether `bytes` are valid UTF-8 (plain ASCII, most of any answer, at once).
+    private static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.allSatisfy { $0 < 0x80 } || String(validating: bytes, as: UTF8.self) != nil
     }
 
     /// A string: valid UTF-8, with escapes if `escapes` allows them (`\u` surrogates only as a pair).
     mutating func string(escapes: Bool = true) -> String? {
+        stringBytes(escapes: escapes) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// A string as `string()` reads it, its UTF-8 bytes (escapes undone) handed to `body`
+    /// without making a `String`; they are valid only there.
+    mutating func stringBytes<Result>(escapes: Bool = true, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
         skipSpace()
         guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { return nil }
         index += 1
@@ -98,7 +134,8 @@ struct JSONByteReader {
         guard index < bytes.count else { return nil }
         if bytes[index] == UInt8(ascii: "\"") {
             index += 1
-            return Self.text(UnsafeBufferPointer(rebasing: bytes[start..<index - 1]))
+            let text = UnsafeBufferPointer(rebasing: bytes[start..<index - 1])
+            return Self.isValidUTF8(text) ? body(text) : nil
         }
         guard escapes else { return nil }
         var unescaped = Array(bytes[start..<index])
@@ -107,7 +144,7 @@ struct JSONByteReader {
             index += 1
             switch byte {
             case UInt8(ascii: "\""):
-                return unescaped.withUnsafeBufferPointer(Self.text)
+                return unescaped.withUnsafeBufferPointer { Self.isValidUTF8($0) ? body($0) : nil }
             case UInt8(ascii: "\\") where index < bytes.count && bytes[index] == UInt8(ascii: "u"):
                 index += 1
                 guard let scalar = unicodeEscape() else { return nil }
@@ -208,7 +245,7 @@ struct JSONByteReader {
         skipSpace()
         guard index < bytes.count else { return false }
         switch bytes[index] {
-        case UInt8(ascii: "\""): return string() != nil
+        case UInt8(ascii: "\""): return stringBytes { _ in () } != nil
         case UInt8(ascii: "{"): return object { _, reader in reader.skipValue(depth: depth + 1) }
         case UInt8(ascii: "["): return array { $0.skipValue(depth: depth + 1) ? () : nil } != nil
         case UInt8(ascii: "t"): return literal("true")
@@ -251,6 +288,23 @@ struct JSONByteReader {
         skipSpace()
         let start = index
         return skipValue(depth: 0) ? start..<index : nil
+    }
+
+    /// Reads a value with `read` and returns its bytes (white space before it excluded), or nil
+    /// when `read` fails; the bytes are valid while the reader's are.
+    mutating func measuring(_ read: (inout JSONByteReader) -> Bool) -> UnsafeBufferPointer<UInt8>? {
+        skipSpace()
+        let start = index
+        return read(&self) ? UnsafeBufferPointer(rebasing: bytes[start..<index]) : nil
+    }
+
+    /// Moves over `value`, the bytes of a whole value read before, if the next value is
+    /// exactly those bytes (a whole object or array ends where its bytes do).
+    mutating func take(copyOf value: UnsafeBufferPointer<UInt8>) -> Bool {
+        skipSpace()
+        guard index + value.count <= bytes.count, value.elementsEqual(bytes[index..<index + value.count]) else { return false }
+        index += value.count
+        return true
     }
 
     mutating func atEnd() -> Bool {

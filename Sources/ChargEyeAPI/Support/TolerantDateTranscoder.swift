@@ -28,13 +28,18 @@ public struct TolerantDateTranscoder: DateTranscoder {
 
     /// Parses a timestamp (any RFC 3339 form, or none of a zone), or returns nil.
     public static func parse(_ text: String) -> Date? {
+        var text = text
+        return text.withUTF8 { parse(bytes: $0) }
+    }
+
+    /// `parse` for the timestamp whose UTF-8 is `bytes`.
+    static func parse(bytes: UnsafeBufferPointer<UInt8>) -> Date? {
         // Foundation's trimming is most of the cost of a timestamp: skipped when the ends are
         // visible ASCII, as they are in every timestamp ChargEye sends.
-        let utf8 = text.utf8
-        if let first = utf8.first, let last = utf8.last, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) {
-            return RFC3339.parse(text)
+        if let first = bytes.first, let last = bytes.last, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) {
+            return RFC3339.parse(bytes: bytes)
         }
-        return RFC3339.parse(text.trimmingCharacters(in: .whitespaces))
+        return RFC3339.parse(String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespaces))
     }
 
     private static let withFraction = Date.ISO8601FormatStyle(includingFractionalSeconds: true)

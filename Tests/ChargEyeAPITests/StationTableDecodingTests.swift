@@ -4,10 +4,15 @@ import Foundation
 import HTTPTypes
 import Testing
 
-@Suite("Streamed station batches decoded from their bytes")
-struct StationBatchDecoderTests {
+@Suite("Streamed station batches read from their bytes into a table")
+struct StationTableDecodingTests {
     private static func batch(_ items: String) -> [UInt8] {
         Array(#"{"stations":[\#(items)]}"#.utf8)
+    }
+
+    /// The stations the rows read from `bytes` make, or nil when the reader gave up.
+    private static func decoded(_ bytes: [UInt8]) -> [Station]? {
+        StationTable.decoding(bytes).map(Array.init)
     }
 
     /// A client that never sends anything: it only decodes.
@@ -38,7 +43,7 @@ struct StationBatchDecoderTests {
     @Test("gives what the generated decoder gives for regular items", arguments: regular)
     func regularItems(_ item: String) async throws {
         let bytes = Self.batch(item)
-        let fast = try #require(StationBatchDecoder.decode(bytes))
+        let fast = try #require(Self.decoded(bytes))
         #expect(fast == (try await Self.reference(bytes)))
     }
 
@@ -50,10 +55,10 @@ struct StationBatchDecoderTests {
             #expect(reference.count > 500)
             // The answer of a small fleet carries the simulator's variance (shuffled keys, other
             // date forms, values outside the enums, extra keys): the fast path reads it or gives up.
-            if let fast = StationBatchDecoder.decode(bytes) { #expect(fast == reference) }
+            if let fast = Self.decoded(bytes) { #expect(fast == reference) }
             // A strict answer, as the streamed one is: every byte on the fast path.
             let strict = try StreamedList.encoder().encode(Components.Schemas.StationList(stations: reference))
-            let fast = try #require(StationBatchDecoder.decode(Array(strict)))
+            let fast = try #require(Self.decoded(Array(strict)))
             #expect(fast == reference)
         }
     }
@@ -87,13 +92,40 @@ struct StationBatchDecoderTests {
 
     @Test("gives up on anything else, for the generated decoder to decide", arguments: irregular)
     func irregularItems(_ item: String) {
-        #expect(StationBatchDecoder.decode(Self.batch(item)) == nil)
+        #expect(Self.decoded(Self.batch(item)) == nil)
     }
 
     @Test("gives up on a batch that is cut off or followed by more bytes")
     func cutOff() {
-        #expect(StationBatchDecoder.decode(Array(#"{"stations":[{"stationId":"a"}"#.utf8)) == nil)
-        #expect(StationBatchDecoder.decode(Self.batch(#"{"stationId":"a"}"#) + Array("x".utf8)) == nil)
-        #expect(StationBatchDecoder.decode(Array(#"{"locations":[]}"#.utf8)) == nil)
+        #expect(Self.decoded(Array(#"{"stations":[{"stationId":"a"}"#.utf8)) == nil)
+        #expect(Self.decoded(Self.batch(#"{"stationId":"a"}"#) + Array("x".utf8)) == nil)
+        #expect(Self.decoded(Array(#"{"locations":[]}"#.utf8)) == nil)
+    }
+
+    @Test("one session under both keys, byte for byte, is stored once; equal sessions written apart still read equal")
+    func sharedSession() throws {
+        let session = #"{"txId":"t","status":"Ended","startTime":"2026-12-02T06:48:03Z","chargedEnergyKwh":12.5}"#
+        let spaced = #"{ "txId":"t","status":"Ended","startTime":"2026-12-02T06:48:03Z","chargedEnergyKwh":12.50}"#
+        let items = [
+            #"{"stationId":"a","connectors":[{"connectorId":1,"latestTransaction":\#(session),"lastTransaction":\#(session)}]}"#,
+            #"{"stationId":"b","connectors":[{"connectorId":1,"lastTransaction":\#(session),"latestTransaction":\#(spaced)}]}"#,
+        ]
+        let table = try #require(StationTable.decoding(Self.batch(items.joined(separator: ","))))
+        #expect(table.sessionRows.count == 3)
+        for station in table {
+            let connector = try #require(station.connectors?.first)
+            #expect(connector.latestTransaction != nil && connector.latestTransaction == connector.lastTransaction)
+        }
+    }
+
+    @Test("batches joined into one table read as the stations they hold, those left out leaving no trace")
+    func joinedBatches() async throws {
+        let first = Self.regular.prefix(5).joined(separator: ","), second = Self.regular.dropFirst(5).joined(separator: ",")
+        var table = try #require(StationTable.decoding(Self.batch(first)))
+        let more = try #require(StationTable.decoding(Self.batch(second)))
+        table.append(contentsOf: more) { $0 != 0 }
+        let reference = try await Self.reference(Self.batch(Self.regular.joined(separator: ",")))
+        #expect(Array(table) == Array(reference.prefix(5)) + Array(reference.dropFirst(6)))
+        #expect(table.count == reference.count - 1)
     }
 }
