@@ -155,8 +155,8 @@ struct ListScanner {
             place = .inItem
             return index
         case .inItem:
-            let plainEnd = endOfPlainBytes(from: index)
-            if plainEnd > index { return plainEnd }
+            let end = fastForward(from: index)
+            if end > index { return end }
             return skipValue(byte, index) { scanner in
                 scanner.completeItem(endingBefore: index + (scanner.inScalar ? 0 : 1))
             }
@@ -267,25 +267,52 @@ struct ListScanner {
         return index + 1
     }
 
-    /// Where the bytes from `index` that change nothing end: in a string, all but `"` and
-    /// `\`; inside brackets, outside strings, all but quotes and brackets. Most of an item is
-    /// such bytes, and moving over them in one loop rather than a step each makes the scanner
-    /// several times faster.
-    private func endOfPlainBytes(from index: Int) -> Int {
-        guard !escaped, !inScalar, inString || !brackets.isEmpty else { return index }
-        return pending.withUnsafeBufferPointer { bytes in
-            var end = index
-            if inString {
-                while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\") { end += 1 }
-            } else {
-                while end < bytes.count, !Self.isStructural(bytes[end]) { end += 1 }
-            }
-            return end
+    /// Moves through the inside of the item being read in one loop, as `skipValue` would byte
+    /// by byte, and stops where `skipValue` has more to do: at the byte that ends the item or
+    /// breaks its nesting, or at the end of the bytes. Most of an answer is the inside of its
+    /// items, and a step per byte made the scanner the largest cost of a fleet-wide read.
+    private mutating func fastForward(from start: Int) -> Int {
+        guard !inScalar, inString || !brackets.isEmpty else { return start }
+        var index = start
+        var inString = self.inString, escaped = self.escaped
+        var stack = brackets
+        brackets = []
+        defer {
+            self.inString = inString
+            self.escaped = escaped
+            brackets = stack
         }
-    }
-
-    private static func isStructural(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "{") || byte == UInt8(ascii: "}") || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]")
+        pending.withUnsafeBufferPointer { bytes in
+            while index < bytes.count {
+                let byte = bytes[index]
+                if escaped {
+                    escaped = false
+                } else if inString {
+                    if byte == UInt8(ascii: "\\") {
+                        escaped = true
+                    } else if byte == UInt8(ascii: "\"") {
+                        // An item that is a string ends here: `skipValue` ends it.
+                        if stack.isEmpty { return }
+                        inString = false
+                    }
+                } else {
+                    switch byte {
+                    case UInt8(ascii: "\""):
+                        inString = true
+                    case UInt8(ascii: "{"), UInt8(ascii: "["):
+                        guard stack.count < Self.maxDepth else { return }
+                        stack.append(byte == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]"))
+                    case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                        guard stack.count > 1, stack.last == byte else { return }
+                        stack.removeLast()
+                    default:
+                        break
+                    }
+                }
+                index += 1
+            }
+        }
+        return index
     }
 
     private mutating func completeItem(endingBefore end: Int) {

@@ -196,7 +196,7 @@ extension StationTable {
     /// `null` or an open enum's text, stored once.
     private mutating func readWord(_ reader: inout JSONByteReader, into field: inout UInt32) -> Bool {
         if reader.literal("null") { return true }
-        guard let word = reader.stringBytes({ words.add(String(decoding: $0, as: UTF8.self)) }) else { return false }
+        guard let word = reader.stringBytes({ words.add(utf8: $0) }) else { return false }
         field = word
         return true
     }

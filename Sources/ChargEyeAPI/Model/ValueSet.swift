@@ -29,3 +29,15 @@ struct ValueSet<Value: Hashable & Sendable>: Sendable {
         return { $0 == Self.absent ? $0 : $0 + base }
     }
 }
+
+extension ValueSet where Value == String {
+    /// `add` for the text whose UTF-8 is `bytes`: a status or reason word, one of a few dozen,
+    /// found among the first values by its bytes, without making a string to look it up.
+    mutating func add(utf8 bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        for number in values.indices.prefix(64) {
+            var known = values[number]
+            if known.utf8.count == bytes.count, known.withUTF8({ $0.elementsEqual(bytes) }) { return UInt32(number) }
+        }
+        return add(String(decoding: bytes, as: UTF8.self))
+    }
+}

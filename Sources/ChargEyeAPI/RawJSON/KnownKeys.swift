@@ -1,3 +1,5 @@
+import Foundation
+
 /// The keys of one JSON object shape (`Key`'s cases, named as in the JSON), found by their
 /// bytes: the decoders of large answers look up every key of every item, and objects list
 /// their keys in one order, so the one after the last found is tried first.
@@ -20,6 +22,8 @@ struct KnownKeys<Key: CaseIterable & RawRepresentable<String>>: Sendable where K
     }
 
     private func matches(_ position: Int, _ name: UnsafeBufferPointer<UInt8>) -> Bool {
-        names[position].count == name.count && names[position].withUnsafeBufferPointer { $0.elementsEqual(name) }
+        // No known key is empty, so two of one length have bytes to compare.
+        guard names[position].count == name.count, let wanted = name.baseAddress else { return false }
+        return names[position].withUnsafeBufferPointer { memcmp($0.baseAddress!, wanted, name.count) == 0 }
     }
 }

@@ -82,13 +82,6 @@ extension Level {
         refreshVisible(rollups: rollups, listRows: listRows)
     }
 
-    /// The folded search fields of every item.
-    static func searchIndex(of data: LevelData) -> SearchIndex {
-        var index = SearchIndex()
-        addToIndex(&index, data: data, items: 0..<data.count)
-        return index
-    }
-
     /// Adds the folded search fields of `items` to `index`.
     static func addToIndex(_ index: inout SearchIndex, data: LevelData, items: Range<Int>) {
         for item in items { index.append(fields: data.searchFields(at: item).map { $0.map(fold) ?? "" }) }
@@ -130,12 +123,8 @@ extension Level {
             return by { index in Descending(rollups[items.text(.id, at: index) ?? ""]?.severity ?? .unknown) }
         case (.stations(let items), .status) where kind == .fleetStations || problemsOnly:
             // Worst first, then the longest without activity (unknown last).
-            return by { index in
-                AttentionKey(
-                    rank: StatusRank.attention(items.station(at: index, withSessions: false)),
-                    quietSince: items.latestSessionTime(at: index) ?? .distantFuture
-                )
-            }
+            guard attentionKeys.count == items.count else { return indices }
+            return by { attentionKeys[$0] }
         case (.stations(let items), .name): return by { text(items.name(at: $0) ?? items.stationId(at: $0)) }
         case (.stations(let items), .status): return by { StatusRank.station(items.station(at: $0, withSessions: false)) }
         case (.stations(let items), .power): return by { -(items.currentPowerKw(at: $0) ?? 0) }
@@ -148,7 +137,7 @@ extension Level {
 }
 
 /// A station's place in a worst-first list: its attention rank, then how long it has been quiet.
-private struct AttentionKey: Comparable {
+struct AttentionKey: Comparable, Sendable {
     let rank: Int
     let quietSince: Date
     static func < (left: Self, right: Self) -> Bool { (left.rank, left.quietSince) < (right.rank, right.quietSince) }

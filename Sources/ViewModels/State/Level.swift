@@ -85,8 +85,15 @@ public struct Level: Equatable, Sendable {
         get { storage }
         set {
             storage = newValue
-            searchIndex = newValue.map(Self.searchIndex(of:)) ?? SearchIndex()
-            if case .stations(let stations) = newValue { stationsRollup = Rollup(stations.withoutSessions) } else { stationsRollup = nil }
+            searchIndex = SearchIndex()
+            stationsRollup = nil
+            attentionKeys = []
+            if case .stations(let stations)? = newValue {
+                stationsRollup = Rollup()
+                absorbStations(stations, 0..<stations.count)
+            } else if let newValue {
+                Self.addToIndex(&searchIndex, data: newValue, items: 0..<newValue.count)
+            }
             sortCache = nil
         }
     }
@@ -96,6 +103,9 @@ public struct Level: Equatable, Sendable {
     /// A list of stations' counts by status, made once when the data arrives (the roll-up
     /// line shows them on every frame).
     private(set) var stationsRollup: Rollup?
+    /// A list of stations' places in the worst-first order, one per station, made once as the
+    /// stations arrive (a fleet's list is sorted again as each part of it comes).
+    private(set) var attentionKeys: [AttentionKey] = []
     /// All items in the current sort order, computed once per data and sort key, so a filter
     /// keystroke only selects from it and never sorts.
     var sortCache: SortCache?
@@ -171,14 +181,26 @@ public struct Level: Equatable, Sendable {
         case (.locations(let shown)?, .locations(let all)) where shown.count <= all.count:
             Self.addToIndex(&searchIndex, data: longer, items: shown.count..<all.count)
         case (.stations(let shown)?, .stations(let all)) where all.isExtension(of: shown):
-            Self.addToIndex(&searchIndex, data: longer, items: shown.count..<all.count)
-            stationsRollup?.add(contentsOf: all.withoutSessions[shown.count...])
+            absorbStations(all, shown.count..<all.count)
         default:
             data = longer
             return
         }
         storage = longer
         sortCache = nil
+    }
+
+    /// Folds the search fields, status counts and worst-first keys of `stations[positions]`
+    /// in, making each station (without its sessions) once.
+    private mutating func absorbStations(_ stations: StationTable, _ positions: Range<Int>) {
+        for position in positions {
+            let station = stations.station(at: position, withSessions: false)
+            searchIndex.append(fields: LevelData.searchFields(of: station).map { $0.map(Self.fold) ?? "" })
+            stationsRollup?.add(station)
+            attentionKeys.append(AttentionKey(
+                rank: StatusRank.attention(station), quietSince: stations.latestSessionTime(at: position) ?? .distantFuture
+            ))
+        }
     }
 
     /// Position of the selection among the visible items.

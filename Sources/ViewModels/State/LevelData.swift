@@ -43,13 +43,17 @@ public enum LevelData: Equatable, Sendable {
 
     /// The texts the filter searches: names, places and ids. For locations the first three
     /// (name, city, country) are also what the list sorts by, read from the search index.
+    /// A station's searchable fields.
+    static func searchFields(of station: Station) -> [String?] {
+        [station.name, station.stationId, station.status?.text, station.onlineStatus?.text, station.location?.name, station.locationUid]
+    }
+
     func searchFields(at index: Int) -> [String?] {
         switch self {
         case .locations(let items):
             return [.name, .city, .country, .address, .id, .locationId, .postalCode].map { items.text($0, at: index) }
         case .stations(let items):
-            let item = items.station(at: index, withSessions: false)
-            return [item.name, item.stationId, item.status?.text, item.onlineStatus?.text, item.location?.name, item.locationUid]
+            return Self.searchFields(of: items.station(at: index, withSessions: false))
         case .connectors(let station):
             let item = station.connectors?[index]
             return [item?.name, item?.id, item?.status?.text, item?._type?.text]
