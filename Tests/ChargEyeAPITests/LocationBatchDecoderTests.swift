@@ -9,6 +9,15 @@ struct LocationBatchDecoderTests {
         Array(#"{"locations":[\#(items)]}"#.utf8)
     }
 
+    /// What the fast path makes of a batch's items.
+    private static func fast(_ items: String) -> [Location]? {
+        fast(Array(items.utf8))
+    }
+
+    private static func fast(_ items: [UInt8]) -> [Location]? {
+        items.withUnsafeBufferPointer(LocationBatchDecoder.decode)
+    }
+
     /// What the generated types decode from the same bytes (the reference).
     private static func reference(_ bytes: [UInt8]) throws -> [Location] {
         try JSONDecoder().decode(Components.Schemas.LocationList.self, from: Data(bytes)).locations
@@ -29,16 +38,18 @@ struct LocationBatchDecoderTests {
 
     @Test("gives what the generated decoder gives for regular items", arguments: regular)
     func regularItems(_ item: String) throws {
-        let bytes = Self.batch(item)
-        let fast = try #require(LocationBatchDecoder.decode(bytes))
-        #expect(fast == (try Self.reference(bytes)))
+        let fast = try #require(Self.fast(item))
+        #expect(fast == (try Self.reference(Self.batch(item))))
     }
 
     @Test("a whole simulator answer, fast path equal to the generated decoder")
     func simulatorAnswer() async throws {
         try await withSimulator({ $0.locations = 3_000 }) { simulator in
             let bytes = Array(try await makeClient(simulator).get(path: "/locations").body)
-            let fast = try #require(LocationBatchDecoder.decode(bytes))
+            var scanner = ListScanner(key: "locations")
+            scanner.feed(bytes)
+            #expect(scanner.status == .complete)
+            let fast = try #require(scanner.withCompleteItems(LocationBatchDecoder.decode) ?? nil)
             #expect(fast.count == 3_000)
             #expect(fast == (try Self.reference(bytes)))
         }
@@ -73,13 +84,14 @@ struct LocationBatchDecoderTests {
 
     @Test("gives up on anything else, for the generated decoder to decide", arguments: irregular)
     func irregularItems(_ item: String) {
-        #expect(LocationBatchDecoder.decode(Self.batch(item)) == nil)
+        #expect(Self.fast(item) == nil)
     }
 
-    @Test("gives up on invalid UTF-8 and on bytes after the batch")
+    @Test("gives up on invalid UTF-8, on bytes after the items and on an item cut off")
     func invalidBytes() {
-        #expect(LocationBatchDecoder.decode(Array(#"{"locations":[{"id":"a"#.utf8) + [0xFF] + Array(#""}]}"#.utf8)) == nil)
-        #expect(LocationBatchDecoder.decode(Self.batch(#"{"id":"a"}"#) + Array("x".utf8)) == nil)
-        #expect(LocationBatchDecoder.decode(Array(#"{"locations":[{"id":"a"}"#.utf8)) == nil)
+        #expect(Self.fast(Array(#"{"id":"a"#.utf8) + [0xFF] + Array(#""}"#.utf8)) == nil)
+        #expect(Self.fast(#"{"id":"a"}x"#) == nil)
+        #expect(Self.fast(#"{"id":"a"},"#) == nil)
+        #expect(Self.fast(#"{"id":"a""#) == nil)
     }
 }

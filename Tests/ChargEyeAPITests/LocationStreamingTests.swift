@@ -38,7 +38,8 @@ private func scan(_ body: String, chunkSize size: Int) throws -> (status: ListSc
     var items: [NSObject] = []
     let bytes = Array(body.utf8)
     func drain() throws {
-        while let batch = scanner.takeBatch() {
+        while let batch = scanner.completeItemsAnswer() {
+            scanner.dropCompleteItems()
             let object = try JSONSerialization.jsonObject(with: Data(batch), options: [.fragmentsAllowed]) as? [String: Any]
             items += try #require(object?["locations"] as? [NSObject])
         }
@@ -100,7 +101,7 @@ struct LocationStreamingTests {
             let bytes = Array(body.utf8)
             for start in stride(from: 0, to: bytes.count, by: size) {
                 scanner.feed(bytes[start..<min(bytes.count, start + size)])
-                _ = scanner.takeBatch()
+                scanner.dropCompleteItems()
             }
             #expect(scanner.status == .irregular, "chunk size \(size)")
         }

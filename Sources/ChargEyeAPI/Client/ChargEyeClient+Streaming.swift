@@ -37,14 +37,14 @@ extension ChargEyeClient {
     /// answer, decoded whole).
     public func streamAllStations(onBatch: @escaping @Sendable (StationTable, _ replacesEarlier: Bool) -> Void) async throws -> Int {
         try await streamList(
-            path: "/stations", key: "stations", decodeRegular: StationTable.decoding,
+            path: "/stations", key: "stations", decodeRegular: StationTable.decoding(items:),
             decode: { StationTable(try await self.decodeAllStations($0, response: $1)) }, onBatch: onBatch
         )
     }
 
     /// A `{"<key>": [...]}` answer read in batches (`ListStreamReader`).
     private func streamList<Batch: Collection & Sendable>(
-        path: String, key: String, decodeRegular: @escaping @Sendable ([UInt8]) -> Batch?,
+        path: String, key: String, decodeRegular: @escaping @Sendable (UnsafeBufferPointer<UInt8>) -> Batch?,
         decode: @escaping @Sendable (Data, HTTPResponse) async throws -> Batch,
         onBatch: @escaping @Sendable (Batch, _ replacesEarlier: Bool) -> Void
     ) async throws -> Int {

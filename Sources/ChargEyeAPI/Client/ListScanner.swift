@@ -93,22 +93,27 @@ struct ListScanner {
         problem = "\(reason) at byte \(pendingStart + index)"
     }
 
-    /// The items completed since the last call, as the body of a `{"<key>": [...]}` answer,
-    /// or nil when there are none.
-    mutating func takeBatch() -> [UInt8]? {
-        guard let end = completeItems.last?.upperBound else { return nil }
-        var batch = Array("{\"\(key)\":[".utf8)
-        batch.reserveCapacity(end + 16)
-        for (number, item) in completeItems.enumerated() {
-            if number > 0 { batch.append(UInt8(ascii: ",")) }
-            batch.append(contentsOf: pending[item])
-        }
-        batch.append(contentsOf: "]}".utf8)
+    /// Hands `body` the items completed and not yet dropped, as they lie between the list's
+    /// brackets (the items and the separators between them: `{...}, {...}`), read in place;
+    /// nil when there are none.
+    func withCompleteItems<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
+        guard let first = completeItems.first, let last = completeItems.last else { return nil }
+        return pending.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[first.lowerBound..<last.upperBound])) }
+    }
+
+    /// The complete items as a whole answer of their own, `{"<key>":[...]}`, for the ordinary
+    /// decoder; nil when there are none.
+    func completeItemsAnswer() -> [UInt8]? {
+        withCompleteItems { items in Array("{\"\(key)\":[".utf8) + items + Array("]}".utf8) }
+    }
+
+    /// Lets the complete items go (they have been handed over).
+    mutating func dropCompleteItems() {
+        guard let end = completeItems.last?.upperBound else { return }
         pending.removeSubrange(..<end)
         pendingStart += end
         itemStart -= end
         completeItems.removeAll(keepingCapacity: true)
-        return batch
     }
 
     /// How many items are complete and not yet handed out.

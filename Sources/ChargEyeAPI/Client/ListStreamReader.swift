@@ -22,8 +22,9 @@ struct ListStreamReader<Batch: Collection & Sendable>: Sendable {
     let key: String
     let response: HTTPResponse
     let request: ChargEyeError.RequestLine
-    /// Decodes a batch straight from its bytes, or gives up (nil) for the generated decoder.
-    let decodeRegular: @Sendable ([UInt8]) -> Batch?
+    /// Decodes a batch straight from its items' bytes (as `ListScanner.withCompleteItems`
+    /// hands them over), or gives up (nil) for the generated decoder.
+    let decodeRegular: @Sendable (UnsafeBufferPointer<UInt8>) -> Batch?
     /// The generated decoder, for a batch (as a whole answer) or the whole answer.
     let decode: @Sendable (Data) async throws -> Batch
 
@@ -69,14 +70,19 @@ struct ListStreamReader<Batch: Collection & Sendable>: Sendable {
     private func deliverBatch(
         _ scanner: inout ListScanner, delivered: inout Int, canFallBack: Bool, onBatch: @Sendable (Batch) -> Void
     ) async throws -> Bool {
-        guard let batch = scanner.takeBatch() else { return true }
+        guard let regular = scanner.withCompleteItems(decodeRegular) else { return true }
         let items: Batch
-        do {
-            if let regular = decodeRegular(batch) { items = regular } else { items = try await decode(Data(batch)) }
-        } catch {
-            if canFallBack { return false }
-            throw shifted(await ResponseDecoding.normalizeExplaining(error, request: request), by: delivered)
+        if let regular {
+            items = regular
+        } else {
+            do {
+                items = try await decode(Data(scanner.completeItemsAnswer() ?? []))
+            } catch {
+                if canFallBack { return false }
+                throw shifted(await ResponseDecoding.normalizeExplaining(error, request: request), by: delivered)
+            }
         }
+        scanner.dropCompleteItems()
         onBatch(items)
         delivered += items.count
         return true

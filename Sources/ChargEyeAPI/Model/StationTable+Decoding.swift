@@ -1,7 +1,7 @@
 import Foundation
 
-/// Reading a batch of streamed stations (`{"stations":[...]}` as `ListScanner` hands it over)
-/// straight into a table's rows. The fleet-wide answer is tens of MB: the generated decoder
+/// Reading a batch of streamed stations (the items of `{"stations":[...]}` as `ListScanner`
+/// hands them over) straight into a table's rows. The fleet-wide answer is tens of MB: the generated decoder
 /// reads it at about 5 MB/s, and even a fast reader spends most of its time making the
 /// `Station`s, strings and dates the table then takes apart. Here key names are matched as
 /// bytes, texts go from the answer into the table's store, timestamps are read from their
@@ -13,16 +13,11 @@ import Foundation
 /// every result and error, decodes the batch. The tests and the fuzzer check that the stations
 /// the rows make equal the generated decoder's, item for item.
 extension StationTable {
-    /// The stations of `batch`, or nil when it is not the regular case.
-    static func decoding(_ batch: [UInt8]) -> StationTable? {
+    /// The stations of a batch's items (`ListScanner.withCompleteItems`), or nil when they are
+    /// not the regular case.
+    static func decoding(items: UnsafeBufferPointer<UInt8>) -> StationTable? {
         var table = StationTable()
-        let complete = batch.withUnsafeBufferPointer { bytes in
-            var reader = JSONByteReader(bytes)
-            return reader.take("{") && reader.key() == "stations" && reader.take(":")
-                && reader.forEachElement { table.readStation(&$0) }
-                && reader.take("}") && reader.atEnd()
-        }
-        return complete ? table : nil
+        return JSONByteReader.forEachItem(in: items) { table.readStation(&$0) } ? table : nil
     }
 
     private enum StationKey: String, CaseIterable, Sendable {
