@@ -17,20 +17,37 @@ public struct FleetHealth: Sendable {
 
     /// Rolls up `stations`; `names` names locations by id.
     public init(stations: some Collection<Station>, names: [String: String] = [:]) {
-        totals = Rollup(stations)
+        self.init(stations: StationTable(stations), names: names)
+    }
+
+    /// Rolls up `stations` in one pass, each station made once and without its sessions (a
+    /// fleet has tens of thousands); session times are read from the rows. `names` names
+    /// locations by id.
+    public init(stations: StationTable, names: [String: String] = [:]) {
+        var totals = Rollup()
         var byType: [String: [String: Int]] = [:]
         var problems: [StationProblem] = []
-        for station in stations {
+        // Each location's stations, locations in the order they first appear.
+        var order: [String] = []
+        var byLocation: [String: StationTable] = [:]
+        for position in stations.indices {
+            let station = stations.station(at: position, withSessions: false)
+            totals.add(station)
             for connector in station.connectors ?? [] {
                 byType[connector._type?.text ?? "Unknown", default: [:]][connector.status?.text ?? "Unknown", default: 0] += 1
             }
             let uid = station.locationUid ?? ""
-            if let problem = StationProblem(station, locationName: names[uid] ?? station.location?.name) { problems.append(problem) }
+            let lastActivity = stations.latestSessionTime(at: position)
+            if let problem = StationProblem(station, locationName: names[uid] ?? station.location?.name, lastActivity: lastActivity) {
+                problems.append(problem)
+            }
+            if byLocation[uid] == nil { order.append(uid) }
+            byLocation[uid, default: StationTable()].append(station)
         }
+        self.totals = totals
         connectorsByType = byType
-        let grouped = StationsByLocation(stations)
-        locations = grouped.order.map { uid in
-            LocationHealth(uid: uid, name: names[uid], stations: grouped.stations[uid] ?? StationTable())
+        locations = order.map { uid in
+            LocationHealth(uid: uid, name: names[uid], stations: byLocation[uid] ?? StationTable())
         }.sorted { ($1.rollup.severity, $0.sortName) < ($0.rollup.severity, $1.sortName) }
         self.problems = problems.sorted { $0.precedes($1) }
     }
@@ -49,7 +66,7 @@ public struct LocationHealth: Sendable {
     public var rollup: Rollup
     /// Power delivered now, in kW.
     public var powerKw: Double
-    /// Its stations.
+    /// Its stations, without their connectors' sessions.
     public var stations: StationTable
 
     init(uid: String, name: String?, stations: StationTable) {
@@ -87,8 +104,9 @@ public struct StationProblem: Sendable {
     /// Worst-first rank of the station (`StatusRank.attention`).
     public var rank: Int
 
-    /// The station's problem, or nil when nothing is wrong with it.
-    public init?(_ station: Station, locationName: String?) {
+    /// The station's problem, or nil when nothing is wrong with it; `lastActivity` is
+    /// `StatusRank.lastActivity` of the station with its sessions.
+    public init?(_ station: Station, locationName: String?, lastActivity: Date?) {
         let stationIsProblem = StatusRank.isProblem(station)
         // A station that is down takes its connectors with it: only their faults add news then.
         let badConnectors = (station.connectors ?? []).filter {
@@ -102,7 +120,7 @@ public struct StationProblem: Sendable {
         status = station.status?.text ?? "Unknown"
         onlineStatus = station.onlineStatus?.text ?? "Unknown"
         connectors = badConnectors.map { ($0.id, $0.status?.text ?? "Unknown") }
-        lastActivity = StatusRank.lastActivity(station)
+        self.lastActivity = lastActivity
         rank = StatusRank.attention(station)
     }
 

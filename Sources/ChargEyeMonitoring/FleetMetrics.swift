@@ -59,7 +59,7 @@ public struct FleetMetrics: Sendable {
             for (status, count) in statuses { gauge(Metric.connectors, [("status", status), ("type", type)], Double(count)) }
         }
         writeLocations(health, gauge: gauge)
-        if perStation { writeStations(fleet.stations, gauge: gauge) }
+        if perStation { writeStations(fleet.stations.withoutSessions, gauge: gauge) }
         return registry.emitToString()
     }
 

@@ -211,8 +211,9 @@ extension AppState {
         let name = item.name ?? item.stationId
         let role = StationText.role(item) == .normal && StatusRank.needsAttention(item) ? Role.warning : StationText.role(item)
         if problems {
-            let problem = StationProblem(item, locationName: nil)?.summary ?? ""
-            let quiet = StatusRank.lastActivity(item).map { Format.age(of: $0, now: now) } ?? "-"
+            let lastActivity = StatusRank.lastActivity(item)
+            let problem = StationProblem(item, locationName: nil, lastActivity: lastActivity)?.summary ?? ""
+            let quiet = lastActivity.map { Format.age(of: $0, now: now) } ?? "-"
             return ([name, place, problem, quiet], role)
         }
         let power = "\(Format.number(item.currentPowerKw ?? 0))/\(StationText.maxPower(item))"
