@@ -202,11 +202,41 @@ struct JSONByteReader {
     mutating func number() -> Double? {
         skipSpace()
         let start = index
-        guard numberSyntax(), let value = Double(String(decoding: bytes[start..<index], as: UTF8.self)),
+        guard numberSyntax(),
+            let value = Self.shortDecimal(bytes[start..<index]) ?? Double(String(decoding: bytes[start..<index], as: UTF8.self)),
             value.isFinite, !(value == 0 && value.sign == .minus)
         else { return nil }
         if value == 0, !Self.isZero(bytes[start..<index]) { return nil }
         return value
+    }
+
+    /// The value of a number written without an exponent whose digits, read as one integer,
+    /// fit in 53 bits, with at most 22 after the point (most numbers in an answer: powers,
+    /// energies, coordinates), without going through a string. Both the integer and the power
+    /// of ten are then exact doubles, so one division rounds correctly, to the value the
+    /// ordinary parser gives (Clinger's fast path); nil for every other number.
+    private static func shortDecimal(_ number: Slice<UnsafeBufferPointer<UInt8>>) -> Double? {
+        var digits: UInt64 = 0
+        var count = 0
+        var decimals = -1
+        for byte in number where byte != UInt8(ascii: "-") {
+            if byte == UInt8(ascii: ".") {
+                decimals = 0
+                continue
+            }
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9"), count < 16 else { return nil }
+            digits = digits * 10 + UInt64(byte - UInt8(ascii: "0"))
+            count += 1
+            if decimals >= 0 { decimals += 1 }
+        }
+        guard digits <= 1 << 53, decimals <= 22 else { return nil }
+        let magnitude = decimals > 0 ? Double(digits) / powersOfTen[decimals] : Double(digits)
+        return number.first == UInt8(ascii: "-") ? -magnitude : magnitude
+    }
+
+    /// 10^0 ... 10^22, every one an exact double.
+    private static let powersOfTen: [Double] = (0...22).map { exponent in
+        (0..<exponent).reduce(1.0) { product, _ in product * 10 }
     }
 
     /// Whether a number's digits before any exponent are all zero (`0`, `0.000`, `0e5`).
