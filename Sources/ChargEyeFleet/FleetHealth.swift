@@ -37,7 +37,7 @@ public struct FleetHealth: Sendable {
                 byType[connector._type?.text ?? "Unknown", default: [:]][connector.status?.text ?? "Unknown", default: 0] += 1
             }
             let uid = station.locationUid ?? ""
-            let lastActivity = stations.latestSessionTime(at: position)
+            let lastActivity = StatusRank.needsAttention(station) ? stations.latestSessionTime(at: position) : nil
             if let problem = StationProblem(station, locationName: names[uid] ?? station.location?.name, lastActivity: lastActivity) {
                 problems.append(problem)
             }

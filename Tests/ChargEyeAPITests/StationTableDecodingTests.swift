@@ -101,6 +101,8 @@ struct StationTableDecodingTests {
         #"{"stationId":"a","name":"\ud83d"}"#,
         "{\"stationId\":\"a\",\"name\":\"raw\u{01}control\"}",
         #"{"stationId":"a",}"#,
+        // A Kelvin sign is `K` to Swift's string comparison, so to the generated decoder.
+        "{\"stationId\":\"a\",\"maxPower\u{212A}w\":5}",
     ]
 
     @Test("gives up on anything else, for the generated decoder to decide", arguments: irregular)

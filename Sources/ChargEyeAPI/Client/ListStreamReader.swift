@@ -70,9 +70,9 @@ struct ListStreamReader<Batch: Collection & Sendable>: Sendable {
     private func deliverBatch(
         _ scanner: inout ListScanner, delivered: inout Int, canFallBack: Bool, onBatch: @Sendable (Batch) -> Void
     ) async throws -> Bool {
-        guard let regular = scanner.withCompleteItems(decodeRegular) else { return true }
+        guard scanner.completeItemCount > 0 else { return true }
         let items: Batch
-        if let regular {
+        if let regular = scanner.withCompleteItems(decodeRegular) ?? nil {
             items = regular
         } else {
             do {

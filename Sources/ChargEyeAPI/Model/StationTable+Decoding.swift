@@ -63,10 +63,9 @@ extension StationTable {
             case .onlineStatus?: return readWord(&reader, into: &row.online)
             case .connectors?:
                 if reader.literal("null") { return true }
-                var count: Int32 = 0
-                defer { row.connectorCount = count }
+                row.connectorCount = 0
                 return reader.forEachElement { reader in
-                    count += 1
+                    row.connectorCount += 1
                     return readConnector(&reader)
                 }
             case .location?: return Self.readValue(&reader, into: &row.place, of: &places) { $0.place() }
@@ -96,6 +95,8 @@ extension StationTable {
             maxPowerKw: absent, maxPowerKwActual: absent, latest: Self.absentRow, last: Self.absentRow
         )
         var hasID = false
+        // The first session read (its bytes in the answer, and its row), for the second key
+        // to share when it holds the same bytes.
         var firstSession: (bytes: UnsafeBufferPointer<UInt8>, row: UInt32)?
         func sessionField(_ reader: inout JSONByteReader, into field: inout UInt32) -> Bool {
             if reader.literal("null") { return true }
@@ -103,9 +104,13 @@ extension StationTable {
                 field = firstSession.row
                 return true
             }
-            guard let bytes = reader.measuring({ self.readSession(&$0) }) else { return false }
-            field = UInt32(sessionRows.count - 1)
-            firstSession = (bytes, field)
+            var row: UInt32?
+            guard let bytes = reader.measuring({ reader in
+                row = self.readSession(&reader)
+                return row != nil
+            }), let row else { return false }
+            field = row
+            firstSession = (bytes, row)
             return true
         }
         let complete = reader.object(keys: Self.connectorKeys) { key, reader in
@@ -128,8 +133,9 @@ extension StationTable {
         return true
     }
 
-    /// One session (`ConnectorTransaction`), appended.
-    private mutating func readSession(_ reader: inout JSONByteReader) -> Bool {
+    /// One session (`ConnectorTransaction`), appended; its row, or nil when it is not the
+    /// regular case.
+    private mutating func readSession(_ reader: inout JSONByteReader) -> UInt32? {
         let none = TextStore.Ref.absent, absent = Self.absentNumber, noWord = Self.absentRow
         let noNumber = NumberOrText(number: absent, text: none)
         var row = SessionRow(
@@ -173,9 +179,9 @@ extension StationTable {
             case nil: return reader.skipValue(depth: 0)
             }
         }
-        guard complete else { return false }
+        guard complete else { return nil }
         sessionRows.append(row)
-        return true
+        return UInt32(sessionRows.count - 1)
     }
 
     // MARK: Fields
@@ -233,7 +239,7 @@ extension JSONByteReader {
     /// 2001 (`Date`'s own form).
     fileprivate mutating func timestamp(into field: inout Double) -> Bool {
         if literal("null") { return true }
-        guard let date = stringBytes({ TolerantDateTranscoder.parse(bytes: $0) }) ?? nil else { return false }
+        guard let date = stringBytes(TolerantDateTranscoder.parse(bytes:)).flatMap({ $0 }) else { return false }
         field = date.timeIntervalSinceReferenceDate
         return true
     }

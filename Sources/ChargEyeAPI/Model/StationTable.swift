@@ -16,6 +16,9 @@ public struct StationTable: RandomAccessCollection, Equatable, Sendable {
         /// The first connector's row, and how many (-1: no `connectors` at all).
         var firstConnector: UInt32
         var connectorCount: Int32
+
+        /// Where its connectors' rows are (none when it has no `connectors`).
+        var connectorPositions: Range<Int> { Int(firstConnector)..<Int(firstConnector) + Swift.max(0, Int(connectorCount)) }
     }
 
     struct ConnectorRow: Sendable {
@@ -147,7 +150,7 @@ public struct StationTable: RandomAccessCollection, Equatable, Sendable {
         let row = stationRows[position]
         guard row.connectorCount > 0 else { return nil }
         var latest: Double?
-        for connector in Int(row.firstConnector)..<Int(row.firstConnector) + Int(row.connectorCount) {
+        for connector in row.connectorPositions {
             let connectorRow = connectorRows[connector]
             let session = connectorRow.latest != Self.absentRow ? connectorRow.latest : connectorRow.last
             guard session != Self.absentRow else { continue }
@@ -212,8 +215,7 @@ public struct StationTable: RandomAccessCollection, Equatable, Sendable {
         }
         for position in other.indices where keep(position) {
             var row = other.stationRows[position]
-            let first = Int(row.firstConnector)
-            for connector in first..<first + Swift.max(0, Int(row.connectorCount)) {
+            for connector in row.connectorPositions {
                 var connectorRow = other.connectorRows[connector]
                 connectorRow.connectorId = moved(connectorRow.connectorId)
                 connectorRow.name = text(connectorRow.name)
@@ -225,7 +227,7 @@ public struct StationTable: RandomAccessCollection, Equatable, Sendable {
                 connectorRow.last = shared ? connectorRow.latest : movedSession(connectorRow.last)
                 connectorRows.append(connectorRow)
             }
-            row.firstConnector = UInt32(connectorRows.count - Swift.max(0, Int(row.connectorCount)))
+            row.firstConnector = UInt32(connectorRows.count - row.connectorPositions.count)
             row.id = text(row.id)
             row.name = text(row.name)
             row.locationUid = text(row.locationUid)
@@ -249,8 +251,7 @@ public struct StationTable: RandomAccessCollection, Equatable, Sendable {
 
     private func connectors(of row: StationRow, withSessions: Bool) -> [Connector]? {
         guard row.connectorCount >= 0 else { return nil }
-        let first = Int(row.firstConnector)
-        return (first..<first + Int(row.connectorCount)).map { position in
+        return row.connectorPositions.map { position in
             let row = connectorRows[position]
             let latest = withSessions ? session(row.latest) : nil
             let last = !withSessions ? nil : row.last == row.latest ? latest : session(row.last)

@@ -51,7 +51,8 @@ struct JSONByteReader {
 
     /// Reads an object whose keys `keys` knows, found by their bytes without making a string
     /// (an unknown key, handed over as nil, is made one to check it is not given twice). A key
-    /// seen twice is irregular.
+    /// seen twice is irregular, and so is a key that is not plain ASCII: Swift, and so the
+    /// ordinary decoder, compares keys as strings, where a Kelvin sign (U+212A) equals `K`.
     mutating func object<Key>(keys: KnownKeys<Key>, _ member: (Key?, inout JSONByteReader) -> Bool) -> Bool {
         guard take("{") else { return false }
         if take("}") { return true }
@@ -61,6 +62,7 @@ struct JSONByteReader {
         repeat {
             var known: Int?
             let isNew = stringBytes(escapes: false) { name -> Bool in
+                guard name.allSatisfy({ $0 < 0x80 }) else { return false }
                 known = keys.position(of: name, tryingFirst: hint)
                 guard let known else { return unknown.insert(String(decoding: name, as: UTF8.self)) }
                 defer { seen |= 1 << known }

@@ -123,6 +123,7 @@ extension Level {
             return by { index in Descending(rollups[items.text(.id, at: index) ?? ""]?.severity ?? .unknown) }
         case (.stations(let items), .status) where kind == .fleetStations || problemsOnly:
             // Worst first, then the longest without activity (unknown last).
+            assert(attentionKeys.count == items.count, "a worst-first key for every station")
             guard attentionKeys.count == items.count else { return indices }
             return by { attentionKeys[$0] }
         case (.stations(let items), .name): return by { text(items.name(at: $0) ?? items.stationId(at: $0)) }

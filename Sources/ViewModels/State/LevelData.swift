@@ -41,13 +41,13 @@ public enum LevelData: Equatable, Sendable {
         }
     }
 
-    /// The texts the filter searches: names, places and ids. For locations the first three
-    /// (name, city, country) are also what the list sorts by, read from the search index.
     /// A station's searchable fields.
     static func searchFields(of station: Station) -> [String?] {
         [station.name, station.stationId, station.status?.text, station.onlineStatus?.text, station.location?.name, station.locationUid]
     }
 
+    /// The texts the filter searches: names, places and ids. For locations the first three
+    /// (name, city, country) are also what the list sorts by, read from the search index.
     func searchFields(at index: Int) -> [String?] {
         switch self {
         case .locations(let items):
