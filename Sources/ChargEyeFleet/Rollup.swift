@@ -19,13 +19,6 @@ public struct Rollup: Equatable, Sendable {
         add(contentsOf: stations)
     }
 
-    /// Each location's roll-up, by location id ("" for stations that do not say).
-    public static func byLocation(_ stations: some Sequence<Station>) -> [String: Rollup] {
-        var rollups: [String: Rollup] = [:]
-        for station in stations { rollups[station.locationUid ?? "", default: Rollup()].add(station) }
-        return rollups
-    }
-
     /// Counts more stations.
     public mutating func add(contentsOf stations: some Sequence<Station>) {
         for station in stations { add(station) }

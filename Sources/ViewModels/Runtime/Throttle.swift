@@ -65,11 +65,13 @@ extension Throttle where Part == LocationPart, Gathered == LocationsSoFar {
     }
 }
 
-/// A fleet read's progress: the latest report, which carries every station read so far.
+/// A fleet read's progress: the latest report, which carries every station read so far. Twice
+/// a second, so the terminal thread takes in the stations (search fields, counts, sort keys)
+/// while the rest still arrives, not all at the end.
 typealias FleetProgressThrottle = Throttle<FleetProgress, FleetProgress>
 
 extension Throttle where Part == FleetProgress, Gathered == FleetProgress {
-    convenience init(interval: Duration = .seconds(1), forward: @escaping @Sendable (FleetProgress) -> Void) {
+    convenience init(interval: Duration = .milliseconds(500), forward: @escaping @Sendable (FleetProgress) -> Void) {
         self.init(FleetProgress(done: 0, total: 0), interval: interval, gather: { gathered, report in gathered = report }, forward: forward)
     }
 }

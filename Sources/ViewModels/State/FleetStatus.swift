@@ -28,6 +28,8 @@ public struct FleetStatus: Equatable, Sendable {
     public internal(set) var source: FleetStations.Source?
     /// Location names by id, from the last good read.
     public internal(set) var locationNames: [String: String] = [:]
+    /// The read in flight's stations so far, counted by location as its progress arrives.
+    var countedSoFar = RollupsByLocation()
 
     public var isLoading: Bool { requestID != nil }
 }
@@ -49,6 +51,7 @@ extension AppState {
         _ = requests.finish(id)
         fleet.requestID = nil
         fleet.progress = nil
+        fleet.countedSoFar = RollupsByLocation()
         fleet.endedAt = now
         return [.cancel(id)]
     }
@@ -67,6 +70,7 @@ extension AppState {
     mutating func receiveFleetProgress(_ id: RequestID, _ progress: FleetProgress) {
         guard fleet.requestID == id || stack[0].load.requestID == id else { return }
         fleet.progress = progress
+        if !progress.soFar.isEmpty { fleet.countedSoFar.count(progress.soFar) }
         showArrivingStations(progress, of: id)
     }
 
@@ -103,6 +107,7 @@ extension AppState {
         case .success:
             return []
         case .failure(let error):
+            fleet.countedSoFar = RollupsByLocation()
             fleet.failure = error
             fleet.failuresInARow += 1
             return [.log("fleet read failed: \(error.description)")]
@@ -143,7 +148,9 @@ extension AppState {
     /// Replaces the fleet's totals and the roll-ups of every location the read covered (one
     /// pass over the stations); returns the ids whose counts changed.
     private mutating func applyFleetRollups(_ read: FleetStations) -> Set<String> {
-        let byLocation = Rollup.byLocation(read.stations.withoutSessions)
+        fleet.countedSoFar.count(read.stations)
+        let byLocation = fleet.countedSoFar.rollups
+        fleet.countedSoFar = RollupsByLocation()
         fleet.totals = Rollup(adding: byLocation.values)
         let missing = Set(read.gaps.map(\.locationUid))
         var changed = Set<String>()
