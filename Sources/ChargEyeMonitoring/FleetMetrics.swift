@@ -52,7 +52,7 @@ public struct FleetMetrics: Sendable {
         guard let fleet = reading.fleet else { return registry.emitToString() }
         gauge(Metric.failedLocations, [], Double(fleet.gaps.count))
         let health = FleetHealth(stations: fleet.stations, names: fleet.locationNames)
-        for (pair, count) in Self.statusPairs(fleet.stations) {
+        for (pair, count) in Self.statusPairs(fleet.stations.withoutSessions) {
             gauge(Metric.stations, [("status", pair.status), ("online_status", pair.online)], Double(count))
         }
         for (type, statuses) in health.connectorsByType {
