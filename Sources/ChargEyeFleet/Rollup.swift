@@ -26,12 +26,17 @@ public struct Rollup: Equatable, Sendable {
 
     /// Counts one more station.
     public mutating func add(_ station: Station) {
+        add(StationStatuses(station))
+    }
+
+    /// Counts one more station by its statuses.
+    public mutating func add(_ station: StationStatuses) {
         stations += 1
         online[station.onlineStatus?.text ?? "Unknown", default: 0] += 1
         stationStatuses[station.status?.text ?? "Unknown", default: 0] += 1
-        for connector in station.connectors ?? [] {
+        for status in station.connectors ?? [] {
             connectors += 1
-            connectorStatuses[connector.status?.text ?? "Unknown", default: 0] += 1
+            connectorStatuses[status?.text ?? "Unknown", default: 0] += 1
         }
     }
 

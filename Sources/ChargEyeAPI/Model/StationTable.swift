@@ -128,6 +128,18 @@ public struct StationTable: RandomAccessCollection, Equatable, Sendable {
         places[stationRows[position].place]?.name ?? nil
     }
 
+    /// The statuses of the station at `position` and of its connectors, read from the rows.
+    public func statuses(at position: Int) -> StationStatuses {
+        let row = stationRows[position]
+        return StationStatuses(
+            status: word(row.status).map(Components.Schemas.StationStatus.init),
+            onlineStatus: word(row.online).map(Components.Schemas.OnlineStatus.init),
+            connectors: row.connectorCount < 0 ? nil : row.connectorPositions.map {
+                word(connectorRows[$0].status).map(Components.Schemas.ConnectorStatus.init)
+            }
+        )
+    }
+
     /// The first index into `positions` whose station has the id `id` (compared as bytes,
     /// without making a string per station).
     public func firstIndex(ofID id: String, in positions: [Int]) -> Int? {

@@ -51,23 +51,30 @@ public enum RFC3339 {
     /// `date` as ChargEye writes timestamps: UTC, to the nearest millisecond, `Z`
     /// (`2025-03-04T05:12:40.118Z`); nil outside the years 0000-9999.
     public static func format(_ date: Date) -> String? {
+        var text = [UInt8]()
+        text.reserveCapacity(24)
+        guard write(date, to: &text) else { return nil }
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// Appends `format(date)`'s bytes to `bytes` (a writer of large answers makes no string
+    /// per timestamp); false, and nothing appended, outside the years 0000-9999.
+    public static func write(_ date: Date, to bytes: inout [UInt8]) -> Bool {
         let scaled = (date.timeIntervalSince1970 * 1000).rounded()
-        guard scaled.isFinite, abs(scaled) < 1e15 else { return nil }
+        guard scaled.isFinite, abs(scaled) < 1e15 else { return false }
         let milliseconds = Int(scaled)
         let (days, inDay) = milliseconds.quotientAndRemainder(dividingBy: 86_400_000)
         let (day, time) = inDay < 0 ? (days - 1, inDay + 86_400_000) : (days, inDay)
         let (year, month, dayOfMonth) = civil(fromDays: day)
-        guard (0...9999).contains(year) else { return nil }
-        var text = [UInt8]()
-        text.reserveCapacity(24)
+        guard (0...9999).contains(year) else { return false }
         func put(_ value: Int, _ width: Int, then separator: Unicode.Scalar) {
             var divisor = 1
             for _ in 1..<width { divisor *= 10 }
             while divisor > 0 {
-                text.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
+                bytes.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
                 divisor /= 10
             }
-            text.append(UInt8(ascii: separator))
+            bytes.append(UInt8(ascii: separator))
         }
         put(year, 4, then: "-")
         put(month, 2, then: "-")
@@ -76,7 +83,7 @@ public enum RFC3339 {
         put(time / 60_000 % 60, 2, then: ":")
         put(time / 1000 % 60, 2, then: ".")
         put(time % 1000, 3, then: "Z")
-        return String(decoding: text, as: UTF8.self)
+        return true
     }
 
     /// Year, month and day of the `days`-th day since 1970-01-01, proleptic Gregorian (the

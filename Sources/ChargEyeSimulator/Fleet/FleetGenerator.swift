@@ -77,7 +77,15 @@ struct FleetGenerator: Sendable {
         var random = SeededRandom(seed: seed, 2, UInt64(locationIndex))
         let count = Int.random(in: siteKind(locationIndex: locationIndex).stations, using: &random)
         let city = CityCatalog.cities[locationIndex % CityCatalog.cities.count]
-        return (1...count).map { "KEM-\(city.code)-\(String(format: "%03d", locationIndex + 1))-S\(String(format: "%02d", $0))" }
+        let prefix = "KEM-\(city.code)-\(Self.zeroPadded(locationIndex + 1, to: 3))-S"
+        return (1...count).map { prefix + Self.zeroPadded($0, to: 2) }
+    }
+
+    /// `value`'s digits with leading zeros up to `width` (as `%0*d` formats it, without
+    /// Foundation's formatter: every fleet read makes every station id).
+    static func zeroPadded(_ value: Int, to width: Int) -> String {
+        let digits = String(value)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 
     /// The location index and station number encoded in a station id, if it is one of ours.

@@ -72,15 +72,25 @@ struct SeededRandom: RandomNumberGenerator {
         items[Int.random(in: 0..<items.count, using: &self)]
     }
 
-    /// A version-4-shaped UUID string.
+    /// A version-4-shaped UUID string, built as bytes (a fleet's sessions make one each).
     mutating func uuid() -> String {
-        let hex = Array("0123456789abcdef")
-        var text = ""
-        for index in 0..<32 {
-            if [8, 12, 16, 20].contains(index) { text.append("-") }
-            text.append(index == 12 ? "4" : index == 16 ? pick(Array("89ab")) : pick(hex))
+        let hex: StaticString = "0123456789abcdef", variant: StaticString = "89ab"
+        return String(unsafeUninitializedCapacity: 36) { text in
+            var length = 0
+            for index in 0..<32 {
+                if index == 8 || index == 12 || index == 16 || index == 20 {
+                    text[length] = UInt8(ascii: "-")
+                    length += 1
+                }
+                text[length] = switch index {
+                case 12: UInt8(ascii: "4")
+                case 16: variant.withUTF8Buffer { pick($0) }
+                default: hex.withUTF8Buffer { pick($0) }
+                }
+                length += 1
+            }
+            return length
         }
-        return text
     }
 
     private func pow10(_ places: Int) -> Double {

@@ -71,23 +71,33 @@ struct JSONByteWriter {
         }
     }
 
-    /// A string, escaped as JSON requires.
+    /// A string, escaped as JSON requires; a string that needs no escape (nearly all) is
+    /// copied whole.
     mutating func string(_ text: String) {
+        var text = text
         bytes.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"):
-                bytes.append(UInt8(ascii: "\\"))
-                bytes.append(byte)
-            case ..<0x20:
-                bytes.append(contentsOf: "\\u00".utf8)
-                bytes.append(Self.hexDigits[Int(byte >> 4)])
-                bytes.append(Self.hexDigits[Int(byte & 0xF)])
-            default:
-                bytes.append(byte)
+        text.withUTF8 { utf8 in
+            if utf8.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
+                bytes.append(contentsOf: utf8)
+            } else {
+                utf8.forEach { escape($0) }
             }
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    private mutating func escape(_ byte: UInt8) {
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"):
+            bytes.append(UInt8(ascii: "\\"))
+            bytes.append(byte)
+        case ..<0x20:
+            bytes.append(contentsOf: "\\u00".utf8)
+            bytes.append(Self.hexDigits[Int(byte >> 4)])
+            bytes.append(Self.hexDigits[Int(byte & 0xF)])
+        default:
+            bytes.append(byte)
+        }
     }
 
     /// Bytes that are JSON already (a value the generated encoder wrote).
@@ -98,15 +108,34 @@ struct JSONByteWriter {
     /// A finite number; whole numbers without a fraction.
     mutating func number(_ value: Double) {
         if value.rounded() == value, abs(value) < 1e15, !(value == 0 && value.sign == .minus) {
-            bytes.append(contentsOf: String(Int64(value)).utf8)
+            integer(Int64(value))
         } else {
             bytes.append(contentsOf: value.description.utf8)
         }
     }
 
-    /// A timestamp as ChargEye writes one (`TolerantDateTranscoder`): UTC, milliseconds, `Z`.
+    /// An integer's decimal digits, written without making a string.
+    private mutating func integer(_ value: Int64) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        let start = bytes.count
+        repeat {
+            bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            magnitude /= 10
+        } while magnitude > 0
+        bytes[start...].reverse()
+    }
+
+    /// A timestamp as ChargEye writes one (`TolerantDateTranscoder`): UTC, milliseconds, `Z`,
+    /// written straight into the bytes.
     mutating func date(_ date: Date) {
-        string((try? TolerantDateTranscoder().encode(date)) ?? "")
+        bytes.append(UInt8(ascii: "\""))
+        if RFC3339.write(date, to: &bytes) {
+            bytes.append(UInt8(ascii: "\""))
+        } else {
+            bytes.removeLast()
+            string((try? TolerantDateTranscoder().encode(date)) ?? "")
+        }
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)

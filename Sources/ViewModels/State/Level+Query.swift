@@ -19,7 +19,7 @@ extension Level {
         }
         if let facet { indices = indices.filter { Self.matches(facet, data: data, index: $0, rollups: rollups) } }
         if problemsOnly, case .stations(let items) = data {
-            indices = indices.filter { StatusRank.needsAttention(items.station(at: $0, withSessions: false)) }
+            indices = indices.filter { StatusRank.needsAttention(items.statuses(at: $0)) }
         }
         visible = indices
         if selectedIndex == nil { selectedID = visible.first.map(data.id(at:)) }
@@ -71,7 +71,7 @@ extension Level {
     private static func matches(_ facet: StatusFacet, data: LevelData, index: Int, rollups: [String: Rollup]) -> Bool {
         switch data {
         case .locations(let items): facet.matches(rollups[items.text(.id, at: index) ?? ""])
-        case .stations(let items): facet.matches(items.station(at: index, withSessions: false))
+        case .stations(let items): facet.matches(items.statuses(at: index))
         case .connectors(let station): station.connectors.map { facet.matches($0[index]) } ?? false
         case .transactions, .vehicles: true
         }
@@ -127,7 +127,7 @@ extension Level {
             guard attentionKeys.count == items.count else { return indices }
             return by { attentionKeys[$0] }
         case (.stations(let items), .name): return by { text(items.name(at: $0) ?? items.stationId(at: $0)) }
-        case (.stations(let items), .status): return by { StatusRank.station(items.station(at: $0, withSessions: false)) }
+        case (.stations(let items), .status): return by { StatusRank.station(items.statuses(at: $0)) }
         case (.stations(let items), .power): return by { -(items.currentPowerKw(at: $0) ?? 0) }
         case (.connectors(let station), .status): return by { StatusRank.connector(station.connectors?[$0].status?.text) }
         case (.connectors(let station), .power): return by { -(station.connectors?[$0].session?.powerKw ?? 0) }

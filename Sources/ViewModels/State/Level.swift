@@ -191,14 +191,14 @@ public struct Level: Equatable, Sendable {
     }
 
     /// Folds the search fields, status counts and worst-first keys of `stations[positions]`
-    /// in, making each station (without its sessions) once.
+    /// in, read from the table's rows (no station is made).
     private mutating func absorbStations(_ stations: StationTable, _ positions: Range<Int>) {
         for position in positions {
-            let station = stations.station(at: position, withSessions: false)
-            searchIndex.append(fields: LevelData.searchFields(of: station).map { $0.map(Self.fold) ?? "" })
-            stationsRollup?.add(station)
+            let statuses = stations.statuses(at: position)
+            searchIndex.append(fields: LevelData.searchFields(of: stations, at: position, statuses: statuses).map { $0.map(Self.fold) ?? "" })
+            stationsRollup?.add(statuses)
             attentionKeys.append(AttentionKey(
-                rank: StatusRank.attention(station), quietSince: stations.latestSessionTime(at: position) ?? .distantFuture
+                rank: StatusRank.attention(statuses), quietSince: stations.latestSessionTime(at: position) ?? .distantFuture
             ))
         }
     }

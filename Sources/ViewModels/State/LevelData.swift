@@ -42,8 +42,11 @@ public enum LevelData: Equatable, Sendable {
     }
 
     /// A station's searchable fields.
-    static func searchFields(of station: Station) -> [String?] {
-        [station.name, station.stationId, station.status?.text, station.onlineStatus?.text, station.location?.name, station.locationUid]
+    static func searchFields(of stations: StationTable, at index: Int, statuses: StationStatuses) -> [String?] {
+        [
+            stations.name(at: index), stations.stationId(at: index), statuses.status?.text, statuses.onlineStatus?.text,
+            stations.locationName(at: index), stations.locationUid(at: index),
+        ]
     }
 
     /// The texts the filter searches: names, places and ids. For locations the first three
@@ -53,7 +56,7 @@ public enum LevelData: Equatable, Sendable {
         case .locations(let items):
             return [.name, .city, .country, .address, .id, .locationId, .postalCode].map { items.text($0, at: index) }
         case .stations(let items):
-            return Self.searchFields(of: items.station(at: index, withSessions: false))
+            return Self.searchFields(of: items, at: index, statuses: items.statuses(at: index))
         case .connectors(let station):
             let item = station.connectors?[index]
             return [item?.name, item?.id, item?.status?.text, item?._type?.text]

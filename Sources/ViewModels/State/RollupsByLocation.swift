@@ -15,8 +15,7 @@ struct RollupsByLocation: Equatable, Sendable {
     mutating func count(_ stations: StationTable) {
         if !stations.isExtension(of: counted) { self = RollupsByLocation() }
         for position in counted.count..<stations.count {
-            let station = stations.station(at: position, withSessions: false)
-            rollups[station.locationUid ?? "", default: Rollup()].add(station)
+            rollups[stations.locationUid(at: position) ?? "", default: Rollup()].add(stations.statuses(at: position))
         }
         counted = stations
     }

@@ -18,7 +18,7 @@ public enum StatusFacet: Sendable, Equatable, Hashable {
         }
     }
 
-    func matches(_ station: Station) -> Bool {
+    func matches(_ station: StationStatuses) -> Bool {
         switch self {
         case .online(let text): station.onlineStatus?.text == text
         case .station(let text): station.status?.text == text
@@ -27,7 +27,11 @@ public enum StatusFacet: Sendable, Equatable, Hashable {
     }
 
     func matches(_ connector: Connector) -> Bool {
-        if case .connector(let text) = self { return (connector.status?.text ?? "Unknown") == text }
+        matches(connector.status)
+    }
+
+    func matches(_ connectorStatus: Components.Schemas.ConnectorStatus?) -> Bool {
+        if case .connector(let text) = self { return (connectorStatus?.text ?? "Unknown") == text }
         return false
     }
 
