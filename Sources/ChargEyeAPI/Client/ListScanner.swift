@@ -289,6 +289,11 @@ struct ListScanner {
         }
         pending.withUnsafeBufferPointer { bytes in
             while index < bytes.count {
+                if inString && !escaped {
+                    // The inside of a string matters only where it ends or escapes.
+                    index = ByteScan.quoteOrBackslash(in: bytes, from: index)
+                    guard index < bytes.count else { return }
+                }
                 let byte = bytes[index]
                 if escaped {
                     escaped = false

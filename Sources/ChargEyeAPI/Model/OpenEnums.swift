@@ -11,14 +11,16 @@ public protocol OpenEnumValue: Sendable {
     init(value1: Known?, value2: String?)
 }
 
+// Inlinable, so each module gets them specialised for the concrete enum: a fleet's list asks
+// for tens of thousands of statuses, and the unspecialised form looks up type metadata each time.
 extension OpenEnumValue {
     /// The raw text as received (for display and output).
-    public var text: String { value2 ?? value1?.rawValue ?? "" }
+    @inlinable public var text: String { value2 ?? value1?.rawValue ?? "" }
     /// The known value, or nil for text this client does not know.
-    public var known: Known? { value1 ?? value2.flatMap(Known.init(rawValue:)) }
+    @inlinable public var known: Known? { value1 ?? value2.flatMap(Known.init(rawValue:)) }
 
     /// Wraps any text, known or not.
-    public init(_ text: String) { self.init(value1: Known(rawValue: text), value2: text) }
+    @inlinable public init(_ text: String) { self.init(value1: Known(rawValue: text), value2: text) }
 }
 
 extension Components.Schemas.StationStatus: OpenEnumValue {}

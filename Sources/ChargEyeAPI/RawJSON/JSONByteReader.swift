@@ -132,12 +132,19 @@ struct JSONByteReader {
         guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { return nil }
         index += 1
         let start = index
-        while index < bytes.count, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\\"), bytes[index] >= 0x20 { index += 1 }
+        // A run of plain ASCII is passed over a word at a time; one with other characters is
+        // checked as UTF-8 once it ends.
+        var ascii = true
+        index = ByteScan.stringSpecial(in: bytes, from: index)
+        while index < bytes.count, bytes[index] >= 0x80 {
+            ascii = false
+            index = ByteScan.stringSpecial(in: bytes, from: index + 1)
+        }
         guard index < bytes.count else { return nil }
         if bytes[index] == UInt8(ascii: "\"") {
             index += 1
             let text = UnsafeBufferPointer(rebasing: bytes[start..<index - 1])
-            return Self.isValidUTF8(text) ? body(text) : nil
+            return ascii || Self.isValidUTF8(text) ? body(text) : nil
         }
         guard escapes else { return nil }
         var unescaped = Array(bytes[start..<index])
