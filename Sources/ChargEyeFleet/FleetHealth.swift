@@ -20,35 +20,43 @@ public struct FleetHealth: Sendable {
         self.init(stations: StationTable(stations), names: names)
     }
 
-    /// Rolls up `stations` in one pass, each station made once and without its sessions (a
-    /// fleet has tens of thousands); session times are read from the rows. `names` names
-    /// locations by id.
+    /// Rolls up `stations` in one pass, reading statuses, power and session times from the
+    /// table's rows; a station is made (without its sessions) only when it needs attention.
+    /// `names` names locations by id.
     public init(stations: StationTable, names: [String: String] = [:]) {
         var totals = Rollup()
         var byType: [String: [String: Int]] = [:]
         var problems: [StationProblem] = []
-        // Each location's stations, locations in the order they first appear.
+        // Each location's share, locations in the order they first appear.
         var order: [String] = []
-        var byLocation: [String: StationTable] = [:]
+        var byLocation: [String: LocationHealth] = [:]
         for position in stations.indices {
-            let station = stations.station(at: position, withSessions: false)
-            totals.add(station)
-            for connector in station.connectors ?? [] {
-                byType[connector._type?.text ?? "Unknown", default: [:]][connector.status?.text ?? "Unknown", default: 0] += 1
+            let statuses = stations.statuses(at: position)
+            totals.add(statuses)
+            for (type, status) in zip(stations.connectorTypes(at: position), statuses.connectors ?? []) {
+                byType[type?.text ?? "Unknown", default: [:]][status?.text ?? "Unknown", default: 0] += 1
             }
-            let uid = station.locationUid ?? ""
-            let lastActivity = StatusRank.needsAttention(station) ? stations.latestSessionTime(at: position) : nil
-            if let problem = StationProblem(station, locationName: names[uid] ?? station.location?.name, lastActivity: lastActivity) {
-                problems.append(problem)
+            let uid = stations.locationUid(at: position) ?? ""
+            if StatusRank.needsAttention(statuses) {
+                let station = stations.station(at: position, withSessions: false)
+                let lastActivity = stations.latestSessionTime(at: position)
+                if let problem = StationProblem(station, locationName: names[uid] ?? station.location?.name, lastActivity: lastActivity) {
+                    problems.append(problem)
+                }
             }
-            if byLocation[uid] == nil { order.append(uid) }
-            byLocation[uid, default: StationTable()].append(station)
+            if byLocation[uid] == nil {
+                order.append(uid)
+                byLocation[uid] = LocationHealth(uid: uid, name: names[uid])
+            }
+            byLocation[uid]?.add(statuses, powerKw: stations.currentPowerKw(at: position), placeName: stations.locationName(at: position))
         }
         self.totals = totals
         connectorsByType = byType
-        locations = order.map { uid in
-            LocationHealth(uid: uid, name: names[uid], stations: byLocation[uid] ?? StationTable())
-        }.sorted { ($1.rollup.severity, $0.sortName) < ($0.rollup.severity, $1.sortName) }
+        // Each location's order key made once, not at every comparison.
+        locations = order.compactMap { byLocation[$0] }
+            .map { (location: $0, severity: $0.rollup.severity, name: $0.displayName.lowercased()) }
+            .sorted { ($1.severity, $0.name) < ($0.severity, $1.name) }
+            .map(\.location)
         self.problems = problems.sorted { $0.precedes($1) }
     }
 
@@ -63,24 +71,28 @@ public struct LocationHealth: Sendable {
     /// Its name, when known.
     public var name: String?
     /// Its counts.
-    public var rollup: Rollup
+    public var rollup = Rollup()
     /// Power delivered now, in kW.
-    public var powerKw: Double
-    /// Its stations, without their connectors' sessions.
-    public var stations: StationTable
+    public var powerKw = 0.0
+    /// Its stations' statuses, in the order the stations came.
+    public var stationStatuses: [StationStatuses] = []
 
-    init(uid: String, name: String?, stations: StationTable) {
+    init(uid: String, name: String?) {
         self.uid = uid
-        self.stations = stations
-        self.name = name ?? stations.indices.lazy.compactMap(stations.locationName(at:)).first
-        rollup = Rollup(stations.withoutSessions)
-        powerKw = stations.indices.compactMap(stations.currentPowerKw(at:)).reduce(0, +)
+        self.name = name
+    }
+
+    /// Counts one more of its stations; the first name a station gives its place names the
+    /// location when it has no name of its own.
+    mutating func add(_ statuses: StationStatuses, powerKw: Double?, placeName: String?) {
+        rollup.add(statuses)
+        self.powerKw += powerKw ?? 0
+        stationStatuses.append(statuses)
+        if name == nil { name = placeName }
     }
 
     /// The name, or the id when the name is unknown (a station whose location is unknown).
     public var displayName: String { name.flatMap { $0.isEmpty ? nil : $0 } ?? (uid.isEmpty ? "(no location)" : uid) }
-
-    fileprivate var sortName: String { displayName.lowercased() }
 }
 
 /// A station that needs attention, and why.

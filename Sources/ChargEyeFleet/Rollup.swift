@@ -85,10 +85,14 @@ public struct Rollup: Equatable, Sendable {
         /// Whether anything needs attention.
         public var hasProblems: Bool { counts.contains { $0 > 0 } }
 
+        /// Compares the counts in order, a missing count as 0.
         public static func < (left: Severity, right: Severity) -> Bool {
-            let width = max(left.counts.count, right.counts.count)
-            let padded = { (counts: [Int]) in counts + Array(repeating: 0, count: width - counts.count) }
-            return padded(left.counts).lexicographicallyPrecedes(padded(right.counts))
+            for index in 0..<max(left.counts.count, right.counts.count) {
+                let mine = index < left.counts.count ? left.counts[index] : 0
+                let theirs = index < right.counts.count ? right.counts[index] : 0
+                if mine != theirs { return mine < theirs }
+            }
+            return false
         }
 
         public static func == (left: Severity, right: Severity) -> Bool { !(left < right) && !(right < left) }

@@ -52,7 +52,7 @@ public struct FleetMetrics: Sendable {
         guard let fleet = reading.fleet else { return registry.emitToString() }
         gauge(Metric.failedLocations, [], Double(fleet.gaps.count))
         let health = FleetHealth(stations: fleet.stations, names: fleet.locationNames)
-        for (pair, count) in Self.statusPairs(fleet.stations.withoutSessions) {
+        for (pair, count) in Self.statusPairs(fleet.stations.indices.lazy.map(fleet.stations.statuses(at:))) {
             gauge(Metric.stations, [("status", pair.status), ("online_status", pair.online)], Double(count))
         }
         for (type, statuses) in health.connectorsByType {
@@ -70,7 +70,7 @@ public struct FleetMetrics: Sendable {
             let uid = ("location_uid", location.uid)
             gauge(Metric.locationInfo, [uid, ("name", location.displayName)], 1)
             gauge(Metric.locationPower, [uid], location.powerKw * 1000)
-            for (pair, count) in Self.statusPairs(location.stations) {
+            for (pair, count) in Self.statusPairs(location.stationStatuses) {
                 gauge(Metric.locationStations, [uid, ("status", pair.status), ("online_status", pair.online)], Double(count))
             }
             for (status, count) in location.rollup.connectorStatuses {
@@ -90,7 +90,7 @@ public struct FleetMetrics: Sendable {
     }
 
     /// Counts of (station status, online status) pairs.
-    private static func statusPairs(_ stations: some Sequence<Station>) -> [StatusPair: Int] {
+    private static func statusPairs(_ stations: some Sequence<StationStatuses>) -> [StatusPair: Int] {
         var counts: [StatusPair: Int] = [:]
         for station in stations {
             counts[StatusPair(status: station.status?.text ?? "Unknown", online: station.onlineStatus?.text ?? "Unknown"), default: 0] += 1

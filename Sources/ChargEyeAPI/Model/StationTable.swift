@@ -140,6 +140,11 @@ public struct StationTable: RandomAccessCollection, Equatable, Sendable {
         )
     }
 
+    /// The types of the connectors of the station at `position`, in order.
+    public func connectorTypes(at position: Int) -> [Components.Schemas.ConnectorType?] {
+        stationRows[position].connectorPositions.map { word(connectorRows[$0].type).map(Components.Schemas.ConnectorType.init) }
+    }
+
     /// The first index into `positions` whose station has the id `id` (compared as bytes,
     /// without making a string per station).
     public func firstIndex(ofID id: String, in positions: [Int]) -> Int? {

@@ -67,22 +67,19 @@ public enum RFC3339 {
         let (day, time) = inDay < 0 ? (days - 1, inDay + 86_400_000) : (days, inDay)
         let (year, month, dayOfMonth) = civil(fromDays: day)
         guard (0...9999).contains(year) else { return false }
-        func put(_ value: Int, _ width: Int, then separator: Unicode.Scalar) {
-            var divisor = 1
-            for _ in 1..<width { divisor *= 10 }
-            while divisor > 0 {
-                bytes.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
-                divisor /= 10
-            }
-            bytes.append(UInt8(ascii: separator))
+        let zero = UInt8(ascii: "0")
+        func two(_ value: Int) {
+            bytes.append(zero + UInt8(value / 10))
+            bytes.append(zero + UInt8(value % 10))
         }
-        put(year, 4, then: "-")
-        put(month, 2, then: "-")
-        put(dayOfMonth, 2, then: "T")
-        put(time / 3_600_000, 2, then: ":")
-        put(time / 60_000 % 60, 2, then: ":")
-        put(time / 1000 % 60, 2, then: ".")
-        put(time % 1000, 3, then: "Z")
+        func mark(_ separator: Unicode.Scalar) { bytes.append(UInt8(ascii: separator)) }
+        two(year / 100); two(year % 100); mark("-")
+        two(month); mark("-")
+        two(dayOfMonth); mark("T")
+        two(time / 3_600_000); mark(":")
+        two(time / 60_000 % 60); mark(":")
+        two(time / 1000 % 60); mark(".")
+        bytes.append(zero + UInt8(time % 1000 / 100)); two(time % 100); mark("Z")
         return true
     }
 

@@ -174,13 +174,14 @@ struct FleetGenerator: Sendable {
         stationId: String, number: Int, hardware: CityCatalog.StationModel, usable: Bool, now: Date,
         style: ConnectorStyle
     ) -> Components.Schemas.ConnectorInfo {
-        var random = SeededRandom(seed: seed, 5, hash(stationId), UInt64(number))
+        let stationHash = hash(stationId)
+        var random = SeededRandom(seed: seed, 5, stationHash, UInt64(number))
         let type = random.weighted(hardware.connectorTypes)
         let maxPower = type == "CHAdeMO" ? min(100, hardware.connectorPowerKw[0]) : random.pick(hardware.connectorPowerKw)
         let name = "\(type == "Type2" ? "Socket" : "Satellite") \(number) \(type)"
         let period = Int(now.timeIntervalSince(epoch) / Self.statusPeriod)
-        var live = SeededRandom(seed: seed, 6, hash(stationId), UInt64(number), UInt64(max(0, period)))
-        let fault = connectorIncidents.active(for: hash(stationId) &+ UInt64(number), at: now)
+        var live = SeededRandom(seed: seed, 6, stationHash, UInt64(number), UInt64(max(0, period)))
+        let fault = connectorIncidents.active(for: stationHash &+ UInt64(number), at: now)
         let status = !usable ? "Unavailable" : fault
             ?? live.weighted([("Available", 42), ("Charging", 32), ("Occupied", 8), ("Reserved", 3), ("Preparing", 3)])
         let periodStart = epoch.addingTimeInterval(Double(period) * Self.statusPeriod)
