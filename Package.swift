@@ -91,6 +91,8 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .systemLibrary(name: "CNcursesw"),
+        // prctl(2), which is variadic in C: chargeye makes itself non-dumpable at start.
+        .systemLibrary(name: "CProcessControl"),
         .target(
             name: "TerminalUI",
             dependencies: ["ViewModels", "ChargEyeText", "CNcursesw"],
@@ -106,6 +108,7 @@ let package = Package(
                 "ChargEyeMonitoring",
                 "ViewModels",
                 "TerminalUI",
+                "CProcessControl",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "TOMLKit", package: "TOMLKit"),

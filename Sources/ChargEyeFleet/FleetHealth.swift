@@ -74,8 +74,8 @@ public struct LocationHealth: Sendable {
     public var rollup = Rollup()
     /// Power delivered now, in kW.
     public var powerKw = 0.0
-    /// Its stations' statuses, in the order the stations came.
-    public var stationStatuses: [StationStatuses] = []
+    /// Its stations counted by status and online status together (the metrics' labels).
+    public var stationsByStatusPair: [StationStatusPair: Int] = [:]
 
     init(uid: String, name: String?) {
         self.uid = uid
@@ -87,12 +87,23 @@ public struct LocationHealth: Sendable {
     mutating func add(_ statuses: StationStatuses, powerKw: Double?, placeName: String?) {
         rollup.add(statuses)
         self.powerKw += powerKw ?? 0
-        stationStatuses.append(statuses)
+        stationsByStatusPair[StationStatusPair(statuses), default: 0] += 1
         if name == nil { name = placeName }
     }
 
     /// The name, or the id when the name is unknown (a station whose location is unknown).
     public var displayName: String { name.flatMap { $0.isEmpty ? nil : $0 } ?? (uid.isEmpty ? "(no location)" : uid) }
+}
+
+/// A station's status and online status, as reported ("Unknown" when missing).
+public struct StationStatusPair: Hashable, Sendable {
+    public var status: String
+    public var online: String
+
+    init(_ statuses: StationStatuses) {
+        status = statuses.status?.text ?? "Unknown"
+        online = statuses.onlineStatus?.text ?? "Unknown"
+    }
 }
 
 /// A station that needs attention, and why.

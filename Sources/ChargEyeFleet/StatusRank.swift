@@ -5,11 +5,6 @@ public import Foundation
 /// check, so "worst first" means the same everywhere: faulted, offline, unavailable, unknown,
 /// then the working states.
 public enum StatusRank {
-    /// A station: faulted 0, offline 1, unavailable 2, unknown status 3, operative 4.
-    public static func station(_ station: Station) -> Int {
-        Self.station(StationStatuses(station))
-    }
-
     /// A station by its statuses: faulted 0, offline 1, unavailable 2, unknown status 3,
     /// operative 4.
     public static func station(_ station: StationStatuses) -> Int {
@@ -64,7 +59,7 @@ public enum StatusRank {
     /// How much a station, by its statuses, needs attention (as `attention(_: Station)`).
     public static func attention(_ station: StationStatuses) -> Int {
         if isProblem(station) { return Self.station(station) }
-        return (station.connectors ?? []).contains(where: isProblem) ? 3 : 4
+        return (station.connectors ?? []).contains { isProblem($0) } ? 3 : 4
     }
 
     /// Whether the station or one of its connectors needs attention.

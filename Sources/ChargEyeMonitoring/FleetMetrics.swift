@@ -52,7 +52,8 @@ public struct FleetMetrics: Sendable {
         guard let fleet = reading.fleet else { return registry.emitToString() }
         gauge(Metric.failedLocations, [], Double(fleet.gaps.count))
         let health = FleetHealth(stations: fleet.stations, names: fleet.locationNames)
-        for (pair, count) in Self.statusPairs(fleet.stations.indices.lazy.map(fleet.stations.statuses(at:))) {
+        let fleetPairs = health.locations.reduce(into: [:]) { $0.merge($1.stationsByStatusPair, uniquingKeysWith: +) }
+        for (pair, count) in fleetPairs {
             gauge(Metric.stations, [("status", pair.status), ("online_status", pair.online)], Double(count))
         }
         for (type, statuses) in health.connectorsByType {
@@ -70,7 +71,7 @@ public struct FleetMetrics: Sendable {
             let uid = ("location_uid", location.uid)
             gauge(Metric.locationInfo, [uid, ("name", location.displayName)], 1)
             gauge(Metric.locationPower, [uid], location.powerKw * 1000)
-            for (pair, count) in Self.statusPairs(location.stationStatuses) {
+            for (pair, count) in location.stationsByStatusPair {
                 gauge(Metric.locationStations, [uid, ("status", pair.status), ("online_status", pair.online)], Double(count))
             }
             for (status, count) in location.rollup.connectorStatuses {
@@ -87,20 +88,6 @@ public struct FleetMetrics: Sendable {
             gauge(Metric.stationPower, labels, (station.currentPowerKw ?? 0) * 1000)
             if let max = station.maxPowerKw, max > 0 { gauge(Metric.stationMaxPower, labels, max * 1000) }
         }
-    }
-
-    /// Counts of (station status, online status) pairs.
-    private static func statusPairs(_ stations: some Sequence<StationStatuses>) -> [StatusPair: Int] {
-        var counts: [StatusPair: Int] = [:]
-        for station in stations {
-            counts[StatusPair(status: station.status?.text ?? "Unknown", online: station.onlineStatus?.text ?? "Unknown"), default: 0] += 1
-        }
-        return counts
-    }
-
-    private struct StatusPair: Hashable {
-        var status: String
-        var online: String
     }
 
     /// A label value from the API: one line, no control characters, at most 200 characters.

@@ -10,6 +10,7 @@ import Foundation
 @main
 enum Main {
     static func main() async {
+        ProcessPrivacy.apply()
         AllocatorSettings.apply()
         LaunchEnvironment.takeAndScrub()
         do {

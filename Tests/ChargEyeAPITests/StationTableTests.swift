@@ -36,6 +36,24 @@ struct StationTableTests {
         #expect(table[0].connectors == nil && table.first { $0.stationId == "b" }?.connectors == [], "absent and empty stay apart")
     }
 
+    @Test("statuses and connector types read from the rows are the station's own: absent and empty connectors apart, unknown texts kept")
+    func statusesFromRows() async throws {
+        let stations = try await Self.sample() + [
+            Station(stationId: "odd", status: .init("Rebooting"), onlineStatus: .init("Offline"), connectors: [
+                .init(connectorId: .case1(1), _type: .init("MCS"), status: .init("Faulted")), .init(connectorId: .case1(2)),
+            ]),
+        ]
+        let table = StationTable(stations)
+        for (position, station) in stations.enumerated() {
+            let statuses = table.statuses(at: position), expected = StationStatuses(station)
+            #expect(statuses.status == expected.status && statuses.onlineStatus == expected.onlineStatus, "\(station.stationId)")
+            #expect(statuses.connectors == expected.connectors, "\(station.stationId)")
+            #expect(table.connectorTypes(at: position) == (station.connectors ?? []).map(\._type), "\(station.stationId)")
+        }
+        #expect(table.statuses(at: 0).connectors == nil && table.statuses(at: stations.count - 1).connectors?.count == 2)
+        #expect(table.statuses(at: stations.count - 1).status?.text == "Rebooting" && table.statuses(at: stations.count - 1).status?.known == nil)
+    }
+
     @Test("a simulated fleet, across chunks of rows, and the fields read without making a station")
     func simulatedFleet() async throws {
         try await withSimulator({ $0.locations = 300 }) { simulator in

@@ -1,7 +1,7 @@
 /// Finds the bytes that end or interrupt a JSON string's plain run, eight bytes at a time.
 /// Most of a large answer is the inside of strings (keys, ids, names, timestamps), and a
 /// step per byte there was the largest single cost of reading a fleet. Hand-written: the
-/// word-at-a-time tests are a few lines, and no package on the machine offers them.
+/// word-at-a-time tests are a few lines, and no dependency of ours offers them.
 enum ByteScan {
     private static let ones: UInt64 = 0x0101_0101_0101_0101
     private static let highBits: UInt64 = 0x8080_8080_8080_8080
@@ -12,7 +12,7 @@ enum ByteScan {
     static func quoteOrBackslash(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         firstMatch(in: bytes, from: start) { word in
             zeroBytes(word ^ quotes) | zeroBytes(word ^ backslashes)
-        } byte: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
+        } isMatch: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
     }
 
     /// The position of the first byte at or after `start` that a plain ASCII string cannot
@@ -21,26 +21,26 @@ enum ByteScan {
     static func stringSpecial(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         firstMatch(in: bytes, from: start) { word in
             zeroBytes(word ^ quotes) | zeroBytes(word ^ backslashes) | bytesBelow0x20(word) | (word & highBits)
-        } byte: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 < 0x20 || $0 >= 0x80 }
+        } isMatch: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 < 0x20 || $0 >= 0x80 }
     }
 
-    /// The first position whose byte `byte` accepts, testing whole words with `word` first: a
-    /// word's mask has the high bit set in each matching byte, and maybe in bytes after the
-    /// first match (never before it), so its lowest set bit is the first match.
+    /// The first position whose byte `isMatch` accepts, testing whole words with `wordMask`
+    /// first: a word's mask has the high bit set in each matching byte, and maybe in bytes
+    /// after the first match (never before it), so its lowest set bit is the first match.
     @inline(__always)
     private static func firstMatch(
-        in bytes: UnsafeBufferPointer<UInt8>, from start: Int, word: (UInt64) -> UInt64, byte: (UInt8) -> Bool
+        in bytes: UnsafeBufferPointer<UInt8>, from start: Int, wordMask: (UInt64) -> UInt64, isMatch: (UInt8) -> Bool
     ) -> Int {
         var index = start
         if let base = bytes.baseAddress {
             let raw = UnsafeRawPointer(base)
             while index + 8 <= bytes.count {
-                let mask = word(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
+                let mask = wordMask(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
                 if mask != 0 { return index + mask.trailingZeroBitCount / 8 }
                 index += 8
             }
         }
-        while index < bytes.count, !byte(bytes[index]) { index += 1 }
+        while index < bytes.count, !isMatch(bytes[index]) { index += 1 }
         return index
     }
 

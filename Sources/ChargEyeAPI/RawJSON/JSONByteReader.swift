@@ -115,7 +115,8 @@ struct JSONByteReader {
         string(escapes: false)
     }
 
-    /// Whether `bytes` are valid UTF-8 (plain ASCII, most of any answer, at once).
+    /// Whether `bytes` are valid UTF-8 (plain ASCII passes without decoding: a string with
+    /// escapes is checked here whole, after its escapes are undone).
     private static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         bytes.allSatisfy { $0 < 0x80 } || String(validating: bytes, as: UTF8.self) != nil
     }

@@ -81,8 +81,8 @@ struct FleetGenerator: Sendable {
         return (1...count).map { prefix + Self.zeroPadded($0, to: 2) }
     }
 
-    /// `value`'s digits with leading zeros up to `width` (as `%0*d` formats it, without
-    /// Foundation's formatter: every fleet read makes every station id).
+    /// A non-negative `value`'s digits with leading zeros up to `width` (as `%0*d` formats
+    /// it, without Foundation's formatter: every fleet read makes every station id).
     static func zeroPadded(_ value: Int, to width: Int) -> String {
         let digits = String(value)
         return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits

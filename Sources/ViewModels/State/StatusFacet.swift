@@ -22,7 +22,7 @@ public enum StatusFacet: Sendable, Equatable, Hashable {
         switch self {
         case .online(let text): station.onlineStatus?.text == text
         case .station(let text): station.status?.text == text
-        case .connector: (station.connectors ?? []).contains(where: matches)
+        case .connector: (station.connectors ?? []).contains { matches($0) }
         }
     }
 
