@@ -20,7 +20,9 @@ struct TokenManagerTests {
     func concurrentCallsShareOneRefresh() async throws {
         try await withSimulator({ $0.faults = FaultSettings(latencyMs: 150) }) { simulator in
             let requests = Recorder<RequestRecord>()
-            let client = try makeClient(simulator, requests: requests)
+            // What is counted here is exchanges, not time: in a full parallel test run on two
+            // cores, 50 calls queued behind the suite's large fleets once waited past 30 s.
+            let client = try makeClient(simulator, timeout: 180, requests: requests)
             try await withThrowingTaskGroup(of: Int.self) { group in
                 for _ in 0..<50 { group.addTask { try await client.locations().count } }
                 for try await count in group { #expect(count == 40) }
