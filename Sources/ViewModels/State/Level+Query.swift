@@ -19,7 +19,9 @@ extension Level {
         }
         if let facet { indices = indices.filter { Self.matches(facet, data: data, index: $0, rollups: rollups) } }
         if problemsOnly, case .stations(let items) = data {
-            indices = indices.filter { StatusRank.needsAttention(items.statuses(at: $0)) }
+            // The worst-first keys made as the stations arrived: below 4 needs attention.
+            assert(attentionKeys.count == items.count, "a worst-first key for every station")
+            indices = indices.filter { attentionKeys[$0].rank < 4 }
         }
         visible = indices
         if selectedIndex == nil { selectedID = visible.first.map(data.id(at:)) }
