@@ -45,8 +45,6 @@ missing=()
 for entry in "${need[@]}"; do
   command -v "${entry%%:*}" >/dev/null 2>&1 || missing+=("${entry#*:}")
 done
-# The static Swift runtime's networking (FoundationNetworking) links libcurl at build time.
-if ! $fast && ! dpkg -s libcurl4-openssl-dev >/dev/null 2>&1; then missing+=(libcurl4-openssl-dev); fi
 if [ ${#missing[@]} -gt 0 ]; then
   echo "release.sh: missing tools; install them with:" >&2
   echo "  apt-get install -y $(printf '%s\n' "${missing[@]}" | sort -u | tr '\n' ' ')" >&2

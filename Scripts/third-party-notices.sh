@@ -46,7 +46,7 @@ Third-party notices for chargeye
 
 The chargeye binary contains code from the projects below, linked in at build time. Their
 licences and notices follow, as each project ships them. The libraries chargeye loads at run
-time (the C library, ncurses, libcurl and what they use) come from the operating system,
+time (the C library and ncurses) come from the operating system,
 under their own licences.
 
 Projects: ${packages[*]}
@@ -89,4 +89,11 @@ if printf '%s\n' $modules | grep -qx CCryptoBoringSSL; then
   echo "three licences fiat-crypto offers."
   echo
   python3 "$(dirname "$0")/source-notices.py" "$checkouts/swift-crypto/Sources/CCryptoBoringSSL"
+fi
+if printf '%s\n' $modules | grep -qx CNIOBoringSSL; then
+  rule "BoringSSL (in swift-nio-ssl's CNIOBoringSSL: chargeye's TLS)"
+  echo "A second copy of BoringSSL, https://boringssl.googlesource.com/boringssl, under the Apache"
+  echo "License 2.0 (above), with older parts under the licences in their source files, which follow."
+  echo
+  python3 "$(dirname "$0")/source-notices.py" "$checkouts/swift-nio-ssl/Sources/CNIOBoringSSL"
 fi

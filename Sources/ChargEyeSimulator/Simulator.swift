@@ -36,6 +36,8 @@ public final class Simulator: Sendable {
         /// `GET /stations` is written location by location as it is made
         /// (`StationListStreaming`), before data variance applies.
         public var streamStationsAbove = 1_000
+        /// Serve HTTPS with this certificate (its chain, then the key) instead of plain HTTP.
+        public var tls: PEMCertificate?
 
         /// The defaults: 40 locations on a free loopback port, refresh token `demo`.
         public init() {}
@@ -97,6 +99,7 @@ public final class Simulator: Sendable {
         let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
         let app = Application(
             router: router,
+            server: try configuration.tls.map { try SimulatorTLS.server(serving: $0) } ?? .http1(),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
             onServerRunning: { channel in
                 portContinuation.yield(channel.localAddress?.port ?? 0)
@@ -119,9 +122,10 @@ public final class Simulator: Sendable {
             throw SimulatorError.cannotListen(host: configuration.host, port: configuration.port, reason: error ?? "unknown")
         }
         let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
+        let scheme = configuration.tls == nil ? "http" : "https"
         return Simulator(
-            baseURL: URL(string: "http://\(host):\(port)\(apiPrefix)")!,
-            controlURL: URL(string: "http://\(host):\(port)/_control")!,
+            baseURL: URL(string: "\(scheme)://\(host):\(port)\(apiPrefix)")!,
+            controlURL: URL(string: "\(scheme)://\(host):\(port)/_control")!,
             refreshToken: configuration.refreshToken,
             faults: faults, task: task
         )

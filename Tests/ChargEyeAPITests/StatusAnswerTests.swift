@@ -45,7 +45,8 @@ struct StatusAnswerTests {
             let client = try makeClient(simulator, clock: TestClock())
             simulator.addFault(FaultRule(path: "/locations", status: 302))
             let error = await chargEyeError { try await client.locations() }
-            #expect(error?.summary == "GET /locations failed: HTTP 302 Found without a Location header")
+            // The server's own words come along (the old URLSession transport dropped this body).
+            #expect(error?.summary == #"GET /locations failed: HTTP 302 Found without a Location header: "Injected fault: 302 Found""#)
             #expect(error?.advice == "A redirect must say where to; the server, or a proxy in between, is misbehaving; check --base-url")
             #expect(simulator.requestCounts["/locations"] == 1)
             simulator.faultSettings = FaultSettings(rules: [FaultRule(path: "/locations", status: 304, body: "")])

@@ -47,7 +47,7 @@ struct FleetReadTests {
             let inFlight = InFlight()
             let client = try ChargEyeClient(
                 configuration: try simulator.client().configuration,
-                transport: CountingTransport(inner: BoundedURLSessionTransport(timeout: 10, maxResponseBytes: 64 << 20), inFlight: inFlight)
+                transport: CountingTransport(inner: BoundedHTTPTransport(timeout: 10, maxResponseBytes: 64 << 20), inFlight: inFlight)
             )
             let progress = Mutex<[FleetProgress]>([])
             let fleet = try await client.fleetStations { report in progress.withLock { $0.append(report) } }

@@ -72,6 +72,20 @@ struct LoadFailRetryTests {
         #expect(state.errorPane?.lines.contains { $0.text.hasPrefix("retryable: no") } == true)
     }
 
+    @Test("the error pane left open past the refresh time holds the reload and sets no deadline due now (no busy loop)")
+    func errorPaneHoldsTheReload() throws {
+        var state = Fixtures.loadedState()
+        let (id, _) = try #require(AppState.loadID(state.press(.control("r"))))
+        _ = state.update(.loaded(id, .failure(Fixtures.unavailable)))
+        #expect(state.mode == .error)
+        for minutes in [5.0, 12, 60] {
+            let later = Fixtures.start.addingTimeInterval(minutes * 60)
+            #expect(state.update(.tick(later)).isEmpty, "no reload behind the error pane")
+            let deadline = try #require(state.nextDeadline)
+            #expect(deadline.timeIntervalSince(later) >= 1, "the next wake-up is the next minute's age change, not now")
+        }
+    }
+
     @Test("automatic retries show in the status bar as they count down")
     func retryProgress() {
         var state = Fixtures.loadedState()

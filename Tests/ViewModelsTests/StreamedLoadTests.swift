@@ -44,6 +44,23 @@ struct StreamedLoadTests {
         #expect(!state.listPane.badges.contains { $0.text == "loading…" || $0.text == "INCOMPLETE" })
     }
 
+    @Test("while parts arrive, an untouched selection stays on the first row; a chosen one stays on its item")
+    func selectionWhileStreaming() throws {
+        var (state, id) = try Self.firstLoad()
+        var arrivals = Arrivals()
+        // The server's order is not the list's: the first part's row sorts last.
+        _ = state.update(.loadedPart(id, arrivals.add([Fixtures.location("Z1", "Zürich Depot", city: "Zürich")])))
+        _ = state.update(.loadedPart(id, arrivals.add(Array(Fixtures.locations.prefix(2)))))
+        #expect(state.rowNames.last == "Zürich Depot")
+        #expect(state.listPane.position.hasPrefix("1/3"))
+        _ = state.press(.down)
+        let chosen = state.current.selectedID
+        _ = state.update(.loadedPart(id, arrivals.add([Fixtures.location("A1", "Aalborg Harbour", city: "Aalborg")])))
+        _ = state.update(.loaded(id, .success(.locationsStreamed(count: 4))))
+        #expect(state.current.selectedID == chosen)
+        #expect(state.listPane.position == "3/4")
+    }
+
     @Test("a reload keeps the last good list on screen until the new one is whole; a failure midway leaves it, STALE")
     func reloadKeepsTheList() throws {
         var state = Fixtures.loadedState()

@@ -1,7 +1,4 @@
 public import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import HTTPTypes
 public import OpenAPIRuntime
 
@@ -29,7 +26,10 @@ public final class ChargEyeClient: Sendable {
         }
         self.configuration = configuration
         let transport = transport
-            ?? BoundedURLSessionTransport(timeout: configuration.timeout, maxResponseBytes: configuration.maxResponseBytes)
+            ?? BoundedHTTPTransport(
+                timeout: configuration.timeout, maxResponseBytes: configuration.maxResponseBytes,
+                trust: configuration.trust, proxy: configuration.proxy
+            )
         self.transport = transport
         let clientConfiguration = Configuration(dateTranscoder: TolerantDateTranscoder())
         self.clientConfiguration = clientConfiguration

@@ -11,6 +11,10 @@ public struct ChargEyeConfiguration: Sendable {
     public var timeout: TimeInterval = 30
     /// The largest response body accepted, in bytes.
     public var maxResponseBytes: Int = 64 * 1024 * 1024
+    /// The certificate authorities a server's certificate may chain to.
+    public var trust = TLSTrust()
+    /// The proxy to go through, if any (`ProxyRoute.forTarget` reads the usual variables).
+    public var proxy: ProxyRoute?
     /// Retries of idempotent requests.
     public var retryPolicy: RetryPolicy = .standard
     /// When to renew the JWT ahead of expiry.

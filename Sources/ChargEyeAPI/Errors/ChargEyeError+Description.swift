@@ -70,7 +70,8 @@ extension ChargEyeError: CustomStringConvertible, LocalizedError {
             switch failure.kind {
             case .hostNotFound: return "Check --base-url and DNS (or HTTPS_PROXY on hosts that need a proxy)"
             case .connectionRefused: return "Check --base-url, the network path and any proxy"
-            case .tls: return "The server's certificate was not accepted; check --base-url and the system CA store"
+            case .tls(let problem): return Self.tlsAdvice(problem)
+            case .proxy: return "Check the proxy URL and its credentials in HTTPS_PROXY or HTTP_PROXY, or list the host in NO_PROXY to reach it directly"
             case .timeout: return "Check the network, or raise --timeout"
             case .connectionLost, .offline, .other: return "Check the network and retry"
             case .redirectLoop: return "The server, or a proxy in between, is misconfigured; check --base-url"
@@ -146,7 +147,8 @@ extension ChargEyeError: CustomStringConvertible, LocalizedError {
         switch failure.kind {
         case .hostNotFound: "cannot resolve host \(failure.host)"
         case .connectionRefused: "cannot connect to \(failure.host) (connection refused or unreachable)"
-        case .tls: "secure connection to \(failure.host) failed (TLS)"
+        case .tls(let problem): tlsText(problem, host: failure.host) + (failure.detail.isEmpty ? "" : " (\(failure.detail))")
+        case .proxy: "the proxy would not open a connection to \(failure.host) (\(failure.detail))"
         case .timeout(let seconds) where seconds > 0: "no answer from \(failure.host) within \(duration(seconds))"
         case .timeout: "no answer from \(failure.host) in time"
         case .connectionLost: "the connection to \(failure.host) dropped"
@@ -154,6 +156,29 @@ extension ChargEyeError: CustomStringConvertible, LocalizedError {
         case .redirectLoop: "redirect loop: \(failure.host) kept redirecting the request"
         case .notHTTP: "the answer from \(failure.host) was not valid HTTP (\(failure.detail))"
         case .other: "network error talking to \(failure.host): \(failure.detail)"
+        }
+    }
+
+    private static func tlsText(_ problem: TransportFailure.TLSProblem, host: String) -> String {
+        switch problem {
+        case .selfSigned: "the certificate of \(host) is self-signed and not trusted"
+        case .unknownAuthority: "the certificate of \(host) is from an authority not trusted here"
+        case .expired: "the certificate of \(host) has expired"
+        case .notYetValid: "the certificate of \(host) is not valid yet"
+        case .nameMismatch: "the certificate of \(host) is for another name"
+        case .handshake: "the secure connection (TLS handshake) to \(host) failed"
+        }
+    }
+
+    private static func tlsAdvice(_ problem: TransportFailure.TLSProblem) -> String {
+        let trustIt = "--ca-file PATH (or CHARGEYE_CA_FILE, or ca_file in the profile); verification cannot be turned off"
+        return switch problem {
+        case .selfSigned: "If the server is yours, trust its certificate (PEM) with \(trustIt)"
+        case .unknownAuthority: "A private CA, or a proxy that inspects TLS, signed it; trust that CA's certificate (PEM, from your IT) with \(trustIt)"
+        case .expired: "The server's operator must renew the certificate; check this machine's clock too (date)"
+        case .notYetValid: "Check this machine's clock (date); otherwise the server's operator installed a certificate too early"
+        case .nameMismatch: "Use the host name the certificate was issued for in --base-url"
+        case .handshake: "Check the scheme and port in --base-url (a plain-HTTP service on an https:// URL looks like this) and that the server offers TLS 1.2 or later"
         }
     }
 

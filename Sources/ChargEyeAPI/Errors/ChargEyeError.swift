@@ -89,8 +89,11 @@ public enum ChargEyeError: Error, Sendable, Equatable {
             case hostNotFound
             /// Nothing listens at the address, or the host is unreachable.
             case connectionRefused
-            /// TLS handshake or certificate failure.
-            case tls
+            /// The secure connection failed: the server's certificate was not accepted, or the
+            /// TLS handshake itself failed. Never retried: a certificate does not mend itself.
+            case tls(TLSProblem)
+            /// The proxy refused to open the tunnel or answered what is not a proxy's answer.
+            case proxy
             /// No complete answer within the timeout, in seconds.
             case timeout(TimeInterval)
             /// The connection dropped before the answer was complete.
@@ -103,6 +106,24 @@ public enum ChargEyeError: Error, Sendable, Equatable {
             case notHTTP
             /// Anything else the platform reported.
             case other
+        }
+
+        /// Why a secure connection failed, in the terms of its fix.
+        public enum TLSProblem: String, Sendable, Equatable, CaseIterable {
+            /// The server's certificate signs itself and is not among the trusted ones.
+            case selfSigned = "self-signed"
+            /// The certificate chains to an authority that is not trusted here (a private CA,
+            /// or a proxy that inspects TLS with its own).
+            case unknownAuthority = "unknown-authority"
+            /// A certificate in the chain has expired.
+            case expired
+            /// A certificate in the chain is not valid yet (or this machine's clock is behind).
+            case notYetValid = "not-yet-valid"
+            /// The certificate is for another host name.
+            case nameMismatch = "name-mismatch"
+            /// The handshake failed for another reason (no protocol or cipher in common, the
+            /// server does not speak TLS, or it closed the connection).
+            case handshake
         }
 
         /// The request that failed.
@@ -123,6 +144,15 @@ public enum ChargEyeError: Error, Sendable, Equatable {
             self.kind = kind
             self.detail = detail
             self.attempts = attempts
+        }
+
+        /// Whether trying again may help: not for a certificate, a proxy's refusal, a redirect
+        /// loop or a server that does not speak HTTP, which stay as they are until someone acts.
+        public var isRetryable: Bool {
+            switch kind {
+            case .tls, .proxy, .redirectLoop, .notHTTP: false
+            case .hostNotFound, .connectionRefused, .timeout, .connectionLost, .offline, .other: true
+            }
         }
     }
 
@@ -201,7 +231,7 @@ extension ChargEyeError {
     public var isRetryable: Bool {
         switch self {
         case .http(let failure): RetryPolicy.retryableStatuses.contains(failure.status)
-        case .transport(let failure): ![.tls, .redirectLoop, .notHTTP].contains(failure.kind)
+        case .transport(let failure): failure.isRetryable
         case .permissionDenied, .refreshTokenRejected, .missingRefreshToken, .responseTooLarge,
             .decoding, .invalidConfiguration, .pagination, .fleetTooLarge:
             false

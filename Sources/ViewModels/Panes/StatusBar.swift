@@ -113,8 +113,12 @@ extension AppState {
         if let change = TokenCountdown.nextChange(state: token, now: now) { candidates.append(change) }
         if let notice { candidates.append(notice.until) }
         if requests.retry(at: now) != nil { candidates.append(now.addingTimeInterval(0.1)) }
-        if let live = nextLiveRefresh { candidates.append(max(now, live)) }
-        if let fleetRefresh = nextFleetRefresh { candidates.append(max(now, fleetRefresh)) }
+        // A reload held back (the error pane is open) is no deadline: waking for it would find
+        // nothing to do, at once, again and again.
+        if !liveRefreshHeld {
+            if let live = nextLiveRefresh { candidates.append(max(now, live)) }
+            if let fleetRefresh = nextFleetRefresh { candidates.append(max(now, fleetRefresh)) }
+        }
         let isLive = current.kind.isLive
         if isLive, let loadedAt = current.loadedAt, now.timeIntervalSince(loadedAt) < 60 {
             // "12 s ago" changes every second during the first minute.

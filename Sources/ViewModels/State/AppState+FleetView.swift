@@ -94,11 +94,11 @@ extension AppState {
             stack[0].setFilter("", rollups: rollups, listRows: listRows)
             stack[0].facet = nil
         }
-        stack[0].selectedID = uid
+        stack[0].choose(uid)
         stack[0].refreshVisible(rollups: rollups, listRows: listRows)
         let name = fleet.locationNames[uid] ?? station.location?.name ?? uid
         effects += pushLevel(.stations(LocationRef(id: uid, name: name)))
-        stack[stack.count - 1].selectedID = station.stationId
+        stack[stack.count - 1].choose(station.stationId)
         return effects
     }
 }

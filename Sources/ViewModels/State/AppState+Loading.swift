@@ -64,12 +64,17 @@ extension AppState {
     /// Reloads the current live view when its time has come (not while the user types a GET or
     /// reads the error pane about this level's last load, or the help opened from it).
     mutating func refreshLiveIfDue() -> [Effect] {
-        let readingError = mode == .error || (mode == .help && helpReturn == .error)
-        guard mode != .consoleInput, !readingError else { return [] }
+        guard !liveRefreshHeld else { return [] }
         var effects: [Effect] = []
         if let due = nextFleetRefresh, due <= now { effects += loadFleet() }
         guard let due = nextLiveRefresh, due <= now else { return effects }
         return effects + load(depth: stack.count - 1, .live)
+    }
+
+    /// Whether live reloads wait: while the user types a GET, or reads the error pane (or the
+    /// help opened from it). No deadline is due for them meanwhile.
+    var liveRefreshHeld: Bool {
+        mode == .consoleInput || mode == .error || (mode == .help && helpReturn == .error)
     }
 
     /// Asks for the next page of transactions when the selection nears the end of the list.

@@ -24,7 +24,9 @@ extension Level {
             indices = indices.filter { attentionKeys[$0].rank < 4 }
         }
         visible = indices
-        if selectedIndex == nil { selectedID = visible.first.map(data.id(at:)) }
+        // While a list streams in, an untouched selection stays on the first row rather than
+        // following whichever row happened to arrive first.
+        if selectedIndex == nil || (isStreaming && !selectionChosen) { selectedID = visible.first.map(data.id(at:)) }
         keepSelectionVisible(listRows: listRows)
     }
 
@@ -32,15 +34,21 @@ extension Level {
     mutating func moveSelection(by delta: Int, listRows: Int) {
         guard let data, !visible.isEmpty else { return }
         let index = max(0, min(visible.count - 1, (selectedIndex ?? 0) + delta))
-        selectedID = data.id(at: visible[index])
+        choose(data.id(at: visible[index]))
         keepSelectionVisible(listRows: listRows)
     }
 
     /// Selects the visible row at `row` (0 = first on screen), for mouse clicks.
     mutating func select(screenRow row: Int, listRows: Int) {
         guard let data, scroll + row < visible.count, row >= 0 else { return }
-        selectedID = data.id(at: visible[scroll + row])
+        choose(data.id(at: visible[scroll + row]))
         keepSelectionVisible(listRows: listRows)
+    }
+
+    /// Selects the item with `id` as the user's choice, which later loads keep.
+    mutating func choose(_ id: String?) {
+        selectedID = id
+        selectionChosen = true
     }
 
     mutating func keepSelectionVisible(listRows: Int) {

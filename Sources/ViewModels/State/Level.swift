@@ -117,6 +117,9 @@ public struct Level: Equatable, Sendable {
     public internal(set) var loadedAt: Date?
     /// The selected item's id; selection follows the item across reloads, filters and sorts.
     public internal(set) var selectedID: String?
+    /// Whether the selection was chosen (a key, a click, a jump). Until it is, it stays on the
+    /// first row while the list streams in.
+    var selectionChosen = false
     /// The first list row on screen.
     public internal(set) var scroll = 0
     /// The filter text (case- and accent-insensitive substring).

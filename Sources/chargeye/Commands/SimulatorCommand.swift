@@ -53,6 +53,15 @@ struct SimulatorCommand: AsyncParsableCommand {
     @Flag(help: "Refuse GET /stations without locationUid or stationIds (400), like a server that will not list a whole fleet at once.")
     var requireStationFilter = false
 
+    @Flag(help: "Serve HTTPS with a certificate from a throw-away certificate authority made at start; prints the authority's PEM file for --ca-file (removed at exit).")
+    var tls = false
+
+    @Option(help: ArgumentHelp("Serve HTTPS with this PEM certificate (chain) instead; needs --tls-key.", valueName: "path"))
+    var tlsCert: String?
+
+    @Option(help: ArgumentHelp("The private key (PEM) of --tls-cert.", valueName: "path"))
+    var tlsKey: String?
+
     @Option(help: ArgumentHelp("Serve a misbehaving server instead: \(HostileScenario.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "scenario"))
     var hostile: String?
 
@@ -64,6 +73,9 @@ struct SimulatorCommand: AsyncParsableCommand {
         if let hostile, HostileScenario(rawValue: hostile) == nil {
             throw ValidationError("--hostile must be one of: \(HostileScenario.allCases.map(\.rawValue).joined(separator: ", "))")
         }
+        if (tlsCert == nil) != (tlsKey == nil) { throw ValidationError("--tls-cert and --tls-key go together") }
+        if tls, tlsCert != nil { throw ValidationError("--tls makes its own certificate; it cannot be combined with --tls-cert") }
+        if hostile != nil, tls || tlsCert != nil { throw ValidationError("--hostile serves plain HTTP only") }
         for rule in failRules where FaultRule(commandLine: rule) == nil {
             throw ValidationError("--fail \"\(rule)\" must look like /path=503")
         }
@@ -84,12 +96,23 @@ struct SimulatorCommand: AsyncParsableCommand {
         configuration.strictData = strictData
         configuration.requireStationFilter = requireStationFilter
         configuration.faults = FaultSettings(failRate: failRate, latencyMs: latencyMs, latencyJitterMs: latencyJitterMs, rules: failRules.compactMap(FaultRule.init(commandLine:)))
+        var authorityFile: SimulatorAuthorityFile?
+        if tls {
+            let made = try SimulatorAuthorityFile.make(names: [host, "localhost", "127.0.0.1", "::1"])
+            configuration.tls = made.serverCertificate
+            authorityFile = made
+        } else if let tlsCert, let tlsKey {
+            configuration.tls = try SimulatorAuthorityFile.read(certificate: tlsCert, key: tlsKey)
+        }
+        defer { authorityFile?.remove() }
         let simulator = try await Simulator.start(configuration)
         Standard.out("""
             ChargEye simulator listening
               base URL:      \(simulator.baseURL.absoluteString)
               refresh token: \(refreshToken == "demo" ? "demo" : "(as given)")
               control:       \(simulator.controlURL.absoluteString)
+            """ + (authorityFile.map { "\n  CA file:       \($0.path)  (chargeye --ca-file \($0.path) ...)" } ?? "") + """
+
             Press Ctrl-C to stop.
             """)
         await SignalWaiter.waitForTermination()

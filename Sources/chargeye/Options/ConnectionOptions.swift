@@ -11,6 +11,9 @@ struct ConnectionOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Read the refresh token from this file (or set CHARGEYE_REFRESH_TOKEN). [env: CHARGEYE_REFRESH_TOKEN_FILE]", valueName: "path"))
     var refreshTokenFile: String?
 
+    @Option(help: ArgumentHelp("Trust the certificate authorities in this PEM file besides the system's (a private CA, or a proxy's that inspects TLS). [env: CHARGEYE_CA_FILE]", valueName: "path"))
+    var caFile: String?
+
     @Option(help: ArgumentHelp("Use a profile from $XDG_CONFIG_HOME/chargeye/config.toml.", valueName: "name"))
     var profile: String?
 
@@ -51,8 +54,8 @@ struct ConnectionOptions: ParsableArguments {
         if let demoLocations, !demo || !(1...100_000).contains(demoLocations) {
             throw ValidationError(demo ? "--demo-locations must be between 1 and 100000" : "--demo-locations only applies with --demo")
         }
-        if demo, baseURL != nil || refreshTokenFile != nil || profile != nil {
-            throw ValidationError("--demo runs its own simulator; it cannot be combined with --base-url, --refresh-token-file or --profile")
+        if demo, baseURL != nil || refreshTokenFile != nil || profile != nil || caFile != nil {
+            throw ValidationError("--demo runs its own simulator; it cannot be combined with --base-url, --refresh-token-file, --profile or --ca-file")
         }
     }
 }

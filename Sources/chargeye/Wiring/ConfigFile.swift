@@ -31,11 +31,14 @@ struct ConfigFile: Decodable {
         var label: String?
         var timeout: Double?
         var headerColor: String?
+        /// A PEM bundle of certificate authorities to trust besides the system's.
+        var caFile: String?
 
         enum CodingKeys: String, CodingKey {
             case baseURL = "base_url"
             case refreshTokenFile = "refresh_token_file"
             case headerColor = "header_color"
+            case caFile = "ca_file"
             case label, timeout
         }
 
@@ -45,6 +48,7 @@ struct ConfigFile: Decodable {
             refreshTokenFile = try container.decodeIfPresent(String.self, forKey: .refreshTokenFile)
             label = try container.decodeIfPresent(String.self, forKey: .label)
             headerColor = try container.decodeIfPresent(String.self, forKey: .headerColor)
+            caFile = try container.decodeIfPresent(String.self, forKey: .caFile)
             timeout = try ConfigFile.number(container, .timeout)
         }
     }
