@@ -46,7 +46,7 @@ Third-party notices for chargeye
 
 The chargeye binary contains code from the projects below, linked in at build time. Their
 licences and notices follow, as each project ships them. The libraries chargeye loads at run
-time (the C library and ncurses) come from the operating system,
+time (the C library, the C++ runtime, ncurses and zlib) come from the operating system,
 under their own licences.
 
 Projects: ${packages[*]}

@@ -23,6 +23,9 @@ struct ProxyRouteTests {
         let route = try #require(try ProxyRoute.forTarget(https, environment: ["HTTPS_PROXY": "http://ops:p%40ss@proxy.corp:3128"]))
         #expect(route.description == "http://proxy.corp:3128 (with credentials)")
         #expect(!"\(route)".contains("p@ss") && !String(reflecting: route).contains("p@ss"))
+        #expect(route.password?.value == "p@ss")
+        let encoded = try #require(try ProxyRoute.forTarget(https, environment: ["HTTPS_PROXY": "http://ops:x%2541@proxy.corp:3128"]))
+        #expect(encoded.password?.value == "x%41", "decoded once")
     }
 
     @Test("no_proxy: names and their subdomains, leading dots and stars, ports, CIDR ranges, *")
@@ -40,6 +43,10 @@ struct ProxyRouteTests {
         #expect(try !bypassed("192.168.0.0/16", http))
         #expect(try bypassed("10.1.2.3", http))
         #expect(try bypassed("*", https))
+        #expect(try !bypassed("0.1", URL(string: "http://10.0.0.1/api")!), "an address is no suffix")
+        #expect(try bypassed("[::1]:8443", URL(string: "https://[::1]:8443/api")!))
+        #expect(try !bypassed("[::1]:8443", URL(string: "https://[::1]:9443/api")!))
+        #expect(try bypassed("::1", URL(string: "https://[::1]:9443/api")!))
     }
 
     @Test("a proxy URL chargeye cannot use is a configuration error naming the variable")

@@ -25,7 +25,7 @@ import OpenAPIRuntime
 final class BoundedHTTPTransport: ClientTransport {
     /// Made with the first request: the browser draws its first screen without it, and its TLS
     /// context (reading the trust store) is the largest part of setting up that needs no network.
-    private let made = Locked<(client: HTTPClient, transport: AsyncHTTPClientTransport)?>(nil)
+    private let client = Locked<(library: HTTPClient, openAPI: AsyncHTTPClientTransport)?>(nil)
     private let timeout: TimeInterval
     private let maxResponseBytes: Int
     private let trust: TLSTrust
@@ -44,12 +44,13 @@ final class BoundedHTTPTransport: ClientTransport {
 
     deinit {
         // The library keeps itself alive until its connections are closed.
-        made.withLock { $0?.client.shutdown { _ in } }
+        client.withLock { $0?.library.shutdown { _ in } }
     }
 
-    private func library() throws -> AsyncHTTPClientTransport {
-        try made.withLock { made in
-            if let made { return made.transport }
+    /// The library's OpenAPI transport, made on first use.
+    private func openAPITransport() throws -> AsyncHTTPClientTransport {
+        try client.withLock { made in
+            if let made { return made.openAPI }
             var configuration = HTTPClient.Configuration(
                 tlsConfiguration: try trust.tlsConfiguration(),
                 redirectConfiguration: .disallow,
@@ -75,18 +76,19 @@ final class BoundedHTTPTransport: ClientTransport {
         _ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String
     ) async throws -> (HTTPResponse, HTTPBody?) {
         let line = ChargEyeError.RequestLine(method: request.method.rawValue, path: request.path ?? "/")
-        let library = try library()
+        let transport = try openAPITransport()
         var current = request
         current.headerFields[.acceptEncoding] = "identity"
         // Kept whole, so a redirect can send it again (chargeye's requests carry none today).
         var bodyBytes: Data?
         if let body { bodyBytes = try await Data(collecting: body, upTo: 16 << 20) }
+        let origin = baseURL
         var currentBase = baseURL
         var visited: Set<String> = [Self.absolute(current, baseURL: baseURL)]
         while true {
             let (response, responseBody): (HTTPResponse, HTTPBody?)
             do {
-                (response, responseBody) = try await library.send(
+                (response, responseBody) = try await transport.send(
                     current, body: bodyBytes.map { HTTPBody($0) }, baseURL: currentBase, operationID: operationID
                 )
             } catch {
@@ -96,30 +98,36 @@ final class BoundedHTTPTransport: ClientTransport {
             guard Self.redirectStatuses.contains(response.status.code),
                 let location = response.headerFields[.location],
                 let next = URL(string: location, relativeTo: here)?.absoluteURL,
-                Self.isSameOrigin(baseURL, next)
+                Self.isSameOrigin(origin, next)
             else {
                 return try vetted(response, body: responseBody, request: line)
             }
             guard visited.insert(next.absoluteString).inserted, visited.count - 1 <= Self.redirectLimit else {
                 throw ChargEyeError.transport(.init(
                     request: line, host: next.host ?? "", kind: .redirectLoop,
-                    detail: "\(response.status.code) to \(TextSanitizer.singleLine(next.absoluteString, limit: 120))"
+                    detail: "\(response.status.code) to \(TextSanitizer.singleLine(Self.withoutCredentials(next), limit: 120))"
                 ))
             }
-            // The redirect's own body is dropped unread, which closes its connection.
+            // The redirect's own body is dropped unread, which closes its connection. A 303
+            // asks for a GET: without the body, or the headers that described it.
             (current, currentBase) = Self.redirected(current, status: response.status.code, to: next)
+            if response.status.code == 303 { bodyBytes = nil }
         }
     }
 
     /// A failed TLS handshake as the `.tls` failure it is (looking at the certificate chain
     /// when the library says only that it did not verify); anything else as it came.
     private func classified(_ error: any Error, request: ChargEyeError.RequestLine, target: URL) async -> any Error {
-        let unreachable: [ChargEyeError.TransportFailure.Kind] = [.connectionRefused, .hostNotFound, .timeout(0)]
-        if let proxy, case .transport(var failure)? = TransportErrorMapper.map(error, request: request, host: target.host ?? "") as? ChargEyeError,
-            unreachable.contains(failure.kind) {
-            // The proxy is what could not be reached: say so, or the advice would point at the server.
-            failure.host += " through the proxy \(proxy)"
-            return ChargEyeError.transport(failure)
+        if let proxy, case .transport(var failure)? = TransportErrorMapper.map(error, request: request, host: target.host ?? "") as? ChargEyeError {
+            switch failure.kind {
+            case .connectionRefused, .hostNotFound, .timeout:
+                // Through a proxy, only the proxy is resolved and connected to: name it, or the
+                // message and its advice would point at the API's server.
+                failure.host = "\(proxy.host):\(proxy.port) (the proxy for \(target.host ?? ""))"
+                return ChargEyeError.transport(failure)
+            default:
+                break
+            }
         }
         guard let failure = TransportErrorMapper.tlsFailure(error), let host = target.host else { return error }
         let problem: ChargEyeError.TransportFailure.TLSProblem
@@ -145,6 +153,8 @@ final class BoundedHTTPTransport: ClientTransport {
             throw ChargEyeError.responseTooLarge(request, limitBytes: maxResponseBytes)
         }
         if let encoding = response.headerFields[.contentEncoding], !Self.isIdentity(encoding) {
+            // A compressed failure (a proxy's gzipped 502) keeps its status; its body goes unread.
+            guard (200..<300).contains(response.status.code) else { return (response, nil) }
             throw ChargEyeError.decoding(.init(
                 request: request, fieldPath: "",
                 detail: "the server sent a compressed (\(TextSanitizer.singleLine(encoding, limit: 20))) answer though chargeye asked for none"
@@ -158,11 +168,16 @@ final class BoundedHTTPTransport: ClientTransport {
     /// The request to send after a redirect to `target`: a 303 asks for a GET without body.
     private static func redirected(_ request: HTTPRequest, status: Int, to target: URL) -> (HTTPRequest, URL) {
         var next = request
-        if status == 303 { next.method = .get }
+        if status == 303 {
+            next.method = .get
+            next.headerFields[.contentType] = nil
+            next.headerFields[.contentLength] = nil
+        }
         var components = URLComponents(url: target, resolvingAgainstBaseURL: false)
-        let path = components?.percentEncodedPath ?? "/"
+        // A path of "//x" would read as a host when the library parses it again.
+        let path = "/" + (components?.percentEncodedPath ?? "").drop { $0 == "/" }
         let query = components?.percentEncodedQuery.map { "?" + $0 } ?? ""
-        next.path = (path.isEmpty ? "/" : path) + query
+        next.path = path + query
         components?.percentEncodedPath = ""
         components?.percentEncodedQuery = nil
         components?.fragment = nil
@@ -174,10 +189,19 @@ final class BoundedHTTPTransport: ClientTransport {
         return base + (request.path ?? "")
     }
 
-    /// Bodies are asked for uncompressed (`Accept-Encoding: identity`).
+    /// Whether a `Content-Encoding` leaves the body as it is (chargeye asks for
+    /// `Accept-Encoding: identity`).
     private static func isIdentity(_ encoding: String) -> Bool {
         let value = encoding.trimmingCharacters(in: .whitespaces).lowercased()
         return value.isEmpty || value == "identity"
+    }
+
+    /// `url` without any user name or password, for messages.
+    private static func withoutCredentials(_ url: URL) -> String {
+        guard var components = URLComponents(url: url, resolvingAgainstBaseURL: false) else { return url.absoluteString }
+        components.user = nil
+        components.password = nil
+        return components.string ?? url.absoluteString
     }
 
     static func isSameOrigin(_ from: URL?, _ to: URL?) -> Bool {

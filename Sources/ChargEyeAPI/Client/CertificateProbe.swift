@@ -30,7 +30,9 @@ enum CertificateProbe {
     /// The cause, from the chain as presented (leaf first).
     static func classify(_ chain: [Certificate], now: Date) -> (Problem, String) {
         let day = Date.ISO8601FormatStyle().year().month().day()
-        for certificate in chain {
+        // The leaf first: an extra certificate a server sends along (an old cross-sign) may be
+        // out of date without being the reason.
+        for certificate in [chain[0]] + chain.dropFirst() {
             if now > certificate.notValidAfter {
                 return (.expired, "expired \(certificate.notValidAfter.formatted(day)): \(certificate.subject)")
             }
@@ -45,13 +47,15 @@ enum CertificateProbe {
         return (.unknownAuthority, "issued by \(chain.last?.issuer.description ?? leaf.issuer.description)")
     }
 
-    /// Connects, takes the chain the server presents in the handshake, and fails the handshake.
+    /// Connects, takes the chain the server presents in the handshake, and fails the handshake;
+    /// at most a few seconds, and at once when the task is cancelled (the call's own deadline).
     private static func presentedChain(host: String, port: Int, trust: TLSTrust, timeout: TimeInterval) async throws -> [Certificate] {
         let context = try NIOSSLContext(configuration: try trust.tlsConfiguration())
         let captured = Locked<[NIOSSLCertificate]>([])
+        let limit = TimeAmount.milliseconds(Int64(min(timeout, 5) * 1000))
         let serverName = (try? SocketAddress(ipAddress: host, port: port)) == nil ? host : nil
         let bootstrap = ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .connectTimeout(.milliseconds(Int64(min(timeout, 10) * 1000)))
+            .connectTimeout(limit)
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     let handler = try NIOSSLClientHandler(
@@ -64,13 +68,18 @@ enum CertificateProbe {
                     try channel.pipeline.syncOperations.addHandler(handler)
                 }
             }
-        let channel = try await bootstrap.connect(host: host, port: port).get()
-        // The failed handshake closes the channel; a server that never answers is cut short.
-        let cutoff = channel.eventLoop.scheduleTask(in: .milliseconds(Int64(min(timeout, 10) * 1000))) {
-            channel.close(promise: nil)
+        let opened = Locked<(any Channel)?>(nil)
+        return try await withTaskCancellationHandler {
+            let channel = try await bootstrap.connect(host: host, port: port).get()
+            opened.withLock { $0 = channel }
+            if Task.isCancelled { channel.close(promise: nil) }
+            // The failed handshake closes the channel; a server that never answers is cut short.
+            let cutoff = channel.eventLoop.scheduleTask(in: limit) { channel.close(promise: nil) }
+            try? await channel.closeFuture.get()
+            cutoff.cancel()
+            return captured.withLock { $0 }.compactMap { try? Certificate(derEncoded: $0.toDERBytes()) }
+        } onCancel: {
+            opened.withLock { $0 }?.close(promise: nil)
         }
-        try? await channel.closeFuture.get()
-        cutoff.cancel()
-        return captured.withLock { $0 }.compactMap { try? Certificate(derEncoded: $0.toDERBytes()) }
     }
 }

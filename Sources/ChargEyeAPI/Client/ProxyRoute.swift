@@ -4,7 +4,7 @@ public import Foundation
 /// The proxy that requests to one server go through, as the usual environment variables name
 /// it: `https_proxy`/`HTTPS_PROXY` for an https server, `http_proxy`/`HTTP_PROXY` for a plain
 /// one, `all_proxy`/`ALL_PROXY` for either, unless `no_proxy`/`NO_PROXY` lists the server (the
-/// lower-case name wins, as in curl). An HTTP proxy is asked to open a tunnel (CONNECT), so TLS
+/// lower-case name is read first). An HTTP proxy is asked to open a tunnel (CONNECT), so TLS
 /// runs end to end; a `socks5://` proxy is supported too. Credentials in the proxy URL
 /// (`http://user:password@proxy:3128`) are sent to the proxy only and never shown: `description`
 /// leaves them out.
@@ -23,8 +23,8 @@ public struct ProxyRoute: Sendable, Equatable, CustomStringConvertible {
     public var port: Int
     /// The user name from the proxy URL, percent-decoded.
     var username: String?
-    /// The password from the proxy URL, percent-decoded.
-    var password: Secret?
+    /// The password from the proxy URL, percent-decoded (for the log redactor; it never shows).
+    public private(set) var password: Secret?
 
     /// `http://proxy.example:3128`, without credentials; "with credentials" says they exist.
     public var description: String {
@@ -70,8 +70,9 @@ public struct ProxyRoute: Sendable, Equatable, CustomStringConvertible {
         let bareHost = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
         return ProxyRoute(
             kind: kind, host: bareHost, port: components.port ?? 1080,
-            username: components.user.flatMap { $0.removingPercentEncoding ?? $0 },
-            password: components.password.map { Secret($0.removingPercentEncoding ?? $0) }
+            // Decoded once: `user` and `password` would decode what a first decoding made.
+            username: components.percentEncodedUser.map { $0.removingPercentEncoding ?? $0 },
+            password: components.percentEncodedPassword.map { Secret($0.removingPercentEncoding ?? $0) }
         )
     }
 
@@ -101,17 +102,31 @@ struct NoProxyList {
         let host = rawHost.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
         return entries.contains { entry in
             if entry == "*" { return true }
-            var name = Substring(entry)
-            if let colon = name.lastIndex(of: ":"), !name.hasSuffix("]"), name.firstIndex(of: ":") == colon {
-                guard Int(name[name.index(after: colon)...]) == port else { return false }
-                name = name[..<colon]
-            }
-            name = name.drop { $0 == "*" }.drop { $0 == "." }
-            name = Substring(name.trimmingCharacters(in: CharacterSet(charactersIn: "[]")))
-            if name.isEmpty { return false }
-            if name.contains("/") { return Self.ipv4(host, isIn: name) }
+            guard let (name, entryPort) = Self.split(entry), !name.isEmpty else { return false }
+            if let entryPort, entryPort != port { return false }
+            if name.contains("/") { return Self.ipv4(host, isIn: Substring(name)) }
+            // An address matches itself only; a name also covers its subdomains.
+            let isAddress = { (text: String) in text.contains(":") || Self.ipv4Value(Substring(text)) != nil }
+            if isAddress(name) || isAddress(host) { return host == name }
             return host == name || host.hasSuffix("." + name)
         }
+    }
+
+    /// An entry's host (without `*.`, `.` or brackets) and port: `[::1]:8443`, `host:443`,
+    /// `::1` (an IPv6 address has no port unless bracketed).
+    private static func split(_ entry: String) -> (String, Int?)? {
+        var text = Substring(entry)
+        var port: Int?
+        if text.hasPrefix("[") {
+            guard let close = text.firstIndex(of: "]") else { return nil }
+            let rest = text[text.index(after: close)...]
+            if rest.hasPrefix(":") { port = Int(rest.dropFirst()) }
+            text = text[text.index(after: text.startIndex)..<close]
+        } else if let colon = text.lastIndex(of: ":"), text.firstIndex(of: ":") == colon {
+            port = Int(text[text.index(after: colon)...])
+            text = text[..<colon]
+        }
+        return (String(text.drop { $0 == "*" }.drop { $0 == "." }), port)
     }
 
     /// Whether `host`, an IPv4 address, is in the range `cidr` ("10.0.0.0/8").

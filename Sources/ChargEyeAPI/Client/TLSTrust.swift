@@ -54,7 +54,7 @@ public struct TLSTrust: Sendable, Equatable {
         } catch let error as ChargEyeError {
             throw error
         } catch {
-            throw ChargEyeError.invalidConfiguration("the TLS library cannot use the trust roots (\(summary)): \(error)")
+            throw ChargEyeError.invalidConfiguration("the TLS library cannot read the trust roots (\(summary)); check that each file is a PEM bundle and the directory holds hashed certificates")
         }
     }
 

@@ -32,7 +32,6 @@ enum TransportErrorMapper {
         if let extra = error as? NIOSSLExtraError, extra == .failedToValidateHostname || extra == .serverHostnameImpossibleToMatch {
             return .known(.nameMismatch)
         }
-        if (error as? HTTPClientError) == .tlsHandshakeTimeout { return .known(.handshake) }
         guard let ssl = error as? NIOSSLError else { return nil }
         switch ssl {
         case .handshakeFailed(let reason):
@@ -63,10 +62,10 @@ enum TransportErrorMapper {
 
     private static func category(of error: HTTPClientError) -> ChargEyeError.TransportFailure.Kind {
         switch error {
-        case .connectTimeout, .readTimeout, .writeTimeout, .deadlineExceeded, .getConnectionFromPoolTimeout: .timeout(0)
+        case .connectTimeout, .readTimeout, .writeTimeout, .deadlineExceeded, .getConnectionFromPoolTimeout, .tlsHandshakeTimeout:
+            .timeout(0)
         case .remoteConnectionClosed: .connectionLost
         case .proxyAuthenticationRequired, .invalidProxyResponse, .httpProxyHandshakeTimeout, .socksHandshakeTimeout: .proxy
-        case .redirectLimitReached, .redirectCycleDetected: .redirectLoop
         default: .other
         }
     }
@@ -105,7 +104,7 @@ enum TransportErrorMapper {
             if case .connectTimeout(let amount) = channel { return "no connection within \(amount.nanoseconds / 1_000_000_000) s" }
             return "the connection closed"
         case let parser as HTTPParserError: return "not an HTTP answer (\(parser))"
-        case is NIOSSLError, is NIOSSLExtraError: return "TLS: \(error)"
+        case is NIOSSLError, is NIOSSLExtraError: return tlsWords(error)
         default:
             if let described = (error as? any LocalizedError)?.errorDescription { return described }
             return "an unexpected error in the HTTP stack (run with --log-file and report it)"
@@ -121,7 +120,17 @@ enum TransportErrorMapper {
         case .invalidProxyResponse: "the proxy refused the tunnel or did not answer as a proxy"
         case .httpProxyHandshakeTimeout, .socksHandshakeTimeout: "the proxy did not open the tunnel in time"
         case .tlsHandshakeTimeout: "the TLS handshake did not finish in time"
-        default: error.description
+        default: "the HTTP library stopped the request"
         }
+    }
+
+    /// "TLS: wrong version number", from the reasons in a TLS error's text; a type's printed
+    /// form never reaches the user.
+    private static func tlsWords(_ error: any Error) -> String {
+        let text = String(describing: error)
+        let reasons = text.matches(of: /OPENSSL_internal:([A-Z0-9_]+)/).map { $0.1.lowercased().replacingOccurrences(of: "_", with: " ") }
+        if !reasons.isEmpty { return "TLS: " + reasons.joined(separator: ", ") }
+        if let ssl = error as? NIOSSLError, ssl == .uncleanShutdown { return "TLS: the server closed the connection without ending TLS" }
+        return "TLS: the secure connection failed"
     }
 }

@@ -1,7 +1,7 @@
 public import Foundation
 
 /// A value behind a pthread mutex (`NSLock`). Used where threads outside Swift's concurrency
-/// runtime (URLSession's delegate threads, the terminal thread) meet: ThreadSanitizer sees this
+/// runtime (the terminal thread, SwiftNIO's event loops) meet: ThreadSanitizer sees this
 /// lock's ordering, while `Synchronization.Mutex` locks inside the uninstrumented runtime on
 /// Linux and is reported as a race.
 public final class Locked<Value>: @unchecked Sendable {

@@ -63,7 +63,8 @@ final class Session: Sendable {
         if let refreshToken { SecretRedactor.shared.register(refreshToken) }
 
         var configuration = ChargEyeConfiguration(baseURL: baseURL, refreshToken: refreshToken)
-        try connectVia(environment: environment, caFile: options.caFile ?? environment["CHARGEYE_CA_FILE"] ?? profile?.caFile, logger: logger, into: &configuration)
+        let caFile = [options.caFile, environment["CHARGEYE_CA_FILE"], profile?.caFile].lazy.compactMap { $0 }.first { !$0.isEmpty }
+        try configureNetwork(environment: environment, caFile: caFile, logger: logger, into: &configuration)
         configuration.tokenCacheDirectory = options.noTokenCache ? nil : TokenCache.defaultDirectory(environment: environment)
         apply(options, profile: profile, to: &configuration, logger: logger, warn: warn, retryObserver: retryObserver, interactive: interactive)
         configuration.requestObserver = requestObserver
@@ -74,12 +75,12 @@ final class Session: Sendable {
     /// The trust roots and the proxy for the configured base URL; a CA file that is missing or
     /// holds no certificate, or a proxy variable that is not a proxy URL, is a usage error now
     /// rather than a failed call later.
-    private static func connectVia(
+    private static func configureNetwork(
         environment: [String: String], caFile: String?, logger: Logger, into configuration: inout ChargEyeConfiguration
     ) throws {
-        let caFile = caFile.flatMap { $0.isEmpty ? nil : ($0 as NSString).expandingTildeInPath }
-        configuration.trust = TLSTrust.resolve(caFile: caFile, environment: environment)
+        configuration.trust = TLSTrust.resolve(caFile: caFile.map { ($0 as NSString).expandingTildeInPath }, environment: environment)
         configuration.proxy = try ProxyRoute.forTarget(configuration.baseURL, environment: environment)
+        if let password = configuration.proxy?.password { SecretRedactor.shared.register(password) }
         try configuration.trust.validate()
         logger.debug("trust: \(configuration.trust.summary); proxy: \(configuration.proxy.map(String.init(describing:)) ?? "none")")
     }
