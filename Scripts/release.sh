@@ -79,6 +79,13 @@ if $fast; then
 else
   flags=(-c release --static-swift-stdlib --product chargeye -Xswiftc -file-prefix-map -Xswiftc "$root/="
     -Xcc "-ffile-prefix-map=$root/=" -Xcxx "-ffile-prefix-map=$root/=")
+  # zlib goes inside too: async-http-client's compression module links it (chargeye never
+  # inflates anything), and a directory holding only libz.a, searched first, makes `-lz` take
+  # the archive. The binary then needs only libc, libm, libstdc++, libgcc_s, ncursesw and tinfo.
+  zlib_archive=$(gcc -print-file-name=libz.a)
+  [ -f "$zlib_archive" ] || { echo "release.sh: no libz.a: apt-get install -y zlib1g-dev" >&2; exit 2; }
+  mkdir -p "$root/.build/static-zlib" && ln -sf "$zlib_archive" "$root/.build/static-zlib/libz.a"
+  flags+=(-Xlinker -L"$root/.build/static-zlib")
   swift build "${flags[@]}"
   binary=$(swift build "${flags[@]}" --show-bin-path)/chargeye
 fi

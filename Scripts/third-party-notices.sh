@@ -46,7 +46,7 @@ Third-party notices for chargeye
 
 The chargeye binary contains code from the projects below, linked in at build time. Their
 licences and notices follow, as each project ships them. The libraries chargeye loads at run
-time (the C library, the C++ runtime, ncurses and zlib) come from the operating system,
+time (the C library, the C++ runtime and ncurses) come from the operating system,
 under their own licences.
 
 Projects: ${packages[*]}
@@ -89,6 +89,10 @@ if printf '%s\n' $modules | grep -qx CCryptoBoringSSL; then
   echo "three licences fiat-crypto offers."
   echo
   python3 "$(dirname "$0")/source-notices.py" "$checkouts/swift-crypto/Sources/CCryptoBoringSSL"
+fi
+if ! grep -q 'NEEDED.*libz\.so' <<<"$(readelf -d "$binary")" && printf '%s\n' $modules | grep -qx CNIOExtrasZlib; then
+  rule "zlib (linked in for swift-nio-extras' CNIOExtrasZlib)"
+  sed -n '/Copyright (C)/,/madler@alumni.caltech.edu/p' /usr/include/zlib.h | sed 's/^  //'
 fi
 if printf '%s\n' $modules | grep -qx CNIOBoringSSL; then
   rule "BoringSSL (in swift-nio-ssl's CNIOBoringSSL: chargeye's TLS)"
