@@ -14,8 +14,16 @@ package=$work/package
 doc=$package/usr/share/doc/chargeye
 install -d -m 0755 "$package/DEBIAN" "$package/usr/bin" "$package/usr/share/man/man1" "$doc" \
   "$package/usr/share/bash-completion/completions" "$package/usr/share/zsh/vendor-completions" \
-  "$package/usr/share/fish/vendor_completions.d"
+  "$package/usr/share/fish/vendor_completions.d" "$package/usr/share/lintian/overrides"
 install -m 0755 "$files/chargeye" "$package/usr/bin/chargeye"
+# swift-nio-extras (in through async-http-client) carries its own copy of zlib, every symbol
+# prefixed (cnioextras_z_), compiled into the program like the rest of a static Swift binary;
+# the system's zlib cannot stand in for it.
+cat > "$package/usr/share/lintian/overrides/chargeye" <<'OVERRIDES'
+# swift-nio-extras' vendored, symbol-prefixed zlib, part of the statically linked program.
+chargeye: embedded-library zlib [usr/bin/chargeye]
+OVERRIDES
+chmod 0644 "$package/usr/share/lintian/overrides/chargeye"
 gzip -9n < "$files/chargeye.1" > "$package/usr/share/man/man1/chargeye.1.gz"
 # bash-completion sources the file: no #! line.
 sed '1{/^#!/d}' "$files/completions/chargeye.bash" > "$package/usr/share/bash-completion/completions/chargeye"
