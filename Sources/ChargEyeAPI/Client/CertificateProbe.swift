@@ -27,24 +27,27 @@ enum CertificateProbe {
         return classify(chain, now: now)
     }
 
-    /// The cause, from the chain as presented (leaf first).
+    /// The cause, from the chain as presented (leaf first): the leaf's own dates, then a leaf
+    /// that signs itself, then the dates of the rest (an extra certificate a server sends
+    /// along, such as an old cross-sign, may be out of date without being the reason), else
+    /// an authority not trusted here.
     static func classify(_ chain: [Certificate], now: Date) -> (Problem, String) {
-        let day = Date.ISO8601FormatStyle().year().month().day()
-        // The leaf first: an extra certificate a server sends along (an old cross-sign) may be
-        // out of date without being the reason.
-        for certificate in [chain[0]] + chain.dropFirst() {
-            if now > certificate.notValidAfter {
-                return (.expired, "expired \(certificate.notValidAfter.formatted(day)): \(certificate.subject)")
-            }
-            if now < certificate.notValidBefore {
-                return (.notYetValid, "valid from \(certificate.notValidBefore.formatted(day)): \(certificate.subject)")
-            }
-        }
         let leaf = chain[0]
-        if chain.count == 1, leaf.issuer == leaf.subject {
-            return (.selfSigned, "\(leaf.subject)")
-        }
+        if let dated = outOfDate(leaf, now: now) { return dated }
+        if chain.count == 1, leaf.issuer == leaf.subject { return (.selfSigned, "\(leaf.subject)") }
+        if let dated = chain.dropFirst().lazy.compactMap({ outOfDate($0, now: now) }).first { return dated }
         return (.unknownAuthority, "issued by \(chain.last?.issuer.description ?? leaf.issuer.description)")
+    }
+
+    private static func outOfDate(_ certificate: Certificate, now: Date) -> (Problem, String)? {
+        let day = Date.ISO8601FormatStyle().year().month().day()
+        if now > certificate.notValidAfter {
+            return (.expired, "expired \(certificate.notValidAfter.formatted(day)): \(certificate.subject)")
+        }
+        if now < certificate.notValidBefore {
+            return (.notYetValid, "valid from \(certificate.notValidBefore.formatted(day)): \(certificate.subject)")
+        }
+        return nil
     }
 
     /// Connects, takes the chain the server presents in the handshake, and fails the handshake;
