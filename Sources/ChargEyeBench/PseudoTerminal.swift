@@ -123,6 +123,23 @@ final class PseudoTerminal {
         return nil
     }
 
+    /// Sends `key` and reads until the program writes something back (at most
+    /// `limitMilliseconds`); returns how long that took in milliseconds, or nil if nothing came.
+    func answerTime(to key: String, limitMilliseconds: Int = 5_000) -> Double? {
+        let sent = Clock.nanoseconds()
+        type(key)
+        let limit = sent + UInt64(limitMilliseconds) * 1_000_000
+        while Clock.nanoseconds() < limit {
+            if readAvailable(waitMilliseconds: 10) > 0 { return Double(lastOutputAt - sent) / 1_000_000 }
+        }
+        return nil
+    }
+
+    /// Whether `marker` is anywhere in the output so far.
+    func hasShown(_ marker: String) -> Bool {
+        outputContains(Array(marker.utf8), from: 0)
+    }
+
     private func outputContains(_ needle: [UInt8], from first: Int) -> Bool {
         first < output.count && output[first...].firstRange(of: needle) != nil
     }

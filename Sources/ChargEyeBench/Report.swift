@@ -29,12 +29,16 @@ struct Report: Codable {
 
     mutating func add(
         _ measurement: String, unit: String, chargeye: Double?, reference: Double? = nil, referenceName: String? = nil,
-        atMost limit: Double? = nil
+        atMost limit: Double? = nil, atLeast floor: Double? = nil
     ) {
         var row = ResultRow(measurement: measurement, unit: unit, chargeye: chargeye, reference: reference, referenceName: referenceName)
         if let limit {
             row.target = "≤ \(Self.format(limit))"
             row.met = chargeye.map { $0 <= limit }
+        }
+        if let floor {
+            row.target = "≥ \(Self.format(floor))"
+            row.met = chargeye.map { $0 >= floor }
         }
         rows.append(row)
     }

@@ -95,6 +95,32 @@ struct TerminalBenchmarks {
         }
     }
 
+    /// Keys while a long list streams in from a server in another process: from the first
+    /// rows until the load time ("as of") shows, `j` every 40 ms; for each, the time from
+    /// sending it to the first byte written back (milliseconds, all runs together).
+    func keysWhileStreaming(locations: Int) async throws -> [Double] {
+        try await againstServer(locations: locations) { arguments in
+            var latencies: [Double] = []
+            for _ in 0..<runs {
+                let terminal = try PseudoTerminal(
+                    executable: programs.chargeye, arguments: arguments, environment: programs.environment, width: 80, height: 24
+                )
+                defer { terminal.stop() }
+                guard terminal.firstSight(of: "Fleet status") != nil else {
+                    throw BenchError("chargeye never showed the first of its \(locations) locations")
+                }
+                while !terminal.hasShown("as of ") {
+                    let sent = Clock.nanoseconds()
+                    guard let latency = terminal.answerTime(to: "j") else { throw BenchError("chargeye stopped answering keys") }
+                    latencies.append(latency)
+                    let next = sent + 40_000_000
+                    while Clock.nanoseconds() < next { terminal.read(forMilliseconds: Int((next - Clock.nanoseconds()) / 1_000_000) + 1) }
+                }
+            }
+            return latencies
+        }
+    }
+
     /// Runs `body` with chargeye's arguments for a simulator of `locations` in this process.
     func againstServer<T>(locations: Int, _ body: ([String]) throws -> T) async throws -> T {
         var configuration = Simulator.Configuration()

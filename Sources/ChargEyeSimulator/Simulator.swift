@@ -1,7 +1,6 @@
 public import Foundation
 import ChargEyeAPI
 import Hummingbird
-import Logging
 import NIOCore
 import OpenAPIHummingbird
 import OpenAPIRuntime
@@ -97,20 +96,19 @@ public final class Simulator: Sendable {
         ControlRoutes.register(on: router, faults: faults)
 
         let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
-        let app = Application(
+        let server = QuietServer(
             router: router,
             server: try configuration.tls.map { try SimulatorTLS.server(serving: $0) } ?? .http1(),
-            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
+            address: .hostname(configuration.host, port: configuration.port),
             onServerRunning: { channel in
                 portContinuation.yield(channel.localAddress?.port ?? 0)
                 portContinuation.finish()
-            },
-            logger: Logger(label: "chargeye.simulator", factory: { _ in SwiftLogNoOpLogHandler() })
+            }
         )
         let failure = Mutex<String?>(nil)
         let task = Task {
             do {
-                try await app.run()
+                try await server.run()
             } catch {
                 failure.withLock { $0 = "\(error)" }
             }

@@ -14,8 +14,7 @@ struct StreamedLoadTests {
         private var soFar = LocationsSoFar()
 
         mutating func add(_ locations: [Location], replacing: Bool = false) -> LocationsSoFar {
-            if replacing { soFar = LocationsSoFar(restarts: soFar.restarts + 1) }
-            soFar.locations.append(contentsOf: locations)
+            soFar.add(StreamedLoadTests.part(locations, replacing: replacing))
             return soFar
         }
     }
@@ -26,6 +25,53 @@ struct StreamedLoadTests {
         _ = state.update(.resized(width: 80, height: 24))
         let (id, _) = try #require(AppState.loadID(state.start()))
         return (state, id)
+    }
+
+    /// Locations with names, cities and countries that tie, differ only in case or accents,
+    /// or are missing, in a shuffled order.
+    private static func mixedLocations(_ count: Int) -> [Location] {
+        var generator = SystemRandomNumberGenerator()
+        let names = ["Depot", "depot", "Dépôt", "Yard", "", "Ålesund Hub", "Zürich", "Airport P1", "airport p1"]
+        let cities = ["Oslo", "oslo", "Espoo", "Évry", "", "Zug"]
+        let countries = ["Norway", "Finland", "France", ""]
+        return (0..<count).map { number in
+            var location = Fixtures.location(
+                "L\(number)", names.randomElement(using: &generator)!, city: cities.randomElement(using: &generator)!,
+                country: countries.randomElement(using: &generator)!
+            )
+            if number % 7 == 0 { location.name = nil }
+            if number % 11 == 0 { location.city = nil }
+            return location
+        }
+    }
+
+    @Test("a list that streams in keeps the order a whole list gets, for each sort, with its index folded by the reader or not")
+    func streamedOrder() throws {
+        let locations = Self.mixedLocations(600)
+        for sortPresses in 0..<3 {
+            for readerFolds in [true, false] {
+                var (whole, wholeID) = try Self.firstLoad()
+                var (streamed, id) = try Self.firstLoad()
+                for _ in 0..<sortPresses {
+                    _ = whole.press(.character("s"))
+                    _ = streamed.press(.character("s"))
+                }
+                _ = whole.update(.loadedPart(wholeID, LocationsSoFar(locations: LocationTable(locations))))
+                var arrivals = Arrivals()
+                var soFar = LocationsSoFar()
+                var start = 0
+                for size in [1, 2, 50, 147, 400] {
+                    let part = Array(locations[start..<start + size])
+                    start += size
+                    soFar.locations.append(contentsOf: part)
+                    _ = streamed.update(.loadedPart(id, readerFolds ? arrivals.add(part) : soFar))
+                    #expect(streamed.current.visible.count == start)
+                }
+                let ids = { (state: AppState) in state.current.visible.map { state.current.data!.id(at: $0) } }
+                #expect(ids(streamed) == ids(whole), "sort \(streamed.current.sort), reader folds: \(readerFolds)")
+                #expect(streamed.current.searchIndex == whole.current.searchIndex)
+            }
+        }
     }
 
     @Test("a first load shows each part as it arrives, later parts add to it, the end makes it complete")

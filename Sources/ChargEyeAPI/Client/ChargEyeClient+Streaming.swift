@@ -25,9 +25,9 @@ extension ChargEyeClient {
     /// the parts already handed over are good. Returns how many locations there were.
     public func streamLocations(onPart: @escaping @Sendable (LocationPart) -> Void) async throws -> Int {
         try await streamList(
-            path: "/locations", key: "locations", decodeRegular: LocationBatchDecoder.decode,
-            decode: { try await self.decodeLocations($0, response: $1) },
-            onBatch: { onPart(LocationPart(locations: LocationTable($0), replacesEarlierParts: $1)) }
+            path: "/locations", key: "locations", decodeRegular: LocationTable.decoding(items:),
+            decode: { LocationTable(try await self.decodeLocations($0, response: $1)) },
+            onBatch: { onPart(LocationPart(locations: $0, replacesEarlierParts: $1)) }
         )
     }
 

@@ -12,7 +12,7 @@ public struct LocationTable: RandomAccessCollection, Equatable, Sendable {
         case id, name, address, city, postalCode, country, locationId
     }
 
-    private struct Row: Sendable {
+    struct Row: Sendable {
         var id, name, address, city, postalCode, state, country, countryCode: TextStore.Ref
         var locationId, roamingPoolId, tenantIdCPO, tenantIdEMSP, tenantIdMaintenance: TextStore.Ref
         var lat, lng: Double
@@ -20,28 +20,21 @@ public struct LocationTable: RandomAccessCollection, Equatable, Sendable {
     }
 
     /// A location's shape on the map, which few locations carry (stored once per distinct value).
-    private struct Geometry: Hashable, Sendable {
+    struct Geometry: Hashable, Sendable {
         var bounds: [[Double]]?
         var geo: [OpenAPIValueContainer]?
         var positionEstimate: Components.Schemas.PositionEstimate?
-
-        init?(_ location: Location) {
-            guard location.bounds != nil || location.geo != nil || location.positionEstimate != nil else { return nil }
-            bounds = location.bounds
-            geo = location.geo
-            positionEstimate = location.positionEstimate
-        }
     }
 
     /// Stands for an absent coordinate (a NaN no JSON number decodes to).
-    private static let absentNumber = Double(bitPattern: 0x7FF4_C0DE_0000_0000)
+    static let absentNumber = Double(bitPattern: 0x7FF4_C0DE_0000_0000)
 
-    private var rows = ChunkedRows<Row>()
-    private var texts = TextStore()
-    private var labelSets = ValueSet<[Components.Schemas.Label]>()
-    private var operators = ValueSet<Components.Schemas.Operator>()
-    private var tenantSets = ValueSet<[String]>()
-    private var geometries = ValueSet<Geometry>()
+    var rows = ChunkedRows<Row>()
+    var texts = TextStore()
+    var labelSets = ValueSet<[Components.Schemas.Label]>()
+    var operators = ValueSet<Components.Schemas.Operator>()
+    var tenantSets = ValueSet<[String]>()
+    var geometries = ValueSet<Geometry>()
     public var count: Int { rows.count }
 
     /// An empty table.
@@ -74,6 +67,12 @@ public struct LocationTable: RandomAccessCollection, Equatable, Sendable {
     /// One text field of the location at `position`.
     public func text(_ field: TextField, at position: Int) -> String? {
         texts.string(ref(field, of: row(at: position)))
+    }
+
+    /// Hands `body` the UTF-8 bytes of one text field of the location at `position` (nil when
+    /// absent), read in place without making a string: the search index is built this way.
+    public func withText<Result>(_ field: TextField, at position: Int, _ body: (UnsafeBufferPointer<UInt8>?) -> Result) -> Result {
+        texts.withBytes(ref(field, of: row(at: position)), body)
     }
 
     /// The first index into `positions` whose location has the id `id` (compared as bytes,
@@ -166,5 +165,13 @@ public struct LocationTable: RandomAccessCollection, Equatable, Sendable {
 
     private static func number(_ stored: Double) -> Double? {
         stored.bitPattern == absentNumber.bitPattern ? nil : stored
+    }
+}
+
+extension LocationTable.Geometry {
+    /// The shape `location` carries, or nil when it has none.
+    init?(_ location: Location) {
+        guard location.bounds != nil || location.geo != nil || location.positionEstimate != nil else { return nil }
+        self.init(bounds: location.bounds, geo: location.geo, positionEstimate: location.positionEstimate)
     }
 }

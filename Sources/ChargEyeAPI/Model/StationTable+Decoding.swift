@@ -7,7 +7,7 @@ import Foundation
 /// bytes, texts go from the answer into the table's store, timestamps are read from their
 /// bytes, and no `Station` is made.
 ///
-/// The regular case only, as `LocationBatchDecoder`: the known keys with the definition's types,
+/// The regular case only, as `LocationTable+Decoding`: the known keys with the definition's types,
 /// unknown keys passed over, open enums as their text, timestamps `TolerantDateTranscoder`
 /// reads. On anything else it gives up (nil) and the generated decoder, the reference for
 /// every result and error, decodes the batch. The tests and the fuzzer check that the stations
@@ -17,7 +17,14 @@ extension StationTable {
     /// not the regular case.
     static func decoding(items: UnsafeBufferPointer<UInt8>) -> StationTable? {
         var table = StationTable()
-        return JSONByteReader.forEachItem(in: items) { table.readStation(&$0) } ? table : nil
+        var shared = SharedValues()
+        return JSONByteReader.forEachItem(in: items) { table.readStation(&$0, shared: &shared) } ? table : nil
+    }
+
+    /// The bytes of the last place, label set and power group read, for the next station that
+    /// has the same (the stations of one location, listed together).
+    private struct SharedValues {
+        var place, labels, powerGroup: (bytes: UnsafeBufferPointer<UInt8>, number: UInt32)?
     }
 
     private enum StationKey: String, CaseIterable, Sendable {
@@ -42,7 +49,7 @@ extension StationTable {
     private static let sessionKeys = KnownKeys<SessionKey>()
 
     /// One station, appended with its connectors and their sessions.
-    private mutating func readStation(_ reader: inout JSONByteReader) -> Bool {
+    private mutating func readStation(_ reader: inout JSONByteReader, shared: inout SharedValues) -> Bool {
         let none = TextStore.Ref.absent, absent = Self.absentNumber
         var row = StationRow(
             id: none, name: none, locationUid: none, capabilities: none, status: Self.absentRow, online: Self.absentRow,
@@ -58,7 +65,7 @@ extension StationTable {
                 row.id = id
                 hasID = true
                 return true
-            case .name?: return readText(&reader, into: &row.name)
+            case .name?: return reader.text(into: &row.name, of: &texts)
             case .status?: return readWord(&reader, into: &row.status)
             case .onlineStatus?: return readWord(&reader, into: &row.online)
             case .connectors?:
@@ -68,16 +75,16 @@ extension StationTable {
                     row.connectorCount += 1
                     return readConnector(&reader)
                 }
-            case .location?: return Self.readValue(&reader, into: &row.place, of: &places) { $0.place() }
-            case .locationUid?: return readText(&reader, into: &row.locationUid, interned: true)
+            case .location?: return reader.value(into: &row.place, of: &places, last: &shared.place) { $0.place() }
+            case .locationUid?: return reader.text(into: &row.locationUid, of: &texts, interned: true)
             case .maxPowerKw?: return reader.number(into: &row.maxPowerKw)
             case .maxPowerA?: return reader.number(into: &row.maxPowerA)
             case .currentPowerKw?: return reader.number(into: &row.currentPowerKw)
             case .currentPowerA?: return reader.number(into: &row.currentPowerA)
             case .acDcPowerRatio?: return reader.number(into: &row.acDcPowerRatio)
-            case .powerGroupParentPath?: return Self.readValue(&reader, into: &row.powerGroup, of: &powerGroups) { $0.array { $0.string() } }
-            case .stationCapabilities?: return readText(&reader, into: &row.capabilities, interned: true)
-            case .labels?: return Self.readValue(&reader, into: &row.labels, of: &labelSets) { $0.array { $0.label() } }
+            case .powerGroupParentPath?: return reader.value(into: &row.powerGroup, of: &powerGroups, last: &shared.powerGroup) { $0.array { $0.string() } }
+            case .stationCapabilities?: return reader.text(into: &row.capabilities, of: &texts, interned: true)
+            case .labels?: return reader.value(into: &row.labels, of: &labelSets, last: &shared.labels) { $0.array { $0.label() } }
             case nil: return reader.skipValue(depth: 0)
             }
         }
@@ -118,7 +125,7 @@ extension StationTable {
             case .connectorId?:
                 hasID = readNumberOrText(&reader, into: &row.connectorId, allowingNull: false)
                 return hasID
-            case .name?: return readText(&reader, into: &row.name, interned: true)
+            case .name?: return reader.text(into: &row.name, of: &texts, interned: true)
             case .type?: return readWord(&reader, into: &row.type)
             case .status?: return readWord(&reader, into: &row.status)
             case .maxPowerKw?: return reader.number(into: &row.maxPowerKw)
@@ -146,14 +153,16 @@ extension StationTable {
             chargedEnergyKwh: absent, energyLimitKwh: absent, powerKw: absent, powerKwAvg: absent, powerKwMax: absent,
             soc: absent, socInitial: absent, socLimit: absent, timeLimitMs: absent
         )
+        // Few sessions carry a plan, and rarely the same one: none is shared between them.
+        var lastPlan: (bytes: UnsafeBufferPointer<UInt8>, number: UInt32)?
         let complete = reader.object(keys: Self.sessionKeys) { key, reader in
             switch key {
-            case .txId?: return readText(&reader, into: &row.txId)
+            case .txId?: return reader.text(into: &row.txId, of: &texts)
             case .status?: return readWord(&reader, into: &row.status)
             case .triggerReason?: return readWord(&reader, into: &row.triggerReason)
             case .connectorId?: return readNumberOrText(&reader, into: &row.connectorId, allowingNull: true)
-            case .connectorName?: return readText(&reader, into: &row.connectorName, interned: true)
-            case .authorizationToken?: return readText(&reader, into: &row.authorizationToken)
+            case .connectorName?: return reader.text(into: &row.connectorName, of: &texts, interned: true)
+            case .authorizationToken?: return reader.text(into: &row.authorizationToken, of: &texts)
             case .startTime?: return reader.timestamp(into: &row.startTime)
             case .endTime?: return reader.timestamp(into: &row.endTime)
             case .chargingStartTime?: return reader.timestamp(into: &row.chargingStartTime)
@@ -174,7 +183,7 @@ extension StationTable {
             case .socInitial?: return reader.number(into: &row.socInitial)
             case .socLimit?: return reader.number(into: &row.socLimit)
             case .timeLimitMs?: return reader.number(into: &row.timeLimitMs)
-            case .schedulePlan?: return Self.readValue(&reader, into: &row.schedulePlan, of: &schedulePlans) { $0.schedulePlan() }
+            case .schedulePlan?: return reader.value(into: &row.schedulePlan, of: &schedulePlans, last: &lastPlan) { $0.schedulePlan() }
             case .evseId?: return readNumberOrText(&reader, into: &row.evseId, allowingNull: true)
             case nil: return reader.skipValue(depth: 0)
             }
@@ -185,14 +194,6 @@ extension StationTable {
     }
 
     // MARK: Fields
-
-    /// `null` or a text, stored (once for all its repetitions when `interned`).
-    private mutating func readText(_ reader: inout JSONByteReader, into field: inout TextStore.Ref, interned: Bool = false) -> Bool {
-        if reader.literal("null") { return true }
-        guard let ref = reader.stringBytes({ interned ? texts.intern(bytes: $0) : texts.add(bytes: $0) }) else { return false }
-        field = ref
-        return true
-    }
 
     /// `null` or an open enum's text, stored once.
     private mutating func readWord(_ reader: inout JSONByteReader, into field: inout UInt32) -> Bool {
@@ -213,28 +214,9 @@ extension StationTable {
         }
         return reader.number().map { field.number = $0 } != nil
     }
-
-    /// `null` or a value `read` reads, stored once in `values`.
-    private static func readValue<Value>(
-        _ reader: inout JSONByteReader, into field: inout UInt32, of values: inout ValueSet<Value>,
-        _ read: (inout JSONByteReader) -> Value?
-    ) -> Bool {
-        if reader.literal("null") { return true }
-        guard let value = read(&reader) else { return false }
-        field = values.add(value)
-        return true
-    }
 }
 
 extension JSONByteReader {
-    /// `null` (left absent) or a number, into a row's field.
-    fileprivate mutating func number(into field: inout Double) -> Bool {
-        if literal("null") { return true }
-        guard let value = number() else { return false }
-        field = value
-        return true
-    }
-
     /// `null` (left absent) or a timestamp `TolerantDateTranscoder` reads, as seconds since
     /// 2001 (`Date`'s own form).
     fileprivate mutating func timestamp(into field: inout Double) -> Bool {

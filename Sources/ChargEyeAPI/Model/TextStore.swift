@@ -80,6 +80,16 @@ struct TextStore: Sendable {
         return String(decoding: chunk[start..<start + Int(ref.length)], as: UTF8.self)
     }
 
+    /// Hands `body` the UTF-8 bytes of the text at `ref` (nil when absent), read in place.
+    func withBytes<Result>(_ ref: Ref, _ body: (UnsafeBufferPointer<UInt8>?) -> Result) -> Result {
+        guard ref.length != Ref.absent.length else { return body(nil) }
+        guard ref.length > 0 else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+        let start = Int(ref.place & 0xFFFF)
+        return chunks[Int(ref.place >> 16)].withUnsafeBufferPointer { chunk in
+            body(UnsafeBufferPointer(rebasing: chunk[start..<start + Int(ref.length)]))
+        }
+    }
+
     /// Whether the text at `ref` is `bytes` (UTF-8), compared without making a string.
     func isEqual(_ ref: Ref, to bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard ref.length != Ref.absent.length, Int(ref.length) == bytes.count else { return false }

@@ -1,4 +1,4 @@
-/// A forward-only reader of JSON bytes for the regular case (`LocationBatchDecoder`): every
+/// A forward-only reader of JSON bytes for the regular case (`LocationTable+Decoding`): every
 /// method returns nil (or false) for what it does not read, and the caller gives up; it
 /// checks JSON's syntax for everything it moves over, values passed over included.
 ///

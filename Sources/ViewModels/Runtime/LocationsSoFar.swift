@@ -7,9 +7,21 @@ public struct LocationsSoFar: Sendable, Equatable {
     /// How often the answer started over (one that is not the plain shape is decoded whole at
     /// the end and replaces the parts before it).
     public var restarts: Int
+    /// The locations' search text, folded by the reader as the parts came (empty when it
+    /// was not: the list then folds it itself).
+    var searchIndex = SearchIndex()
 
     public init(locations: LocationTable = LocationTable(), restarts: Int = 0) {
         self.locations = locations
         self.restarts = restarts
+    }
+
+    /// Adds a part of the answer, folding its search text: on the reader's side, not the
+    /// terminal's.
+    mutating func add(_ part: LocationPart) {
+        if part.replacesEarlierParts { self = LocationsSoFar(restarts: restarts + 1) }
+        let before = locations.count
+        locations.append(contentsOf: part.locations)
+        Level.addToIndex(&searchIndex, data: .locations(locations), items: before..<locations.count)
     }
 }

@@ -58,10 +58,7 @@ typealias PartThrottle = Throttle<LocationPart, LocationsSoFar>
 
 extension Throttle where Part == LocationPart, Gathered == LocationsSoFar {
     convenience init(interval: Duration = .seconds(1), forward: @escaping @Sendable (LocationsSoFar) -> Void) {
-        self.init(LocationsSoFar(), interval: interval, gather: { soFar, part in
-            if part.replacesEarlierParts { soFar = LocationsSoFar(restarts: soFar.restarts + 1) }
-            soFar.locations.append(contentsOf: part.locations)
-        }, forward: forward)
+        self.init(LocationsSoFar(), interval: interval, gather: { soFar, part in soFar.add(part) }, forward: forward)
     }
 }
 

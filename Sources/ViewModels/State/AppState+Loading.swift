@@ -214,11 +214,7 @@ extension AppState {
             showsPartialData: holdBack && level.load.request?.showsPartialData == true
         ))
         if holdBack { return }
-        if earlier == soFar.restarts {
-            stack[depth].extend(to: .locations(soFar.locations))
-        } else {
-            stack[depth].data = .locations(soFar.locations)
-        }
+        stack[depth].showStreamed(soFar, continuing: earlier == soFar.restarts)
         stack[depth].refreshVisible(rollups: rollups, listRows: listRows)
     }
 

@@ -94,6 +94,13 @@ extension Level {
 
     /// Adds the folded search fields of `items` to `index`.
     static func addToIndex(_ index: inout SearchIndex, data: LevelData, items: Range<Int>) {
+        if case .locations(let table) = data {
+            let fields = LevelData.locationSearchFields
+            for item in items {
+                index.append(fieldCount: fields.count) { number, take in table.withText(fields[number], at: item, take) }
+            }
+            return
+        }
         for item in items { index.append(fields: data.searchFields(at: item).map { $0.map(fold) ?? "" }) }
     }
 
@@ -105,6 +112,18 @@ extension Level {
         let followsRollups = if case .locations = data { sort == .status } else { false }
         if !followsRollups { sortCache = SortCache(sortIndex: sortIndex, order: order) }
         return order
+    }
+
+    /// The search index's fields that sort `sortIndex` orders by, the first deciding, when it
+    /// orders by them: locations by name (field 0), city (1) or country (2).
+    func indexFields(_ sortIndex: Int) -> [Int]? {
+        guard kind == .locations else { return nil }
+        switch kind.sortKeys[sortIndex % kind.sortKeys.count] {
+        case .name: return [0]
+        case .city: return [1, 0]
+        case .country: return [2, 1, 0]
+        default: return nil
+        }
     }
 
     /// Search text as the filter compares it (case, accents and width ignored).
@@ -123,11 +142,8 @@ extension Level {
         func text(_ parts: String?...) -> String {
             Self.fold(parts.map { $0 ?? "" }.joined(separator: "\u{1}"))
         }
+        if let fields = indexFields(sortIndex) { return searchIndex.order(indices, byFields: fields) }
         switch (data, sort) {
-        // Locations order by their folded fields in the search index: name 0, city 1, country 2.
-        case (.locations, .name): return searchIndex.order(indices, byFields: [0])
-        case (.locations, .city): return searchIndex.order(indices, byFields: [1, 0])
-        case (.locations, .country): return searchIndex.order(indices, byFields: [2, 1, 0])
         case (.locations(let items), .status):
             // Worst first; locations not loaded yet after those with no problems.
             return by { index in Descending(rollups[items.text(.id, at: index) ?? ""]?.severity ?? .unknown) }

@@ -176,13 +176,34 @@ public struct Level: Equatable, Sendable {
         }
     }
 
+    /// Shows the locations of a streamed answer so far, in place of what the level showed
+    /// or, `continuing` the same answer, as a longer version of it, taking over the search
+    /// index the reader built for them when it did (so the terminal's thread folds no text).
+    mutating func showStreamed(_ soFar: LocationsSoFar, continuing: Bool) {
+        if !continuing { data = .locations(LocationTable()) }
+        extend(to: .locations(soFar.locations), index: soFar.searchIndex)
+    }
+
     /// Takes over a longer version of the list shown (a streamed answer's rows so far, shared,
-    /// not copied): the search index and counts grow by just the new rows, and the sort order
-    /// is recomputed on the next refresh.
-    mutating func extend(to longer: LevelData) {
+    /// not copied): the search index and counts grow by just the new rows (or the index is
+    /// `index`, when it covers them all), and a list ordered by its index keeps its order with
+    /// the new rows merged in; other orders are recomputed on the next refresh.
+    mutating func extend(to longer: LevelData, index: SearchIndex? = nil) {
         switch (storage, longer) {
         case (.locations(let shown)?, .locations(let all)) where shown.count <= all.count:
-            Self.addToIndex(&searchIndex, data: longer, items: shown.count..<all.count)
+            if let index, index.count == all.count {
+                searchIndex = index
+            } else {
+                Self.addToIndex(&searchIndex, data: longer, items: shown.count..<all.count)
+            }
+            storage = longer
+            if let cache = sortCache, let fields = indexFields(cache.sortIndex) {
+                let added = Array(shown.count..<all.count)
+                sortCache?.order = searchIndex.merging(added, into: cache.order, byFields: fields)
+            } else {
+                sortCache = nil
+            }
+            return
         case (.stations(let shown)?, .stations(let all)) where all.isExtension(of: shown):
             absorbStations(all, shown.count..<all.count)
         default:

@@ -51,10 +51,13 @@ public enum LevelData: Equatable, Sendable {
 
     /// The texts the filter searches: names, places and ids. For locations the first three
     /// (name, city, country) are also what the list sorts by, read from the search index.
+    /// A location's search fields, in order.
+    static let locationSearchFields: [LocationTable.TextField] = [.name, .city, .country, .address, .id, .locationId, .postalCode]
+
     func searchFields(at index: Int) -> [String?] {
         switch self {
         case .locations(let items):
-            return [.name, .city, .country, .address, .id, .locationId, .postalCode].map { items.text($0, at: index) }
+            return Self.locationSearchFields.map { items.text($0, at: index) }
         case .stations(let items):
             return Self.searchFields(of: items, at: index, statuses: items.statuses(at: index))
         case .connectors(let station):

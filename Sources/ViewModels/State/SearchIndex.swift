@@ -1,3 +1,4 @@
+import ChargEyeText
 import Foundation
 
 /// C's `memmem` (a GNU extension the Glibc module does not export): the first occurrence of
@@ -30,25 +31,88 @@ struct SearchIndex: Equatable, Sendable {
         bytes.append(0)
     }
 
+    /// Adds the item that follows the ones already indexed from `count` fields that `field`
+    /// hands over as UTF-8 (number, then a function to pass the bytes or nil to), folded as
+    /// `TextFold.fold` folds them: plain ASCII is lowercased byte by byte, without making a
+    /// string (a list of 100,000 locations is indexed as it streams in).
+    mutating func append(fieldCount count: Int, field: (Int, (UnsafeBufferPointer<UInt8>?) -> Void) -> Void) {
+        starts.append(bytes.count)
+        for number in 0..<count {
+            if number > 0 { bytes.append(1) }
+            field(number) { utf8 in
+                guard let utf8 else { return }
+                if utf8.allSatisfy({ $0 < 0x80 }) {
+                    bytes.append(contentsOf: utf8.lazy.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 })
+                } else {
+                    bytes.append(contentsOf: TextFold.fold(String(decoding: utf8, as: UTF8.self)).utf8)
+                }
+            }
+        }
+        bytes.append(0)
+    }
+
     /// `items` ordered by their fields `fields` (numbers into the fields of `append`), the
     /// first deciding, then the next; equal items keep their order. Folded text compares
     /// byte by byte, which is code point order.
     func order(_ items: [Int], byFields fields: [Int]) -> [Int] {
         bytes.withUnsafeBufferPointer { buffer in
-            let keys = fields.map { field in items.indices.map { self.range(ofField: field, item: items[$0], in: buffer) } }
-            let base = buffer.baseAddress
+            let keys = fields.map { field in items.map { self.range(ofField: field, item: $0, in: buffer) } }
             let positions = items.indices.sorted { left, right in
-                for key in keys {
-                    let a = key[left], b = key[right]
-                    let order = a.isEmpty || b.isEmpty ? 0 : memcmp(base! + a.lowerBound, base! + b.lowerBound, min(a.count, b.count))
-                    if order != 0 { return order < 0 }
-                    if a.count != b.count { return a.count < b.count }
+                switch Self.compare(keys, left, keys, right, in: buffer) {
+                case .orderedAscending: true
+                case .orderedDescending: false
+                case .orderedSame: left < right
                 }
-                return left < right
             }
             return positions.map { items[$0] }
         }
     }
+
+    /// `sorted` (in `order`'s order by `fields`) with `items` (which all come after the items
+    /// of `sorted` in the list, and in the list's order) put in their places: what `order`
+    /// gives for both together, in the time of ordering `items` alone and one pass over
+    /// `sorted`. A list that grows as it streams in keeps its order this way.
+    func merging(_ items: [Int], into sorted: [Int], byFields fields: [Int]) -> [Int] {
+        let added = order(items, byFields: fields)
+        return bytes.withUnsafeBufferPointer { buffer in
+            let oldKeys = fields.map { field in sorted.map { self.range(ofField: field, item: $0, in: buffer) } }
+            let newKeys = fields.map { field in added.map { self.range(ofField: field, item: $0, in: buffer) } }
+            var merged: [Int] = []
+            merged.reserveCapacity(sorted.count + added.count)
+            var old = 0, new = 0
+            while old < sorted.count, new < added.count {
+                // Among equals the earlier item, from `sorted`, goes first.
+                if Self.compare(newKeys, new, oldKeys, old, in: buffer) == .orderedAscending {
+                    merged.append(added[new])
+                    new += 1
+                } else {
+                    merged.append(sorted[old])
+                    old += 1
+                }
+            }
+            merged.append(contentsOf: sorted[old...])
+            merged.append(contentsOf: added[new...])
+            return merged
+        }
+    }
+
+    /// How item `left` of `leftKeys` compares with item `right` of `rightKeys` (each key a
+    /// field's range per item, the first deciding); an empty field orders with anything.
+    private static func compare(
+        _ leftKeys: [[Range<Int>]], _ left: Int, _ rightKeys: [[Range<Int>]], _ right: Int, in buffer: UnsafeBufferPointer<UInt8>
+    ) -> ComparisonResult {
+        let base = buffer.baseAddress
+        for key in leftKeys.indices {
+            let a = leftKeys[key][left], b = rightKeys[key][right]
+            let order = a.isEmpty || b.isEmpty ? 0 : memcmp(base! + a.lowerBound, base! + b.lowerBound, min(a.count, b.count))
+            if order != 0 { return order < 0 ? .orderedAscending : .orderedDescending }
+            if a.count != b.count { return a.count < b.count ? .orderedAscending : .orderedDescending }
+        }
+        return .orderedSame
+    }
+
+    /// How many items are indexed.
+    var count: Int { starts.count }
 
     /// Where field `field` of `item` is in `buffer` (empty when the item has fewer fields).
     private func range(ofField field: Int, item: Int, in buffer: UnsafeBufferPointer<UInt8>) -> Range<Int> {
