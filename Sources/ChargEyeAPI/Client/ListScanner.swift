@@ -293,6 +293,10 @@ struct ListScanner {
                     // The inside of a string matters only where it ends or escapes.
                     index = ByteScan.quoteOrBackslash(in: bytes, from: index)
                     guard index < bytes.count else { return }
+                } else if !inString && !escaped {
+                    // Between strings, only quotes and brackets change anything here.
+                    index = ByteScan.quoteOrBracket(in: bytes, from: index)
+                    guard index < bytes.count else { return }
                 }
                 let byte = bytes[index]
                 if escaped {

@@ -26,10 +26,10 @@ extension LocationTable {
 
     private static let locationKeys = KnownKeys<LocationKey>()
 
-    /// The bytes of the last label set, operator and tenant list read, for the next location
-    /// that has the same.
+    /// The last few label sets, operators and tenant lists read, for the next locations that
+    /// have the same.
     private struct SharedValues {
-        var labels, `operator`, tenantIds: (bytes: UnsafeBufferPointer<UInt8>, number: UInt32)?
+        var labels = RecentValues(), `operator` = RecentValues(), tenantIds = RecentValues()
     }
 
     /// One location, appended.
@@ -60,13 +60,13 @@ extension LocationTable {
             case .lat?: return reader.number(into: &row.lat)
             case .lng?: return reader.number(into: &row.lng)
             case .locationId?: return reader.text(into: &row.locationId, of: &texts)
-            case .labels?: return reader.value(into: &row.labels, of: &labelSets, last: &shared.labels) { $0.array { $0.label() } }
-            case .operator?: return reader.value(into: &row.operator, of: &operators, last: &shared.operator) { $0.operatorValue() }
+            case .labels?: return reader.value(into: &row.labels, of: &labelSets, recent: &shared.labels) { $0.array { $0.label() } }
+            case .operator?: return reader.value(into: &row.operator, of: &operators, recent: &shared.operator) { $0.operatorValue() }
             case .roamingPoolId?: return reader.text(into: &row.roamingPoolId, of: &texts, interned: true)
             case .tenantIdCPO?: return reader.text(into: &row.tenantIdCPO, of: &texts, interned: true)
             case .tenantIdEMSP?: return reader.text(into: &row.tenantIdEMSP, of: &texts, interned: true)
             case .tenantIdMaintenance?: return reader.text(into: &row.tenantIdMaintenance, of: &texts, interned: true)
-            case .tenantIds?: return reader.value(into: &row.tenantIds, of: &tenantSets, last: &shared.tenantIds) { $0.array { $0.string() } }
+            case .tenantIds?: return reader.value(into: &row.tenantIds, of: &tenantSets, recent: &shared.tenantIds) { $0.array { $0.string() } }
             case .bounds?: return reader.optional(into: &bounds) { $0.array { $0.array { $0.number() } } }
             // Map shapes other than none are rare: the generated decoder reads them.
             case .geo?:

@@ -21,10 +21,10 @@ extension StationTable {
         return JSONByteReader.forEachItem(in: items) { table.readStation(&$0, shared: &shared) } ? table : nil
     }
 
-    /// The bytes of the last place, label set and power group read, for the next station that
-    /// has the same (the stations of one location, listed together).
+    /// The last few places, label sets and power groups read, for the next stations that have
+    /// the same (the stations of one location, listed together).
     private struct SharedValues {
-        var place, labels, powerGroup: (bytes: UnsafeBufferPointer<UInt8>, number: UInt32)?
+        var place = RecentValues(), labels = RecentValues(), powerGroup = RecentValues()
     }
 
     private enum StationKey: String, CaseIterable, Sendable {
@@ -75,16 +75,16 @@ extension StationTable {
                     row.connectorCount += 1
                     return readConnector(&reader)
                 }
-            case .location?: return reader.value(into: &row.place, of: &places, last: &shared.place) { $0.place() }
+            case .location?: return reader.value(into: &row.place, of: &places, recent: &shared.place) { $0.place() }
             case .locationUid?: return reader.text(into: &row.locationUid, of: &texts, interned: true)
             case .maxPowerKw?: return reader.number(into: &row.maxPowerKw)
             case .maxPowerA?: return reader.number(into: &row.maxPowerA)
             case .currentPowerKw?: return reader.number(into: &row.currentPowerKw)
             case .currentPowerA?: return reader.number(into: &row.currentPowerA)
             case .acDcPowerRatio?: return reader.number(into: &row.acDcPowerRatio)
-            case .powerGroupParentPath?: return reader.value(into: &row.powerGroup, of: &powerGroups, last: &shared.powerGroup) { $0.array { $0.string() } }
+            case .powerGroupParentPath?: return reader.value(into: &row.powerGroup, of: &powerGroups, recent: &shared.powerGroup) { $0.array { $0.string() } }
             case .stationCapabilities?: return reader.text(into: &row.capabilities, of: &texts, interned: true)
-            case .labels?: return reader.value(into: &row.labels, of: &labelSets, last: &shared.labels) { $0.array { $0.label() } }
+            case .labels?: return reader.value(into: &row.labels, of: &labelSets, recent: &shared.labels) { $0.array { $0.label() } }
             case nil: return reader.skipValue(depth: 0)
             }
         }
@@ -154,7 +154,7 @@ extension StationTable {
             soc: absent, socInitial: absent, socLimit: absent, timeLimitMs: absent
         )
         // Few sessions carry a plan, and rarely the same one: none is shared between them.
-        var lastPlan: (bytes: UnsafeBufferPointer<UInt8>, number: UInt32)?
+        var plans = RecentValues()
         let complete = reader.object(keys: Self.sessionKeys) { key, reader in
             switch key {
             case .txId?: return reader.text(into: &row.txId, of: &texts)
@@ -183,7 +183,7 @@ extension StationTable {
             case .socInitial?: return reader.number(into: &row.socInitial)
             case .socLimit?: return reader.number(into: &row.socLimit)
             case .timeLimitMs?: return reader.number(into: &row.timeLimitMs)
-            case .schedulePlan?: return reader.value(into: &row.schedulePlan, of: &schedulePlans, last: &lastPlan) { $0.schedulePlan() }
+            case .schedulePlan?: return reader.value(into: &row.schedulePlan, of: &schedulePlans, recent: &plans) { $0.schedulePlan() }
             case .evseId?: return readNumberOrText(&reader, into: &row.evseId, allowingNull: true)
             case nil: return reader.skipValue(depth: 0)
             }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Texts kept as UTF-8 bytes in shared chunks of 64 KiB (a longer text gets a chunk of its
 /// own), so a large list holds its texts in a few hundred allocations rather than one or two per
 /// text, and growing it never copies what is already there.
@@ -17,8 +19,13 @@ struct TextStore: Sendable {
     private static let internLimit = 4096
 
     private var chunks: [ContiguousArray<UInt8>] = []
-    private var interned: [String: Ref] = [:]
+    /// The interned texts, found by their bytes: an open-addressed table of refs (`absent`
+    /// where empty), so a look-up makes no string.
+    private var internSlots: [Ref] = []
+    private var internCount = 0
     private var lastInterned: Ref?
+    /// Mixed into every text's hash, so a server cannot choose texts that all collide.
+    private static let hashSeed = UInt64.random(in: .min ... .max)
 
     /// Stores `text` and returns where it is.
     mutating func add(_ text: String?) -> Ref {
@@ -59,16 +66,41 @@ struct TextStore: Sendable {
     /// (a location's id on each of its stations) is found without a look-up.
     mutating func intern(bytes: UnsafeBufferPointer<UInt8>) -> Ref {
         if let lastInterned, isEqual(lastInterned, to: bytes) { return lastInterned }
-        let text = String(decoding: bytes, as: UTF8.self)
-        let stored: Ref
-        if let known = interned[text] {
-            stored = known
-        } else {
-            stored = add(bytes: bytes)
-            if interned.count < Self.internLimit { interned[text] = stored }
+        if internSlots.isEmpty { internSlots = Array(repeating: .absent, count: 64) }
+        var slot = Int(truncatingIfNeeded: Self.hash(bytes)) & (internSlots.count - 1)
+        while internSlots[slot] != .absent {
+            if isEqual(internSlots[slot], to: bytes) {
+                lastInterned = internSlots[slot]
+                return internSlots[slot]
+            }
+            slot = (slot + 1) & (internSlots.count - 1)
+        }
+        let stored = add(bytes: bytes)
+        if internCount < Self.internLimit {
+            internSlots[slot] = stored
+            internCount += 1
+            if internCount * 2 > internSlots.count { growInternSlots() }
         }
         lastInterned = stored
         return stored
+    }
+
+    /// Doubles the intern table, placing each text again by its hash.
+    private mutating func growInternSlots() {
+        let old = internSlots
+        internSlots = Array(repeating: .absent, count: old.count * 2)
+        for ref in old where ref != .absent {
+            var slot = withBytes(ref) { Int(truncatingIfNeeded: Self.hash($0 ?? UnsafeBufferPointer(start: nil, count: 0))) } & (internSlots.count - 1)
+            while internSlots[slot] != .absent { slot = (slot + 1) & (internSlots.count - 1) }
+            internSlots[slot] = ref
+        }
+    }
+
+    /// FNV-1a over the bytes, seeded per process.
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash = 0xCBF2_9CE4_8422_2325 ^ hashSeed
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        return hash
     }
 
     /// The text at `ref`.
@@ -93,10 +125,10 @@ struct TextStore: Sendable {
     /// Whether the text at `ref` is `bytes` (UTF-8), compared without making a string.
     func isEqual(_ ref: Ref, to bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard ref.length != Ref.absent.length, Int(ref.length) == bytes.count else { return false }
-        guard !bytes.isEmpty else { return true }
+        guard let wanted = bytes.baseAddress else { return true }
         let start = Int(ref.place & 0xFFFF)
         return chunks[Int(ref.place >> 16)].withUnsafeBufferPointer { chunk in
-            UnsafeBufferPointer(rebasing: chunk[start..<start + bytes.count]).elementsEqual(bytes)
+            memcmp(chunk.baseAddress! + start, wanted, bytes.count) == 0
         }
     }
 

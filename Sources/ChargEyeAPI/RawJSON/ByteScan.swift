@@ -7,12 +7,26 @@ enum ByteScan {
     private static let highBits: UInt64 = 0x8080_8080_8080_8080
     private static let quotes = ones &* UInt64(UInt8(ascii: "\""))
     private static let backslashes = ones &* UInt64(UInt8(ascii: "\\"))
+    private static let openBraces = ones &* UInt64(UInt8(ascii: "{"))
+    private static let closeBraces = ones &* UInt64(UInt8(ascii: "}"))
 
     /// The position of the first quote or backslash at or after `start`, or `bytes.count`.
     static func quoteOrBackslash(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         firstMatch(in: bytes, from: start) { word in
             zeroBytes(word ^ quotes) | zeroBytes(word ^ backslashes)
         } isMatch: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
+    }
+
+    /// The position of the first quote or bracket (`"`, `{`, `}`, `[`, `]`) at or after
+    /// `start`, or `bytes.count`: outside strings, the only bytes that change the nesting.
+    static func quoteOrBracket(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        firstMatch(in: bytes, from: start) { word in
+            // `[` and `]` differ from `{` and `}` only in bit 5, which no other byte sets them to.
+            let folded = word | (ones &* 0x20)
+            return zeroBytes(word ^ quotes) | zeroBytes(folded ^ openBraces) | zeroBytes(folded ^ closeBraces)
+        } isMatch: { byte in
+            byte == UInt8(ascii: "\"") || byte | 0x20 == UInt8(ascii: "{") || byte | 0x20 == UInt8(ascii: "}")
+        }
     }
 
     /// The position of the first byte at or after `start` that a plain ASCII string cannot

@@ -29,22 +29,21 @@ extension JSONByteReader {
     }
 
     /// `null` (left absent) or a value `read` reads, stored once in `values`, into a row's
-    /// field. When `last` holds the bytes of the value read before (valid as long as this
-    /// reader's) and the next value is those bytes again, as with the label set or operator
-    /// most items of an answer share, its number is taken without reading it.
+    /// field. When the next value is byte for byte one of `recent` (the label sets or
+    /// operators most items of an answer share), its number is taken without reading it.
     mutating func value<Value>(
-        into field: inout UInt32, of values: inout ValueSet<Value>, last: inout (bytes: UnsafeBufferPointer<UInt8>, number: UInt32)?,
+        into field: inout UInt32, of values: inout ValueSet<Value>, recent: inout RecentValues,
         _ read: (inout JSONByteReader) -> Value?
     ) -> Bool {
         if literal("null") { return true }
-        if let last, take(copyOf: last.bytes) {
-            field = last.number
+        if let number = recent.take(from: &self) {
+            field = number
             return true
         }
         var value: Value?
         guard let bytes = measuring({ value = read(&$0); return value != nil }), let value else { return false }
         field = values.add(value)
-        last = (bytes, field)
+        recent.remember(bytes, as: field)
         return true
     }
 
@@ -63,5 +62,28 @@ extension JSONByteReader {
         }
         guard complete, let value else { return nil }
         return .init(value: value, tenantIds: tenantIds)
+    }
+}
+
+/// The last few values of one field read from an answer, as their bytes (valid as long as the
+/// reader's) and their numbers in a `ValueSet`.
+struct RecentValues {
+    private static let capacity = 8
+    private var entries: [(bytes: UnsafeBufferPointer<UInt8>, number: UInt32)] = []
+    private var oldest = 0
+
+    /// The number of the value `reader` is at, moving over it, when it is one of these.
+    func take(from reader: inout JSONByteReader) -> UInt32? {
+        entries.first { reader.take(copyOf: $0.bytes) }?.number
+    }
+
+    /// Keeps `bytes`, read as value `number`, in place of the oldest one kept.
+    mutating func remember(_ bytes: UnsafeBufferPointer<UInt8>, as number: UInt32) {
+        if entries.count < Self.capacity {
+            entries.append((bytes, number))
+        } else {
+            entries[oldest] = (bytes, number)
+            oldest = (oldest + 1) % Self.capacity
+        }
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A forward-only reader of JSON bytes for the regular case (`LocationTable+Decoding`): every
 /// method returns nil (or false) for what it does not read, and the caller gives up; it
 /// checks JSON's syntax for everything it moves over, values passed over included.
@@ -342,7 +344,9 @@ struct JSONByteReader {
     /// exactly those bytes (a whole object or array ends where its bytes do).
     mutating func take(copyOf value: UnsafeBufferPointer<UInt8>) -> Bool {
         skipSpace()
-        guard index + value.count <= bytes.count, value.elementsEqual(bytes[index..<index + value.count]) else { return false }
+        guard index + value.count <= bytes.count, let wanted = value.baseAddress,
+            memcmp(bytes.baseAddress! + index, wanted, value.count) == 0
+        else { return false }
         index += value.count
         return true
     }
