@@ -47,7 +47,7 @@ struct Bench: AsyncParsableCommand {
         if wants(.keys), !quick {
             log("keys while streaming")
             let latencies = try await terminal.keysWhileStreaming(locations: 100_000)
-            let name = "keys while 100,000 locations stream in, server in another process (j every 40 ms, \(latencies.count) keys)"
+            let name = "keys while 100,000 locations stream in, server in another process (j and k in turn every 40 ms, \(latencies.count) keys)"
             report.add("\(name): answer p50", unit: "ms", chargeye: Statistics.median(latencies))
             report.add("\(name): answer max", unit: "ms", chargeye: latencies.max() ?? 0, atMost: 50)
         }

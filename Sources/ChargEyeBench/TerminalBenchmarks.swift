@@ -96,8 +96,10 @@ struct TerminalBenchmarks {
     }
 
     /// Keys while a long list streams in from a server in another process: from the first
-    /// rows until the load time ("as of") shows, `j` every 40 ms; for each, the time from
-    /// sending it to the first byte written back (milliseconds, all runs together).
+    /// frame until the load time ("as of") shows, a line move every 40 ms, `j` and `k` in turn
+    /// (so each one changes the screen even while only a few rows have arrived: `j` on the
+    /// last row would move nothing and draw nothing); for each, the time from sending it to
+    /// the first byte written back (milliseconds, all runs together).
     func keysWhileStreaming(locations: Int) async throws -> [Double] {
         try await againstServer(locations: locations) { arguments in
             var latencies: [Double] = []
@@ -109,10 +111,13 @@ struct TerminalBenchmarks {
                 guard terminal.firstSight(of: "Fleet status") != nil else {
                     throw BenchError("chargeye never showed the first of its \(locations) locations")
                 }
+                var down = true
                 while !terminal.hasShown("as of ") {
                     let sent = Clock.nanoseconds()
-                    guard let latency = terminal.answerTime(to: "j") else { throw BenchError("chargeye stopped answering keys") }
-                    latencies.append(latency)
+                    guard let latency = terminal.answerTime(to: down ? "j" : "k") else { throw BenchError("chargeye stopped answering keys") }
+                    down.toggle()
+                    // Counted once a row shows ("1/" of the list's position): before, a key has nothing to move.
+                    if terminal.hasShown("1/") { latencies.append(latency) }
                     let next = sent + 40_000_000
                     while Clock.nanoseconds() < next { terminal.read(forMilliseconds: Int((next - Clock.nanoseconds()) / 1_000_000) + 1) }
                 }

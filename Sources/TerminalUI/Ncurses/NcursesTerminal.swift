@@ -51,6 +51,10 @@ public final class NcursesTerminal: Terminal {
         nonl()
         keypad(ce_stdscr(), true)
         nodelay(ce_stdscr(), true)
+        // No typeahead check while a frame is written: with it, a key arriving meanwhile makes
+        // ncurses stop the update part-way, and the run loop, which draws only when the frame
+        // changes, could leave the rest unwritten until the next change.
+        typeahead(-1)
         set_escdelay(75)  // long enough for an arrow key's bytes to arrive together over SSH
         curs_set(0)
         _ = mousemask(ce_mouse_mask(), nil)

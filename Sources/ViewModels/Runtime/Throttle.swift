@@ -3,8 +3,8 @@ import Foundation
 
 /// Gathers what a streamed read reports and passes it on at most once per `interval` (the
 /// first at once), so a long read redraws the screen a few times rather than at every part:
-/// bytes matter on a slow link, and every pass re-sorts and re-indexes a list of tens of
-/// thousands of rows on the terminal's thread.
+/// bytes matter on a slow link, and every pass merges the new rows into the order of a list
+/// of tens of thousands on the terminal's thread.
 final class Throttle<Part: Sendable, Gathered: Sendable>: Sendable {
     private struct Pending: Sendable {
         var gathered: Gathered
@@ -57,7 +57,10 @@ final class Throttle<Part: Sendable, Gathered: Sendable>: Sendable {
 typealias PartThrottle = Throttle<LocationPart, LocationsSoFar>
 
 extension Throttle where Part == LocationPart, Gathered == LocationsSoFar {
-    convenience init(interval: Duration = .seconds(1), forward: @escaping @Sendable (LocationsSoFar) -> Void) {
+    /// Ten times a second: the screen fills at once, and each pass brings a few tens of
+    /// thousands of rows at most, whose merge into the list's order (their own sort, then one
+    /// pass over the list) keeps a key waiting well under 50 ms even at 100,000 rows.
+    convenience init(interval: Duration = .milliseconds(100), forward: @escaping @Sendable (LocationsSoFar) -> Void) {
         self.init(LocationsSoFar(), interval: interval, gather: { soFar, part in soFar.add(part) }, forward: forward)
     }
 }
