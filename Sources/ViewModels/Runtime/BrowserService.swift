@@ -4,8 +4,8 @@ import Foundation
 /// What the browser needs from the outside world. The real one wraps `ChargEyeClient`;
 /// tests may use the same against the simulator, or a fake.
 public protocol BrowserService: Sendable {
-    /// Performs one read. A long list may arrive in parts first (`onPart`, at most about once
-    /// a second); the answer is then `.locationsStreamed`.
+    /// Performs one read. A long list may arrive in parts first (`onPart`, at most about ten
+    /// times a second); the answer is then `.locationsStreamed`.
     func perform(_ request: APIRequest, onPart: @escaping @Sendable (LocationsSoFar) -> Void) async throws -> APIResponse
     /// Every station the caller can see; `progress` follows the read (stations so far, or
     /// locations read one by one).
