@@ -293,7 +293,7 @@ struct ListScanner {
                     // The inside of a string matters only where it ends or escapes.
                     index = ByteScan.quoteOrBackslash(in: bytes, from: index)
                     guard index < bytes.count else { return }
-                } else if !inString && !escaped {
+                } else if !inString {
                     // Between strings, only quotes and brackets change anything here.
                     index = ByteScan.quoteOrBracket(in: bytes, from: index)
                     guard index < bytes.count else { return }

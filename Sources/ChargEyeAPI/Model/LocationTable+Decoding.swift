@@ -46,10 +46,8 @@ extension LocationTable {
         let complete = reader.object(keys: Self.locationKeys) { key, reader in
             switch key {
             case .id?:
-                guard let id = reader.stringBytes({ texts.add(bytes: $0) }) else { return false }
-                row.id = id
-                hasID = true
-                return true
+                hasID = reader.requiredText(into: &row.id, of: &texts)
+                return hasID
             case .name?: return reader.text(into: &row.name, of: &texts)
             case .address?: return reader.text(into: &row.address, of: &texts)
             case .city?: return reader.text(into: &row.city, of: &texts, interned: true)

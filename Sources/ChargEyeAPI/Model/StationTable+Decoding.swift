@@ -61,10 +61,8 @@ extension StationTable {
         let complete = reader.object(keys: Self.stationKeys) { key, reader in
             switch key {
             case .stationId?:
-                guard let id = reader.stringBytes({ texts.add(bytes: $0) }) else { return false }
-                row.id = id
-                hasID = true
-                return true
+                hasID = reader.requiredText(into: &row.id, of: &texts)
+                return hasID
             case .name?: return reader.text(into: &row.name, of: &texts)
             case .status?: return readWord(&reader, into: &row.status)
             case .onlineStatus?: return readWord(&reader, into: &row.online)

@@ -90,7 +90,8 @@ struct TextStore: Sendable {
         let old = internSlots
         internSlots = Array(repeating: .absent, count: old.count * 2)
         for ref in old where ref != .absent {
-            var slot = withBytes(ref) { Int(truncatingIfNeeded: Self.hash($0 ?? UnsafeBufferPointer(start: nil, count: 0))) } & (internSlots.count - 1)
+            // Interned refs are never absent.
+            var slot = withBytes(ref) { Int(truncatingIfNeeded: Self.hash($0!)) } & (internSlots.count - 1)
             while internSlots[slot] != .absent { slot = (slot + 1) & (internSlots.count - 1) }
             internSlots[slot] = ref
         }
@@ -105,11 +106,7 @@ struct TextStore: Sendable {
 
     /// The text at `ref`.
     func string(_ ref: Ref) -> String? {
-        guard ref.length != Ref.absent.length else { return nil }
-        guard ref.length > 0 else { return "" }
-        let chunk = chunks[Int(ref.place >> 16)]
-        let start = Int(ref.place & 0xFFFF)
-        return String(decoding: chunk[start..<start + Int(ref.length)], as: UTF8.self)
+        withBytes(ref) { $0.map { String(decoding: $0, as: UTF8.self) } }
     }
 
     /// Hands `body` the UTF-8 bytes of the text at `ref` (nil when absent), read in place.
@@ -124,11 +121,9 @@ struct TextStore: Sendable {
 
     /// Whether the text at `ref` is `bytes` (UTF-8), compared without making a string.
     func isEqual(_ ref: Ref, to bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard ref.length != Ref.absent.length, Int(ref.length) == bytes.count else { return false }
-        guard let wanted = bytes.baseAddress else { return true }
-        let start = Int(ref.place & 0xFFFF)
-        return chunks[Int(ref.place >> 16)].withUnsafeBufferPointer { chunk in
-            memcmp(chunk.baseAddress! + start, wanted, bytes.count) == 0
+        withBytes(ref) { stored in
+            guard let stored, stored.count == bytes.count else { return false }
+            return stored.isEmpty || memcmp(stored.baseAddress!, bytes.baseAddress!, stored.count) == 0
         }
     }
 

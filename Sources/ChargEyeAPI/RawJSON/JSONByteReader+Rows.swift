@@ -28,6 +28,13 @@ extension JSONByteReader {
         return true
     }
 
+    /// A text that must be there (an id), stored in `store`, into a row's field.
+    mutating func requiredText(into field: inout TextStore.Ref, of store: inout TextStore) -> Bool {
+        guard let ref = stringBytes({ store.add(bytes: $0) }) else { return false }
+        field = ref
+        return true
+    }
+
     /// `null` (left absent) or a value `read` reads, stored once in `values`, into a row's
     /// field. When the next value is byte for byte one of `recent` (the label sets or
     /// operators most items of an answer share), its number is taken without reading it.

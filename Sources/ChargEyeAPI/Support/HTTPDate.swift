@@ -1,8 +1,13 @@
-import Foundation
+public import Foundation
 import Synchronization
 
 /// The HTTP date format of `Date` and `Retry-After` headers: `Sun, 29 Nov 2026 12:00:00 GMT`.
-enum HTTPDate {
+public enum HTTPDate {
+    /// `date` as an IMF-fixdate (the simulator's `Date` header).
+    public static func format(_ date: Date) -> String {
+        formatter.withLock { $0.string(from: date) }
+    }
+
     /// Parses an IMF-fixdate, or returns nil.
     static func parse(_ text: String) -> Date? {
         formatter.withLock { $0.date(from: text.trimmingCharacters(in: .whitespaces)) }

@@ -1,3 +1,4 @@
+import ChargEyeAPI
 import Foundation
 import Hummingbird
 import HummingbirdCore
@@ -46,27 +47,15 @@ struct QuietServer {
     }
 }
 
-/// The `Date` header's text for now (`Sun, 29 Nov 2026 12:00:00 GMT`), formatted again only
-/// when the second changes.
+/// The `Date` header's text for now, formatted again only when the second changes.
 private final class DateHeader: Sendable {
     private let last = Mutex<(second: Int, text: String)>((-1, ""))
 
     func now() -> String {
         let second = Int(Date().timeIntervalSince1970)
         return last.withLock { last in
-            if last.second != second { last = (second, Self.format(second)) }
+            if last.second != second { last = (second, HTTPDate.format(Date(timeIntervalSince1970: Double(second)))) }
             return last.text
         }
-    }
-
-    private static func format(_ second: Int) -> String {
-        var time = time_t(second)
-        var parts = tm()
-        gmtime_r(&time, &parts)
-        let days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
-        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        return "\(days[Int(parts.tm_wday)]), \(two(parts.tm_mday)) \(months[Int(parts.tm_mon)]) \(parts.tm_year + 1900) "
-            + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec)) GMT"
     }
 }

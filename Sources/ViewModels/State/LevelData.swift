@@ -49,11 +49,11 @@ public enum LevelData: Equatable, Sendable {
         ]
     }
 
-    /// The texts the filter searches: names, places and ids. For locations the first three
-    /// (name, city, country) are also what the list sorts by, read from the search index.
-    /// A location's search fields, in order.
+    /// A location's search fields, in order. The first three (name, city, country) are also
+    /// what the list sorts by, read from the search index.
     static let locationSearchFields: [LocationTable.TextField] = [.name, .city, .country, .address, .id, .locationId, .postalCode]
 
+    /// The texts the filter searches: names, places and ids.
     func searchFields(at index: Int) -> [String?] {
         switch self {
         case .locations(let items):

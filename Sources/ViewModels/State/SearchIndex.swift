@@ -56,15 +56,8 @@ struct SearchIndex: Equatable, Sendable {
     /// byte by byte, which is code point order.
     func order(_ items: [Int], byFields fields: [Int]) -> [Int] {
         bytes.withUnsafeBufferPointer { buffer in
-            let keys = fields.map { field in items.map { self.range(ofField: field, item: $0, in: buffer) } }
-            let positions = items.indices.sorted { left, right in
-                switch Self.compare(keys, left, keys, right, in: buffer) {
-                case .orderedAscending: true
-                case .orderedDescending: false
-                case .orderedSame: left < right
-                }
-            }
-            return positions.map { items[$0] }
+            let keys = keys(of: items, fields, in: buffer)
+            return Self.sortedPositions(keys, count: items.count, in: buffer).map { items[$0] }
         }
     }
 
@@ -73,17 +66,17 @@ struct SearchIndex: Equatable, Sendable {
     /// gives for both together, in the time of ordering `items` alone and one pass over
     /// `sorted`. A list that grows as it streams in keeps its order this way.
     func merging(_ items: [Int], into sorted: [Int], byFields fields: [Int]) -> [Int] {
-        let added = order(items, byFields: fields)
-        return bytes.withUnsafeBufferPointer { buffer in
-            let oldKeys = fields.map { field in sorted.map { self.range(ofField: field, item: $0, in: buffer) } }
-            let newKeys = fields.map { field in added.map { self.range(ofField: field, item: $0, in: buffer) } }
+        bytes.withUnsafeBufferPointer { buffer in
+            let newKeys = keys(of: items, fields, in: buffer)
+            let added = Self.sortedPositions(newKeys, count: items.count, in: buffer)
+            let oldKeys = keys(of: sorted, fields, in: buffer)
             var merged: [Int] = []
-            merged.reserveCapacity(sorted.count + added.count)
+            merged.reserveCapacity(sorted.count + items.count)
             var old = 0, new = 0
             while old < sorted.count, new < added.count {
                 // Among equals the earlier item, from `sorted`, goes first.
-                if Self.compare(newKeys, new, oldKeys, old, in: buffer) == .orderedAscending {
-                    merged.append(added[new])
+                if Self.compare(newKeys, added[new], oldKeys, old, in: buffer) == .orderedAscending {
+                    merged.append(items[added[new]])
                     new += 1
                 } else {
                     merged.append(sorted[old])
@@ -91,13 +84,30 @@ struct SearchIndex: Equatable, Sendable {
                 }
             }
             merged.append(contentsOf: sorted[old...])
-            merged.append(contentsOf: added[new...])
+            merged.append(contentsOf: added[new...].map { items[$0] })
             return merged
         }
     }
 
+    /// For each of `fields`, where it lies for each of `items`.
+    private func keys(of items: [Int], _ fields: [Int], in buffer: UnsafeBufferPointer<UInt8>) -> [[Range<Int>]] {
+        fields.map { field in items.map { range(ofField: field, item: $0, in: buffer) } }
+    }
+
+    /// Positions 0..<count ordered by `keys`, equal ones in their order.
+    private static func sortedPositions(_ keys: [[Range<Int>]], count: Int, in buffer: UnsafeBufferPointer<UInt8>) -> [Int] {
+        (0..<count).sorted { left, right in
+            switch compare(keys, left, keys, right, in: buffer) {
+            case .orderedAscending: true
+            case .orderedDescending: false
+            case .orderedSame: left < right
+            }
+        }
+    }
+
     /// How item `left` of `leftKeys` compares with item `right` of `rightKeys` (each key a
-    /// field's range per item, the first deciding); an empty field orders with anything.
+    /// field's range per item, the first deciding); a field that is a prefix of the other,
+    /// an empty one included, orders first.
     private static func compare(
         _ leftKeys: [[Range<Int>]], _ left: Int, _ rightKeys: [[Range<Int>]], _ right: Int, in buffer: UnsafeBufferPointer<UInt8>
     ) -> ComparisonResult {
