@@ -43,6 +43,18 @@ struct JSONByteWriterTests {
         #expect(reference.locations.count == 300 && reference.locations.contains { $0.labels?.isEmpty == false })
     }
 
+    @Test("the varied locations list, made in slices, is the whole list varied at once")
+    func variedLocationsInSlices() throws {
+        let locations = Fleet(seed: 7, count: 1_000, epoch: Date(timeIntervalSince1970: 1_764_000_000), variance: true).locations
+        var json = JSONByteWriter()
+        json.object { $0.member("locations", Array(locations)) { $0.array($1) { $0.location($1) } } }
+        let whole = try #require(DataVariance.vary(json.bytes, kind: .locations))
+        let sliced = try #require(VariedLocationList.make(locations))
+        #expect(sliced == whole)
+        #expect(try Self.decoded(Components.Schemas.LocationList.self, sliced).locations.count == 1_000)
+        #expect(VariedLocationList.make(LocationTable()).map { String(decoding: $0, as: UTF8.self) } == #"{"locations":[]}"#)
+    }
+
     @Test("texts, numbers and timestamps at their edges come back as they went")
     func edges() throws {
         let names = ["", "quote \" backslash \\ slash /", "controls \u{0}\u{1}\u{1F}\t\n\r\u{7F}", "Jyväskylä 🚌 \u{202E}rtl", "\u{FEFF}bom"]

@@ -40,7 +40,7 @@ struct Fleet: Sendable {
 
     /// `make(0..<count)`, the work shared by the cores (each location depends on its index only).
     private static func generate(_ count: Int, _ make: @escaping @Sendable (Int) -> Location) -> LocationTable {
-        let slices = count < 2_000 ? 1 : ProcessInfo.processInfo.activeProcessorCount
+        let slices = count < 200 ? 1 : ProcessInfo.processInfo.activeProcessorCount
         let parts = Locked([LocationTable](repeating: LocationTable(), count: slices))
         DispatchQueue.concurrentPerform(iterations: slices) { slice in
             let range = (count * slice / slices)..<(count * (slice + 1) / slices)
