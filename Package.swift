@@ -96,6 +96,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "ChargEyeUsage",
+            dependencies: ["ChargEyeAPI"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "ChargEyeMonitoring",
             dependencies: [
                 "ChargEyeAPI", "ChargEyeFleet", "ChargEyeText",
@@ -127,6 +132,7 @@ let package = Package(
                 "ChargEyeSimulator",
                 "ChargEyeFleet",
                 "ChargEyeMonitoring",
+                "ChargEyeUsage",
                 "ViewModels",
                 "TerminalUI",
                 "CProcessControl",
@@ -177,6 +183,11 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ChargEyeUsageTests",
+            dependencies: ["ChargEyeUsage", "ChargEyeAPI"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,0 +1,115 @@
+public import ChargEyeAPI
+public import Foundation
+
+/// A transaction as a usage report reads it: when its connector was taken, its energy and
+/// peak power, and what is wrong with it (`UsageIssue`).
+public struct UsageSession: Sendable, Equatable {
+    /// The connector's station and id (`evseId`), which overlaps are looked for within.
+    public var stationId: String
+    public var connector: String
+    /// Start to end, or to `now` while open; nil when the times are inconsistent.
+    public var occupied: DateInterval?
+    /// `chargingStartTime` to `chargingEndTime`, when both are there and in order.
+    public var charging: DateInterval?
+    /// Time spent charging: `chargingDurationMs`, else the charging interval, else 0.
+    public var chargingSeconds: Double
+    /// Energy delivered, nil when missing or impossible.
+    public var energyKwh: Double?
+    /// Highest power of the session, nil when missing or impossible.
+    public var peakKw: Double?
+    public var issues: Set<UsageIssue>
+
+    /// Longer than this a session is taken for a bad timestamp (a depot's vehicle may stand
+    /// plugged in over a long weekend, not for a month).
+    public static let longestPlausible: TimeInterval = 31 * 86_400
+    /// No charger in ChargEye's range delivers more (Kempower's largest systems are 1.2 MW).
+    public static let highestPlausibleKw = 2_000.0
+
+    public init(
+        stationId: String, connector: String, occupied: DateInterval?, charging: DateInterval? = nil,
+        chargingSeconds: Double = 0, energyKwh: Double?, peakKw: Double? = nil, issues: Set<UsageIssue> = []
+    ) {
+        self.stationId = stationId
+        self.connector = connector
+        self.occupied = occupied
+        self.charging = charging
+        self.chargingSeconds = chargingSeconds
+        self.energyKwh = energyKwh
+        self.peakKw = peakKw
+        self.issues = issues
+    }
+
+    /// Reads `transaction` as of `now` (the end of an open session).
+    public init(_ transaction: Transaction, stationId fallbackStation: String, now: Date) {
+        stationId = transaction.stationId ?? fallbackStation
+        connector = transaction.evseId?.text ?? "?"
+        issues = []
+        occupied = Self.occupied(transaction, now: now, issues: &issues)
+        if let start = transaction.chargingStartTime, let end = transaction.chargingEndTime, end >= start {
+            charging = DateInterval(start: start, end: end)
+        }
+        let reportedCharging = transaction.chargingDurationMs.map { $0 / 1000 }.flatMap { $0.isFinite && $0 >= 0 ? $0 : nil }
+        chargingSeconds = min(reportedCharging ?? charging?.duration ?? 0, occupied?.duration ?? 0)
+        // A session that cannot be placed in time is left out whole: its energy is not judged.
+        energyKwh = occupied.flatMap { Self.energy(transaction, hours: $0.duration / 3600, issues: &issues) }
+        peakKw = (transaction.maxPowerKw ?? transaction.powerKw).flatMap { peak in
+            guard peak.isFinite, (0...Self.highestPlausibleKw).contains(peak) else {
+                issues.insert(.impossiblePower)
+                return nil
+            }
+            return peak
+        }
+    }
+
+    private static func occupied(_ transaction: Transaction, now: Date, issues: inout Set<UsageIssue>) -> DateInterval? {
+        guard let start = transaction.startTime else {
+            issues.insert(.inconsistentTimes)
+            return nil
+        }
+        let end: Date
+        if let reported = transaction.endTime {
+            end = reported
+        } else {
+            issues.insert(.stillOpen)
+            end = max(now, start)
+        }
+        guard end >= start, end.timeIntervalSince(start) <= longestPlausible else {
+            issues.insert(.inconsistentTimes)
+            return nil
+        }
+        return DateInterval(start: start, end: end)
+    }
+
+    /// The energy if it could have been delivered: at most the connector's power (or the
+    /// highest plausible) for the session's time, with 10 % and 1 kWh of slack for rounding.
+    private static func energy(_ transaction: Transaction, hours: Double, issues: inout Set<UsageIssue>) -> Double? {
+        guard let energy = transaction.chargedEnergyKwh else {
+            issues.insert(.missingEnergy)
+            return nil
+        }
+        let power = transaction.evseMaxPowerKw.flatMap { $0.isFinite && $0 > 0 ? min($0, highestPlausibleKw) : nil } ?? highestPlausibleKw
+        guard energy.isFinite, energy >= 0, energy <= power * hours * 1.1 + 1 else {
+            issues.insert(.impossibleEnergy)
+            return nil
+        }
+        return energy
+    }
+
+    /// Marks the sessions that overlap another on the same connector.
+    static func markOverlaps(_ sessions: inout [UsageSession]) {
+        let byConnector = Dictionary(grouping: sessions.indices.filter { sessions[$0].occupied != nil }) {
+            "\(sessions[$0].stationId)\u{0}\(sessions[$0].connector)"
+        }
+        for indices in byConnector.values where indices.count > 1 {
+            let ordered = indices.sorted { sessions[$0].occupied!.start < sessions[$1].occupied!.start }
+            var latest = ordered[0]
+            for index in ordered.dropFirst() {
+                if sessions[index].occupied!.start < sessions[latest].occupied!.end {
+                    sessions[index].issues.insert(.overlapping)
+                    sessions[latest].issues.insert(.overlapping)
+                }
+                if sessions[index].occupied!.end > sessions[latest].occupied!.end { latest = index }
+            }
+        }
+    }
+}
