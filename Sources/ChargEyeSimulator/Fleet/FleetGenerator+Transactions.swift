@@ -1,17 +1,26 @@
 import ChargEyeAPI
 import Foundation
 
-/// A station's finished sessions, newest first, with the fields an operator reads when one
-/// went wrong: electrical values, temperatures, the vehicle, authorisation and payment.
+/// A station's finished sessions of the last `historyDays` days, newest first, with the fields
+/// an operator reads when one went wrong: electrical values, temperatures, the vehicle,
+/// authorisation and payment. The gaps between sessions follow the site's `ChargingDemand`.
 extension FleetGenerator {
+    static let historyDays = 60.0
+    /// At most this many sessions a station (a busy public site reaches it in about 50 days).
+    static let historyLimit = 700
+
     func transactions(stationId: String, locationIndex: Int, location: Location) -> [Components.Schemas.Transaction] {
         var random = SeededRandom(seed: seed, 8, hash(stationId))
-        let count = Int.random(in: 20...160, using: &random)
         let isDepot = siteKind(locationIndex: locationIndex).isDepot
+        let demand = ChargingDemand(isDepot: isDepot, countryCode: location.countryCode)
+        let oldest = epoch.addingTimeInterval(-Self.historyDays * 86_400)
+        // Mean time between sessions at average demand.
+        let meanGap = isDepot ? Double.random(in: 9_000...16_000, using: &random) : Double.random(in: 3_600...9_000, using: &random)
         let vehicles = isDepot ? self.vehicles(locationIndex: locationIndex, locationUid: location.id) : []
         var end = Self.wholeMilliseconds(epoch.addingTimeInterval(-Double.random(in: 600...7200, using: &random)))
         var sequence = Double(Int.random(in: 40...90, using: &random))
-        return (0..<count).map { _ in
+        var history: [Components.Schemas.Transaction] = []
+        while end > oldest, history.count < Self.historyLimit {
             let connector = Int.random(in: 1...4, using: &random)
             let type = random.weighted([("CCS", 9), ("CHAdeMO", 1)])
             let connectorMax = type == "CHAdeMO" ? 100.0 : random.pick([150.0, 300, 400])
@@ -67,9 +76,12 @@ extension FleetGenerator {
                 sourceConnectionType: .init("ocpp")
             )
             if card { addCardPayment(to: &transaction, energyKwh: outcome.energyKwh, random: &random) }
-            end = Self.wholeMilliseconds(start.addingTimeInterval(-Double.random(in: 300...14400, using: &random)))
-            return transaction
+            history.append(transaction)
+            // The quieter the hours before this session, the longer the wait for the one before it.
+            let gap = meanGap * Double.random(in: 0.2...1.8, using: &random) / max(0.1, demand.intensity(at: start.addingTimeInterval(-1_800)))
+            end = Self.wholeMilliseconds(start.addingTimeInterval(-max(300, gap)))
         }
+        return history
     }
 
     /// A public site's card payment: 0.49 €/kWh, pre-authorised for 60 €.

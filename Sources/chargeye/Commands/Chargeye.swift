@@ -23,7 +23,7 @@ struct Chargeye: AsyncParsableCommand {
         version: "\(BuildInfo.version) (commit \(BuildInfo.commit), built \(BuildInfo.date))",
         subcommands: [
             TokenCommand.self, LocationsCommand.self, LocationCommand.self, StationsCommand.self, ConnectorsCommand.self,
-            TransactionsCommand.self, VehiclesCommand.self, StatusCommand.self, CheckCommand.self, MetricsCommand.self, ExporterCommand.self, GetCommand.self, ConfigCommand.self, SimulatorCommand.self,
+            TransactionsCommand.self, ReportCommand.self, VehiclesCommand.self, StatusCommand.self, CheckCommand.self, MetricsCommand.self, ExporterCommand.self, GetCommand.self, ConfigCommand.self, SimulatorCommand.self,
         ]
     )
 

@@ -6,9 +6,9 @@ import Synchronization
 /// field, null and number spelling comes out as it came, in the server's order; values of our
 /// own (token reports) are encoded with the API's field names and timestamp format.
 enum JSONOutput {
-    static func render(_ value: some Encodable) throws -> String {
+    static func render(_ value: some Encodable, sortedKeys: Bool = false) throws -> String {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+        encoder.outputFormatting = sortedKeys ? [.prettyPrinted, .withoutEscapingSlashes, .sortedKeys] : [.prettyPrinted, .withoutEscapingSlashes]
         let transcoder = TolerantDateTranscoder()
         encoder.dateEncodingStrategy = .custom { date, encoder in
             var container = encoder.singleValueContainer()

@@ -1,0 +1,69 @@
+/// The top of a chart's value axis: the largest value, unless some values dwarf the rest (a
+/// bad reading, a test session of 1e9 kWh; more than 4 times the upper quartile): then the
+/// largest of the others, so their bars stay readable and the outliers are drawn clipped,
+/// with their numbers beside.
+/// Rounded up to a "nice" number (1, 2, 2.5 or 5 times a power of ten) for the axis label.
+public struct ChartScale: Sendable, Equatable {
+    /// The value a full bar stands for.
+    public let top: Double
+    /// True when some values are above `top` (their bars are drawn clipped).
+    public let clips: Bool
+
+    public init(values: [Double]) {
+        let positive = values.filter { $0.isFinite && $0 > 0 }.sorted()
+        guard let largest = positive.last else {
+            top = 1
+            clips = false
+            return
+        }
+        let upperQuartile = positive[Int((Double(positive.count) * 0.75).rounded(.up)) - 1]
+        let limit = positive.count >= 4 ? positive.last { $0 <= 4 * upperQuartile } ?? largest : largest
+        top = Self.nice(limit)
+        clips = largest > top
+    }
+
+    /// The smallest of 1, 2, 2.5, 5 times a power of ten that is at least `value`.
+    static func nice(_ value: Double) -> Double {
+        guard value > 0, value.isFinite else { return 1 }
+        var power = 1.0
+        while power * 10 <= value { power *= 10 }
+        while power > value { power /= 10 }
+        for step in [1.0, 2, 2.5, 5, 10] where step * power >= value * (1 - 1e-12) {
+            return step * power
+        }
+        return 10 * power
+    }
+
+    /// `value` as a share of the axis, 0...1 (clipped).
+    public func fraction(_ value: Double) -> Double {
+        guard value.isFinite, value > 0 else { return 0 }
+        return min(1, value / top)
+    }
+}
+
+/// A horizontal bar in text: block elements in eighths of a cell (`▏` to `█`), or `#` per
+/// cell and `+` for a half or more in ASCII; a clipped bar ends in `▶` (`>`).
+public enum TextBar {
+    private static let eighths: [Character] = ["▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"]
+
+    public static func render(_ value: Double, scale: ChartScale, width: Int, ascii: Bool) -> String {
+        guard width > 0 else { return "" }
+        let clipped = value > scale.top
+        let cells = scale.fraction(value) * Double(width)
+        var whole = Int(cells)
+        let rest = cells - Double(whole)
+        var bar = String(repeating: ascii ? "#" : "█", count: whole)
+        if clipped {
+            if whole == width { bar.removeLast(); whole -= 1 }
+            return bar + (ascii ? ">" : "▶")
+        }
+        if ascii {
+            if rest >= 0.5, whole < width { bar += "+" }
+        } else {
+            let eighth = Int((rest * 8).rounded(.down))
+            if eighth > 0, whole < width { bar.append(eighths[eighth - 1]) }
+        }
+        if bar.isEmpty, value > 0 { bar = ascii ? "." : "▏" }  // something there, too small to show
+        return bar
+    }
+}

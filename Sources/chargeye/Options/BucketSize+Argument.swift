@@ -1,0 +1,5 @@
+public import ArgumentParser
+public import ChargEyeUsage
+
+/// `--by day|week|month`.
+extension BucketSize: ExpressibleByArgument {}
