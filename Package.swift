@@ -97,7 +97,7 @@ let package = Package(
         ),
         .target(
             name: "ChargEyeUsage",
-            dependencies: ["ChargEyeAPI"],
+            dependencies: ["ChargEyeAPI", "ChargEyeText"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -113,7 +113,7 @@ let package = Package(
         ),
         .target(
             name: "ViewModels",
-            dependencies: ["ChargEyeAPI", "ChargEyeText", "ChargEyeFleet"],
+            dependencies: ["ChargEyeAPI", "ChargEyeText", "ChargEyeFleet", "ChargEyeUsage"],
             swiftSettings: swiftSettings
         ),
         .systemLibrary(name: "CNcursesw"),

@@ -7,9 +7,9 @@ public import Foundation
 /// A session's energy and charging time are split over the buckets it spans in proportion to
 /// its time in each (a session from 23:00 to 01:00 gives half its energy to each day); it
 /// counts as one session in the bucket it started in.
-public struct UsageReport: Sendable {
+public struct UsageReport: Sendable, Equatable {
     /// One station's part of the report.
-    public struct StationUsage: Sendable {
+    public struct StationUsage: Sendable, Equatable {
         public var stationId: String
         /// Connectors the utilisation is a share of.
         public var connectors: Int
@@ -33,7 +33,7 @@ public struct UsageReport: Sendable {
 
     /// One station's input: its sessions, its connector count if known (else the connectors
     /// its sessions used) and the API's summary if any.
-    public struct StationInput: Sendable {
+    public struct StationInput: Sendable, Equatable {
         public var stationId: String
         public var sessions: [UsageSession]
         public var connectors: Int?
