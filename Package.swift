@@ -209,7 +209,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ViewModelsTests",
-            dependencies: ["ChargEyeText", "ViewModels", "ChargEyeAPI", "ChargEyeSimulator"],
+            dependencies: ["ChargEyeText", "ViewModels", "ChargEyeAPI", "ChargEyeSimulator", "ChargEyeUsage"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -25,7 +25,7 @@ public struct Bucket: Sendable, Equatable, Codable {
 /// Cuts periods into buckets in one time zone. Buckets follow the calendar, not fixed
 /// lengths: the day a clock goes forward is one bucket of 23 hours, the day it goes back one
 /// of 25.
-public struct BucketCalendar: Sendable {
+public struct BucketCalendar: Sendable, Equatable {
     public let timeZone: TimeZone
     private let calendar: Calendar
 

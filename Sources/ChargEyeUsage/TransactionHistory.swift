@@ -5,7 +5,7 @@ public import Foundation
 /// at most `parallel` stations at once. What came stays when a walk fails or is cancelled.
 public struct TransactionHistory: Sendable {
     /// One station's walk.
-    public struct StationHistory: Sendable {
+    public struct StationHistory: Sendable, Equatable {
         public var stationId: String
         public var transactions: [Transaction] = []
         /// The summary of the last page that came.
@@ -15,50 +15,47 @@ public struct TransactionHistory: Sendable {
         public var failure: ChargEyeError?
         /// True once the walk reached its last page.
         public var complete = false
+
+        public init(stationId: String) {
+            self.stationId = stationId
+        }
     }
 
     /// In the order the stations were asked for.
     public var stations: [StationHistory]
 
-    /// Progress, as each page comes: stations done, stations in all, transactions so far.
-    public struct Progress: Sendable, Equatable {
-        public var stationsDone: Int
-        public var stationsTotal: Int
-        public var transactions: Int
-    }
-
     /// At most this many stations' walks in flight (the API is not to be stormed).
     public static let defaultParallel = 4
 
-    /// Walks each station's transactions from `period.start` to `period.end`.
+    /// Walks each station's transactions from `period.start` to `period.end`; `onPage` gets a
+    /// station's history so far after each of its pages (from several tasks at once).
     public static func fetch(
         _ client: ChargEyeClient, stationIds: [String], period: DateInterval, parallel: Int = defaultParallel,
-        maxPages: Int = CursorWalk.defaultMaxPages, progress: @escaping @Sendable (Progress) -> Void = { _ in }
+        maxPages: Int = CursorWalk.defaultMaxPages, onPage: @escaping @Sendable (StationHistory) -> Void = { _ in }
     ) async -> TransactionHistory {
-        let ids = Array(NSOrderedSet(array: stationIds).compactMap { $0 as? String })
+        var seen = Set<String>()
+        let ids = stationIds.filter { seen.insert($0).inserted }
         var results = ids.map { StationHistory(stationId: $0) }
-        var done = 0, count = 0
         await withTaskGroup(of: (Int, StationHistory).self) { group in
             var next = 0
             func startNext() {
                 guard next < ids.count else { return }
                 let index = next, id = ids[index]
                 next += 1
-                group.addTask { (index, await walk(client, stationId: id, period: period, maxPages: maxPages)) }
+                group.addTask { (index, await walk(client, stationId: id, period: period, maxPages: maxPages, onPage: onPage)) }
             }
             for _ in 0..<max(1, parallel) { startNext() }
             for await (index, history) in group {
                 results[index] = history
-                done += 1
-                count += history.transactions.count
-                progress(Progress(stationsDone: done, stationsTotal: ids.count, transactions: count))
                 if !Task.isCancelled { startNext() }
             }
         }
         return TransactionHistory(stations: results)
     }
 
-    private static func walk(_ client: ChargEyeClient, stationId: String, period: DateInterval, maxPages: Int) async -> StationHistory {
+    private static func walk(
+        _ client: ChargEyeClient, stationId: String, period: DateInterval, maxPages: Int, onPage: @Sendable (StationHistory) -> Void
+    ) async -> StationHistory {
         var history = StationHistory(stationId: stationId)
         let request = ChargEyeError.RequestLine(method: "GET", path: "/chargingStations/\(stationId)/transactions")
         var walk = CursorWalk(maxPages: maxPages)
@@ -69,15 +66,17 @@ public struct TransactionHistory: Sendable {
                 history.transactions += walk.accept(page, request: request)
                 history.summary = page.summary ?? history.summary
                 history.pages += 1
+                history.complete = !walk.hasMore && walk.failure == nil
+                history.failure = walk.failure
+                onPage(history)
             } catch let error as ChargEyeError {
                 history.failure = error
+                onPage(history)
                 return history
             } catch {
                 return history  // cancelled
             }
         } while walk.hasMore
-        history.failure = walk.failure
-        history.complete = walk.failure == nil
         return history
     }
 

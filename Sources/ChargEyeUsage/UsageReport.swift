@@ -18,6 +18,8 @@ public struct UsageReport: Sendable, Equatable {
         public var total: UsageFigures
         /// The API's own summary of the station's transactions, when it came.
         public var apiSummary: TransactionsSummary?
+        /// How many of its sessions had each issue.
+        public var issues: [UsageIssue: Int]
     }
 
     public let period: DateInterval
@@ -48,34 +50,42 @@ public struct UsageReport: Sendable, Equatable {
     }
 
     public init(stations inputs: [StationInput], period: DateInterval, size: BucketSize, calendar: BucketCalendar) {
+        let buckets = calendar.buckets(covering: period, by: size)
+        self.init(stations: inputs.map { Self.station($0, over: buckets) }, buckets: buckets, period: period, size: size, timeZone: calendar.timeZone)
+    }
+
+    /// A report of stations figured one by one (`station(_:over:)`, all over `buckets`), so
+    /// one that changes can be figured again alone.
+    public init(stations: [StationUsage], buckets: [Bucket], period: DateInterval, size: BucketSize, timeZone: TimeZone) {
         self.period = period
         self.size = size
-        timeZone = calendar.timeZone
-        let buckets = calendar.buckets(covering: period, by: size)
+        self.timeZone = timeZone
         self.buckets = buckets
-        var issues: [UsageIssue: Int] = [:]
-        let stations = inputs.map { input in
-            var sessions = input.sessions
-            UsageSession.markOverlaps(&sessions)
-            for session in sessions {
-                for issue in session.issues { issues[issue, default: 0] += 1 }
-            }
-            let connectors = max(1, input.connectors ?? Set(sessions.map(\.connector)).count)
-            var figures = buckets.map { bucket in
-                var empty = UsageFigures()
-                empty.capacitySeconds = bucket.interval.duration * Double(connectors)
-                return empty
-            }
-            for session in sessions { Self.spread(session, over: buckets, into: &figures) }
-            return StationUsage(
-                stationId: input.stationId, connectors: connectors, buckets: figures,
-                total: figures.reduce(UsageFigures(), +), apiSummary: input.apiSummary
-            )
-        }
         self.stations = stations
-        self.issues = issues
+        issues = stations.reduce(into: [:]) { total, station in total.merge(station.issues, uniquingKeysWith: +) }
         bucketTotals = buckets.indices.map { index in stations.reduce(UsageFigures()) { $0 + $1.buckets[index] } }
         total = stations.reduce(UsageFigures()) { $0 + $1.total }
+    }
+
+    /// One station's figures over `buckets`.
+    public static func station(_ input: StationInput, over buckets: [Bucket]) -> StationUsage {
+        var sessions = input.sessions
+        UsageSession.markOverlaps(&sessions)
+        var issues: [UsageIssue: Int] = [:]
+        for session in sessions {
+            for issue in session.issues { issues[issue, default: 0] += 1 }
+        }
+        let connectors = max(1, input.connectors ?? Set(sessions.map(\.connector)).count)
+        var figures = buckets.map { bucket in
+            var empty = UsageFigures()
+            empty.capacitySeconds = bucket.interval.duration * Double(connectors)
+            return empty
+        }
+        for session in sessions { spread(session, over: buckets, into: &figures) }
+        return StationUsage(
+            stationId: input.stationId, connectors: connectors, buckets: figures,
+            total: figures.reduce(UsageFigures(), +), apiSummary: input.apiSummary, issues: issues
+        )
     }
 
     /// Adds `session` to the buckets its time touches.

@@ -189,6 +189,41 @@ extension RealTerminals {
             #expect(dumb.contains("terminal type \"dumb\" cannot run a full-screen program"))
         }
 
+        @Test("the usage chart: a location's and a station's, period and bucket keys, Esc stops then closes, ASCII in the C locale")
+        func usageChart() async throws {
+            let tmux = try await shell(width: 80, height: 24)
+            try tmux.enter("chargeye --demo")
+            try await tmux.waitFor("Locations 1/40")
+            try tmux.send("u")
+            var screen = try await tmux.waitForAll("Usage: Aarhus Airport P3, by day", "sessions of", "kWh per day", "% used")
+            #expect(screen.contains("█") && screen.contains("▲"))
+            try tmux.send("b")
+            try await tmux.waitFor("Energy kWh per week")
+            try tmux.send("[")
+            screen = try await tmux.waitUntil(description: "the earlier 12 weeks") { $0.contains("sessions of") && $0.contains("kWh per week") && !$0.contains("W49") }
+            try tmux.send("]", "k")
+            try await tmux.waitFor("W49")
+            // The first Esc stops a walk still going (what came stays), the next closes.
+            try tmux.send("Escape")
+            try await tmux.waitUntil(description: "the walk to end") { !$0.contains("reading transactions") }
+            try tmux.send("Escape")
+            try await tmux.waitFor("Locations 1/40")
+            try tmux.send("Enter")
+            try await tmux.waitFor("station id KEM-")
+            try tmux.send("Enter", "u")
+            try await tmux.waitForAll("Usage: station KEM-", "sessions of 1 station;")
+            try tmux.send("Escape", "q")
+            try await tmux.waitUntil(description: "the shell prompt") { $0.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("$") }
+            try tmux.enter("clear; LANG=C LC_ALL=C chargeye --demo")
+            try await tmux.waitFor("Locations 1/40")
+            try tmux.send("u")
+            screen = try await tmux.waitForAll("Usage: Aarhus Airport P3", "sessions of 6 stations;", "% used")
+            #expect(screen.contains("#") && screen.contains("^") && !screen.contains("█"))
+            #expect(screen.unicodeScalars.allSatisfy { $0.value < 0x80 })
+            try tmux.send("Escape", "q")
+            try await tmux.waitUntil(description: "the shell prompt") { $0.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("$") }
+        }
+
         @Test("works at 80x24 without colour, with ASCII lines in the C locale")
         func plainTerminal() async throws {
             let tmux = try await shell(width: 80, height: 24)

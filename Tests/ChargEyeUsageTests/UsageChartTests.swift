@@ -41,7 +41,7 @@ struct UsageChartTests {
         if ascii { #expect(lines.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } }) }
         let text = lines.joined(separator: "\n") + "\n"
         let file = Self.snapshots.appendingPathComponent("chart-\(size.0)x\(size.1)-\(ascii ? "ascii" : "utf8").txt")
-        if ProcessInfo.processInfo.environment["CHARGEYE_RECORD_SNAPSHOTS"] != nil {
+        if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] != nil {
             try FileManager.default.createDirectory(at: Self.snapshots, withIntermediateDirectories: true)
             try Data(text.utf8).write(to: file)
         }

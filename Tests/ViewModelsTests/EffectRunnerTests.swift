@@ -1,4 +1,5 @@
 import ChargEyeAPI
+import ChargEyeUsage
 import Foundation
 import Synchronization
 import Testing
@@ -33,6 +34,13 @@ private final class FakeService: BrowserService {
     func get(path: String) async throws -> RawResponse {
         try await Task.sleep(for: .seconds(60))
         return RawResponse(path: path, status: 200, contentType: nil, body: Data(), duration: .zero)
+    }
+
+    func usageHistory(
+        _ scope: UsageScope, period: DateInterval, onStations: @escaping @Sendable ([String]) -> Void,
+        onPage: @escaping @Sendable (TransactionHistory.StationHistory) -> Void
+    ) async throws {
+        try await Task.sleep(for: .seconds(60))
     }
 
     func refreshToken() async throws {}

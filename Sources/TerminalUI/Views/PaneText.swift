@@ -140,3 +140,15 @@ extension Span {
         Span(text(self.text), role)
     }
 }
+
+extension UsageChartPane: PaneText {
+    /// The usage chart with every text mapped (its lines are already ASCII on such a terminal).
+    public func mappingText(_ text: (String) -> String, keys: (String) -> String) -> UsageChartPane {
+        var copy = self
+        copy.title = text(title)
+        copy.status = status?.mappingText(text)
+        copy.lines = lines.map(text)
+        copy.closeHint = keys(closeHint)
+        return copy
+    }
+}

@@ -25,6 +25,8 @@ public enum Screen {
         DetailPaneView.draw(text(state.detailPane), in: layout.detail, glyphs: glyphs, into: &grid)
         if let log = state.requestLogPane {
             RequestLogView.draw(text(log), in: layout.body, rows: layout.requestLogRows, glyphs: glyphs, into: &grid)
+        } else if let chart = state.usageChartPane {
+            UsageChartView.draw(text(chart), in: layout.body, glyphs: glyphs, into: &grid)
         } else if let console = state.consolePane {
             ConsoleView.draw(text(console), layout: layout, glyphs: glyphs, into: &grid)
         } else if let help = state.helpOverlay {

@@ -4,7 +4,9 @@ public enum Action: String, CaseIterable, Sendable, Codable {
     case moveUp, moveDown, pageUp, pageDown, top, bottom
     case open, back, switchPane, toggleDetail
     case filter, facet, sort, switchView, problems, openLocation, retry, reload, pauseLive, refreshToken
-    case console, requestLog, handoff, copyID, vehicles, help, toggleFaults, quit
+    case console, requestLog, handoff, copyID, vehicles, usageChart, help, toggleFaults, quit
+    /// In the usage chart: the period before or after, the bucket size.
+    case earlier, later, bucketSize
     /// Text entry (the filter, the console's prompt) and overlays.
     case submit, cancel, deleteBackward, eraseInput, close
     /// Everywhere, text entry included.
@@ -38,6 +40,10 @@ public enum Action: String, CaseIterable, Sendable, Codable {
         case .handoff: "write support hand-off"
         case .copyID: "copy id (OSC 52)"
         case .vehicles: "vehicles of location"
+        case .usageChart: "usage chart"
+        case .earlier: "earlier period"
+        case .later: "later period"
+        case .bucketSize: "day / week / month buckets"
         case .help: "help"
         case .toggleFaults: "demo: toggle faults"
         case .quit: "quit"
@@ -66,6 +72,10 @@ public enum Action: String, CaseIterable, Sendable, Codable {
         case .help: "help"
         case .quit: "quit"
         case .vehicles: "vehicles"
+        case .usageChart: "chart"
+        case .earlier: "earlier"
+        case .later: "later"
+        case .bucketSize: "buckets"
         case .console: "console"
         case .requestLog: "requests"
         case .handoff: "hand-off"

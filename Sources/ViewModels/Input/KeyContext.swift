@@ -1,7 +1,7 @@
 /// Where the keyboard is: each context offers its own actions, labels them for its hints, and
 /// decides which of two actions sharing a key acts (the first in `actions`).
 public enum KeyContext: String, CaseIterable, Sendable {
-    case browse, filter, consoleInput, console, requestLog, error, help
+    case browse, filter, consoleInput, console, requestLog, chart, error, help
 
     /// True where characters are typed as text.
     public var isTextEntry: Bool { self == .filter || self == .consoleInput }
@@ -21,6 +21,8 @@ public enum KeyContext: String, CaseIterable, Sendable {
             return movement + [.console, .back, .close] + everywhere
         case .requestLog:
             return movement + [.open, .copyID, .back, .close, .requestLog] + everywhere
+        case .chart:
+            return [.moveUp, .moveDown, .top, .bottom, .earlier, .later, .bucketSize, .retry, .back, .close, .usageChart] + everywhere
         case .error:
             return [.retry, .back, .copyID, .help, .quit] + everywhere
         case .help:
@@ -29,7 +31,9 @@ public enum KeyContext: String, CaseIterable, Sendable {
     }
 
     /// Every action but those of text entry and overlays, worked out once (each key press asks).
-    private static let browseActions = Action.allCases.filter { ![.submit, .cancel, .deleteBackward, .eraseInput, .close].contains($0) }
+    private static let browseActions = Action.allCases.filter {
+        ![.submit, .cancel, .deleteBackward, .eraseInput, .close, .earlier, .later, .bucketSize].contains($0)
+    }
 
     /// What an action does here, where that differs from its general label.
     public func label(of action: Action) -> String {
@@ -44,6 +48,13 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case (.requestLog, .open): "show / hide the call in full"
         case (.requestLog, .copyID): "copy as curl"
         case (.requestLog, .back): "back / close"
+        case (.chart, .moveUp): "bucket before"
+        case (.chart, .moveDown): "bucket after"
+        case (.chart, .top): "first bucket"
+        case (.chart, .bottom): "last bucket"
+        case (.chart, .retry): "read the period again"
+        case (.chart, .back): "stop reading / close"
+        case (.chart, .usageChart): "close"
         case (.error, .back): "dismiss"
         case (.error, .retry): "retry the call"
         case (.error, .copyID): "copy the error"
@@ -63,6 +74,8 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case (.console, .back), (.requestLog, .back): "close"
         case (.requestLog, .open): "detail"
         case (.requestLog, .copyID): "copy as curl"
+        case (.chart, .back): "close"
+        case (.chart, .moveUp), (.chart, .moveDown): "bucket"
         case (.error, .back): "dismiss"
         case (.error, .copyID): "copy error"
         case (_, .moveUp), (_, .moveDown): self == .requestLog ? "select" : "scroll"
@@ -80,6 +93,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .consoleInput: [.submit, .cancel, .moveUp]
         case .console: [.moveDown, .console, .back]
         case .requestLog: [.moveDown, .open, .copyID, .back]
+        case .chart: [.earlier, .later, .bucketSize, .moveDown, .back]
         case .error: [.retry, .back, .copyID, .help, .quit]
         }
     }
@@ -106,6 +120,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .consoleInput: "at the console's prompt"
         case .console: "in the console"
         case .requestLog: "in the request log"
+        case .chart: "in the usage chart"
         case .error: "in the error pane"
         case .help: "in the help"
         }

@@ -56,6 +56,7 @@ public struct KeyMap: Sendable, Equatable {
         Binding(action: .problems, keys: [.character("!")]),
         Binding(action: .openLocation, keys: [.character("o")]),
         Binding(action: .vehicles, keys: [.character("v")]),
+        Binding(action: .usageChart, keys: [.character("u")]),
         Binding(action: .retry, keys: [.character("r")]),
         Binding(action: .reload, keys: [.control("r"), .function(5)]),
         Binding(action: .pauseLive, keys: [.character("p")]),
@@ -74,5 +75,8 @@ public struct KeyMap: Sendable, Equatable {
         Binding(action: .deleteBackward, keys: [.backspace, .delete]),
         Binding(action: .eraseInput, keys: [.control("u")]),
         Binding(action: .close, keys: [.character("q")]),
+        Binding(action: .earlier, keys: [.character("[")]),
+        Binding(action: .later, keys: [.character("]")]),
+        Binding(action: .bucketSize, keys: [.character("b")]),
     ])
 }

@@ -1,5 +1,6 @@
 public import ChargEyeAPI
-import Foundation
+public import ChargEyeUsage
+public import Foundation
 
 /// What the browser needs from the outside world. The real one wraps `ChargEyeClient`;
 /// tests may use the same against the simulator, or a fake.
@@ -12,6 +13,13 @@ public protocol BrowserService: Sendable {
     func readFleet(progress: @escaping @Sendable (FleetProgress) -> Void) async throws -> FleetStations
     /// A raw GET for the console.
     func get(path: String) async throws -> RawResponse
+    /// The usage chart's transactions: a location's station list first (`onStations`), then
+    /// each station's transactions for the period, page by page (`onPage`), at most four
+    /// stations at once; returns when every walk has ended or the task is cancelled.
+    func usageHistory(
+        _ scope: UsageScope, period: DateInterval, onStations: @escaping @Sendable ([String]) -> Void,
+        onPage: @escaping @Sendable (TransactionHistory.StationHistory) -> Void
+    ) async throws
     /// Renews the token now.
     func refreshToken() async throws
     /// Turns the demo simulator's fault injection on or off.
@@ -65,6 +73,19 @@ public struct ClientService: BrowserService {
 
     public func get(path: String) async throws -> RawResponse {
         try await client.get(path: path)
+    }
+
+    public func usageHistory(
+        _ scope: UsageScope, period: DateInterval, onStations: @escaping @Sendable ([String]) -> Void,
+        onPage: @escaping @Sendable (TransactionHistory.StationHistory) -> Void
+    ) async throws {
+        let ids: [String]
+        switch scope {
+        case .stations(let stationIds): ids = stationIds
+        case .location(let uid): ids = try await client.stations(locationUid: uid).map(\.stationId)
+        }
+        onStations(ids)
+        _ = await TransactionHistory.fetch(client, stationIds: ids, period: period, onPage: onPage)
     }
 
     public func refreshToken() async throws {

@@ -49,6 +49,19 @@ public final class EffectRunner: Sendable {
                     inbox.post(.consoleAnswered(id, .failure(Self.describe(error, request: "GET \(path)"))))
                 }
             }
+        case .loadUsage(let id, let scope, let period):
+            track(id) { [service, inbox] in
+                do {
+                    try await service.usageHistory(scope, period: period, onStations: { inbox.post(.usageStations(id, $0)) }) {
+                        inbox.post(.usagePage(id, $0))
+                    }
+                    inbox.post(.usageEnded(id, nil))
+                } catch is CancellationError where Task.isCancelled {
+                    // Stopped or closed: what came stays.
+                } catch {
+                    inbox.post(.usageEnded(id, Self.describe(error, request: "GET /stations")))
+                }
+            }
         case .refreshToken(let id):
             track(id) { [service, inbox] in
                 try? await service.refreshToken()

@@ -12,6 +12,7 @@ extension AppState {
         case .consoleInput: .consoleInput
         case .console: .console
         case .requestLog: .requestLog
+        case .chart: .chart
         case .error: .error
         case .help: .help
         }
@@ -36,6 +37,7 @@ extension AppState {
         case .consoleInput: return handleConsoleInputKey(key, action)
         case .console: return handleConsoleKey(action)
         case .requestLog: return handleRequestLogKey(action)
+        case .chart: return handleChartKey(action)
         case .error: return handleErrorKey(action)
         case .help:
             if scrollHelp(action) { return [] }
@@ -138,6 +140,8 @@ extension AppState {
                 return []
             }
             return pushLevel(.vehicles(location))
+        case .usageChart:
+            return openUsageChart()
         case .help:
             openHelp()
             return []
@@ -151,7 +155,7 @@ extension AppState {
             return [.quit]
         case .suspend:
             return [.suspend]
-        case .submit, .cancel, .deleteBackward, .eraseInput, .close:
+        case .submit, .cancel, .deleteBackward, .eraseInput, .close, .earlier, .later, .bucketSize:
             return []
         }
     }
@@ -246,7 +250,7 @@ extension AppState {
         return effects
     }
 
-    private func selectedLocation() -> LocationRef? {
+    func selectedLocation() -> LocationRef? {
         if let location = current.kind.location { return location }
         if current.kind == .fleetStations, case .stations(let items)? = current.data, let index = current.selectedIndex,
             let uid = items[current.visible[index]].locationUid

@@ -73,6 +73,16 @@ extension AppState {
         case .warning(_, let text):
             show(text, role: .warning, seconds: 10)
             return []
+        case .usageStations(_, let ids):
+            usage?.expect(ids)
+            return []
+        case .usagePage(_, let history):
+            usage?.add(history)
+            return []
+        case .usageEnded(let id, let failure):
+            _ = requests.finish(id)
+            usage?.end(failure: failure)
+            return []
         }
     }
 

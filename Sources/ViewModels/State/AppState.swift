@@ -16,6 +16,8 @@ public struct AppState: Equatable, Sendable {
         case consoleInput
         case console
         case requestLog
+        /// The usage chart of a station or a location (`UsageChartState`).
+        case chart
         /// The error pane: a call the user waited for failed; only its keys act.
         case error
     }
@@ -90,6 +92,8 @@ public struct AppState: Equatable, Sendable {
     public internal(set) var notice: Notice?
     public internal(set) var console = Console()
     public internal(set) var requestLog = RequestLog()
+    /// The usage chart, while open.
+    public internal(set) var usage: UsageChartState?
     /// Live refresh switched off with `p`.
     public internal(set) var livePaused = false
     /// Latest status transitions seen between refreshes, newest first.

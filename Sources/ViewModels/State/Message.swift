@@ -1,4 +1,5 @@
 public import ChargEyeAPI
+public import ChargEyeUsage
 public import Foundation
 
 /// Something that happened. Every change to the state arrives as a message.
@@ -32,6 +33,11 @@ public enum Message: Sendable {
     case warning(RequestID?, String)
     /// A token renewal asked for with `t` ended (the token stream tells how).
     case tokenRenewed(RequestID)
+    /// The usage chart's stations (known once a location's list is read), then each
+    /// station's transactions so far, page by page, then the end of the walk.
+    case usageStations(RequestID, [String])
+    case usagePage(RequestID, TransactionHistory.StationHistory)
+    case usageEnded(RequestID, ChargEyeError?)
 }
 
 extension Message {
@@ -46,6 +52,7 @@ extension Message {
     var awaitedRequest: RequestID? {
         switch self {
         case .loaded(let id, _), .loadedPart(let id, _), .fleetProgress(let id, _), .consoleAnswered(let id, _), .tokenRenewed(let id): id
+        case .usageStations(let id, _), .usagePage(let id, _), .usageEnded(let id, _): id
         case .retryScheduled(let id, _), .warning(let id, _): id
         default: nil
         }
@@ -65,6 +72,8 @@ public enum Effect: Equatable, Sendable {
     /// Keep the token renewed before it expires, for the rest of the session.
     case keepTokenFresh
     case consoleGet(RequestID, path: String)
+    /// Read the transactions of the usage chart's stations for a period.
+    case loadUsage(RequestID, UsageScope, DateInterval)
     case copyToClipboard(String)
     /// Write the support hand-off text to a private file.
     case writeHandoff(String)

@@ -13,6 +13,8 @@ public enum RequestPurpose: Equatable, Sendable {
     case hardware(LevelID)
     /// The fleet's stations (`FleetStatus`).
     case fleet
+    /// The transactions behind the usage chart.
+    case usage
 }
 
 /// Every request in flight, keyed by id, with what it is for and its latest automatic retry.

@@ -2,6 +2,7 @@ import ArgumentParser
 import ChargEyeAPI
 import ChargEyeUsage
 import Foundation
+import Synchronization
 
 /// `chargeye report`: energy, sessions, charging and occupied time, utilisation and peak power
 /// per day, week or month, for a location's stations or some stations, from their transactions.
@@ -67,7 +68,8 @@ struct ReportCommand: AsyncParsableCommand {
         try await Session.with(connection) { [location, stations, by, format, bars] session in
             let (ids, connectors) = try await Self.stations(session.client, location: location, ids: stations)
             let progress = ReportProgressLine()
-            let history = await TransactionHistory.fetch(session.client, stationIds: ids, period: period, progress: progress.report)
+            progress.stations = ids.count
+            let history = await TransactionHistory.fetch(session.client, stationIds: ids, period: period, onPage: progress.report)
             progress.finish()
             let now = Date()
             let report = UsageReport(
@@ -109,10 +111,23 @@ struct ReportCommand: AsyncParsableCommand {
 /// Progress of the transaction walk on standard error, when it is a terminal.
 final class ReportProgressLine: Sendable {
     private let shown = isatty(STDERR_FILENO) == 1
+    /// Each station's history so far.
+    private let walks = Mutex<[String: TransactionHistory.StationHistory]>([:])
+    private let total = Mutex(0)
 
-    func report(_ progress: TransactionHistory.Progress) {
+    /// How many stations the walk covers.
+    var stations: Int {
+        get { total.withLock { $0 } }
+        set { total.withLock { $0 = newValue } }
+    }
+
+    func report(_ history: TransactionHistory.StationHistory) {
         guard shown else { return }
-        Standard.errorRaw("\r\u{1B}[Kreading transactions: \(progress.stationsDone)/\(progress.stationsTotal) stations, \(progress.transactions) sessions")
+        let (done, sessions) = walks.withLock { walks in
+            walks[history.stationId] = history
+            return (walks.values.count { $0.complete || $0.failure != nil }, walks.values.reduce(0) { $0 + $1.transactions.count })
+        }
+        Standard.errorRaw("\r\u{1B}[Kreading transactions: \(done)/\(stations) stations, \(sessions) sessions")
     }
 
     func finish() {
