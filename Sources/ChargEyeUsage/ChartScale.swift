@@ -2,7 +2,8 @@
 /// bad reading, a test session of 1e9 kWh; more than 4 times the upper quartile): then the
 /// largest of the others, so their bars stay readable and the outliers are drawn clipped,
 /// with their numbers beside.
-/// Rounded up to a "nice" number (1, 2, 2.5 or 5 times a power of ten) for the axis label.
+/// Rounded up to a round number (1, 1.25, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power of ten)
+/// for the axis label, so the largest bar fills most of the height.
 public struct ChartScale: Sendable, Equatable {
     /// The value a full bar stands for.
     public let top: Double
@@ -22,13 +23,13 @@ public struct ChartScale: Sendable, Equatable {
         clips = largest > top
     }
 
-    /// The smallest of 1, 2, 2.5, 5 times a power of ten that is at least `value`.
+    /// The smallest round number (see above) that is at least `value`.
     static func nice(_ value: Double) -> Double {
         guard value > 0, value.isFinite else { return 1 }
         var power = 1.0
         while power * 10 <= value { power *= 10 }
         while power > value { power /= 10 }
-        for step in [1.0, 2, 2.5, 5, 10] where step * power >= value * (1 - 1e-12) {
+        for step in [1.0, 1.25, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10] where step * power >= value * (1 - 1e-12) {
             return step * power
         }
         return 10 * power

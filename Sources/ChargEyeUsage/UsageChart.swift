@@ -31,7 +31,7 @@ public struct UsageChart: Sendable {
         // The heading, the axis (3 lines), sessions, utilisation and the selected bucket.
         let fixed = 7 + selected.count - 1
         let withStations = height - fixed - notes.count - stationLines.count
-        let barRows = min(12, withStations >= 4 ? withStations : height - fixed - notes.count)
+        let barRows = min(24, withStations >= 4 ? withStations : height - fixed - notes.count)
         guard !columns.isEmpty, barRows >= 3 else {
             return Array(([heading(width: width, shown: 0)] + selected + totalsLines(width: width) + notes).prefix(height))
         }

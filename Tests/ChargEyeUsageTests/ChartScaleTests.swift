@@ -5,7 +5,7 @@ import Testing
 struct ChartScaleTests {
     @Test("the axis top is a nice number at or above the largest value")
     func niceTop() {
-        #expect(ChartScale(values: [12, 40, 73.5]).top == 100)
+        #expect(ChartScale(values: [12, 40, 73.5]).top == 80)
         #expect(ChartScale(values: [1.9, 0.4]).top == 2)
         #expect(ChartScale(values: [220, 180, 90, 10]).top == 250)
         #expect(ChartScale(values: []).top == 1)
@@ -24,7 +24,7 @@ struct ChartScaleTests {
 
     @Test("bars in eighths of a cell in UTF-8, # and + in ASCII; a small value still shows")
     func bars() {
-        let scale = ChartScale(values: [80])
+        let scale = ChartScale(values: [100, 80])
         #expect(TextBar.render(80, scale: scale, width: 8, ascii: false) == "██████▍")
         #expect(TextBar.render(80, scale: scale, width: 8, ascii: true) == "######")
         #expect(TextBar.render(95, scale: scale, width: 8, ascii: true) == "#######+")
