@@ -160,6 +160,7 @@ let package = Package(
             name: "ChargEyeBench",
             dependencies: [
                 "ChargEyeAPI",
+                "ChargEyeUsage",
                 "ChargEyeText",
                 "ChargEyeSimulator",
                 "ViewModels",

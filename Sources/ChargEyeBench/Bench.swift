@@ -194,6 +194,10 @@ struct Bench: AsyncParsableCommand {
         let viewSwitch = MicroBenchmarks.viewSwitch(small.locations, perLocation: 20)
         report.add("switch between Locations and Stations (S) with \(viewSwitch.stations) stations loaded, key and frame", unit: "ms",
                    chargeye: viewSwitch.milliseconds, atMost: 10)
+        let bucketing = UsageBenchmarks.bucketing(UsageBenchmarks.transactions(), runs: 5)
+        report.add("usage report: 100,000 transactions read and bucketed by day (20 stations, 30 days)", unit: "ms",
+                   chargeye: bucketing.milliseconds, atMost: 50)
+        report.add("usage chart of 30 days drawn at 200x50", unit: "µs", chargeye: UsageBenchmarks.drawChart(bucketing.report), atMost: 2_000)
     }
 
     private func log(_ text: String) {

@@ -72,8 +72,8 @@ public struct UsageReport: Sendable, Equatable {
         var sessions = input.sessions
         UsageSession.markOverlaps(&sessions)
         var issues: [UsageIssue: Int] = [:]
-        for session in sessions {
-            for issue in session.issues { issues[issue, default: 0] += 1 }
+        for index in sessions.indices where !sessions[index].issues.isEmpty {
+            for issue in sessions[index].issues { issues[issue, default: 0] += 1 }
         }
         let connectors = max(1, input.connectors ?? Set(sessions.map(\.connector)).count)
         var figures = buckets.map { bucket in
@@ -81,7 +81,8 @@ public struct UsageReport: Sendable, Equatable {
             empty.capacitySeconds = bucket.interval.duration * Double(connectors)
             return empty
         }
-        for session in sessions { spread(session, over: buckets, into: &figures) }
+        // By index: iterating would copy each session (its texts and issues) on the way.
+        for index in sessions.indices { spread(sessions[index], over: buckets, into: &figures) }
         return StationUsage(
             stationId: input.stationId, connectors: connectors, buckets: figures,
             total: figures.reduce(UsageFigures(), +), apiSummary: input.apiSummary, issues: issues

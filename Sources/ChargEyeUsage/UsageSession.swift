@@ -40,7 +40,8 @@ public struct UsageSession: Sendable, Equatable {
     }
 
     /// Reads `transaction` as of `now` (the end of an open session).
-    public init(_ transaction: Transaction, stationId fallbackStation: String, now: Date) {
+    /// (Borrowed: an initializer would otherwise take a copy of all of a transaction's fields.)
+    public init(_ transaction: borrowing Transaction, stationId fallbackStation: String, now: Date) {
         stationId = transaction.stationId ?? fallbackStation
         connector = transaction.evseId?.text ?? "?"
         issues = []
@@ -51,14 +52,22 @@ public struct UsageSession: Sendable, Equatable {
         let reportedCharging = transaction.chargingDurationMs.map { $0 / 1000 }.flatMap { $0.isFinite && $0 >= 0 ? $0 : nil }
         chargingSeconds = min(reportedCharging ?? charging?.duration ?? 0, occupied?.duration ?? 0)
         // A session that cannot be placed in time is left out whole: its energy is not judged.
-        energyKwh = occupied.flatMap { Self.energy(transaction, hours: $0.duration / 3600, issues: &issues) }
-        peakKw = (transaction.maxPowerKw ?? transaction.powerKw).flatMap { peak in
+        energyKwh = occupied == nil ? nil : Self.energy(transaction, hours: occupied!.duration / 3600, issues: &issues)
+        let reportedPeak = transaction.maxPowerKw
+        let powerNow = transaction.powerKw
+        peakKw = (reportedPeak ?? powerNow).flatMap { peak in
             guard peak.isFinite, (0...Self.highestPlausibleKw).contains(peak) else {
                 issues.insert(.impossiblePower)
                 return nil
             }
             return peak
         }
+    }
+
+    /// Every transaction of a station read as a session. By index: iterating an array of
+    /// transactions would copy each (a hundred fields) on the way.
+    public static func sessions(of transactions: [Transaction], stationId: String, now: Date) -> [UsageSession] {
+        transactions.indices.map { UsageSession(transactions[$0], stationId: stationId, now: now) }
     }
 
     private static func occupied(_ transaction: Transaction, now: Date, issues: inout Set<UsageIssue>) -> DateInterval? {
@@ -97,19 +106,34 @@ public struct UsageSession: Sendable, Equatable {
 
     /// Marks the sessions that overlap another on the same connector.
     static func markOverlaps(_ sessions: inout [UsageSession]) {
-        let byConnector = Dictionary(grouping: sessions.indices.filter { sessions[$0].occupied != nil }) {
-            "\(sessions[$0].stationId)\u{0}\(sessions[$0].connector)"
+        // Sorted by connector, then start: each connector's sessions in a run.
+        let ordered = sessions.indices.filter { sessions[$0].occupied != nil }.sorted { first, second in
+            if sessions[first].stationId != sessions[second].stationId { return sessions[first].stationId < sessions[second].stationId }
+            if sessions[first].connector != sessions[second].connector { return sessions[first].connector < sessions[second].connector }
+            return sessions[first].occupied!.start < sessions[second].occupied!.start
         }
-        for indices in byConnector.values where indices.count > 1 {
-            let ordered = indices.sorted { sessions[$0].occupied!.start < sessions[$1].occupied!.start }
-            var latest = ordered[0]
-            for index in ordered.dropFirst() {
-                if sessions[index].occupied!.start < sessions[latest].occupied!.end {
-                    sessions[index].issues.insert(.overlapping)
-                    sessions[latest].issues.insert(.overlapping)
-                }
-                if sessions[index].occupied!.end > sessions[latest].occupied!.end { latest = index }
+        var runStart = 0
+        while runStart < ordered.count {
+            var runEnd = runStart + 1
+            let first = ordered[runStart]
+            while runEnd < ordered.count, sessions[ordered[runEnd]].stationId == sessions[first].stationId,
+                sessions[ordered[runEnd]].connector == sessions[first].connector {
+                runEnd += 1
             }
+            markOverlaps(in: ordered[runStart..<runEnd], of: &sessions)
+            runStart = runEnd
+        }
+    }
+
+    /// Within one connector's sessions, ordered by start.
+    private static func markOverlaps(in ordered: ArraySlice<Int>, of sessions: inout [UsageSession]) {
+        guard var latest = ordered.first else { return }
+        for index in ordered.dropFirst() {
+            if sessions[index].occupied!.start < sessions[latest].occupied!.end {
+                sessions[index].issues.insert(.overlapping)
+                sessions[latest].issues.insert(.overlapping)
+            }
+            if sessions[index].occupied!.end > sessions[latest].occupied!.end { latest = index }
         }
     }
 }

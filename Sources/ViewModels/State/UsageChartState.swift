@@ -96,7 +96,7 @@ public struct UsageChartState: Equatable, Sendable {
     mutating func add(_ history: TransactionHistory.StationHistory) {
         if !stationIds.contains(history.stationId) { stationIds.append(history.stationId) }
         histories[history.stationId] = history
-        let sessions = history.transactions.map { UsageSession($0, stationId: history.stationId, now: now) }
+        let sessions = UsageSession.sessions(of: history.transactions, stationId: history.stationId, now: now)
         figures[history.stationId] = UsageReport.station(
             .init(stationId: history.stationId, sessions: sessions, apiSummary: history.complete ? history.summary : nil), over: report.buckets
         )

@@ -75,7 +75,7 @@ struct ReportCommand: AsyncParsableCommand {
             let report = UsageReport(
                 stations: history.stations.map { station in
                     .init(stationId: station.stationId,
-                          sessions: station.transactions.map { UsageSession($0, stationId: station.stationId, now: now) },
+                          sessions: UsageSession.sessions(of: station.transactions, stationId: station.stationId, now: now),
                           connectors: connectors[station.stationId], apiSummary: station.complete ? station.summary : nil)
                 },
                 period: period, size: by, calendar: BucketCalendar()
