@@ -7,7 +7,7 @@ import Foundation
 /// are several, and the report's notes. Marks carry the meaning, not colour: the selected
 /// bucket is pointed at from below, a bar cut at the top of the axis ends in `▲` (`^`).
 ///
-/// Narrow terminals show the latest buckets that fit (and say so); below 8 columns for bars,
+/// Narrow terminals show the latest buckets that fit (and say so); narrower than 17 columns,
 /// the figures only. Every line fits `width`; numbers are never cut.
 public struct UsageChart: Sendable {
     public let report: UsageReport
@@ -29,7 +29,7 @@ public struct UsageChart: Sendable {
         let stationLines = report.stations.count > 1 ? stationRows(width: width) : []
         let columns = barColumns(width: width)
         // The heading, the axis (3 lines), sessions, utilisation and the selected bucket.
-        let fixed = 7 + selected.count - 1
+        let fixed = 6 + selected.count
         let withStations = height - fixed - notes.count - stationLines.count
         let barRows = min(24, withStations >= 4 ? withStations : height - fixed - notes.count)
         guard !columns.isEmpty, barRows >= 3 else {
@@ -47,17 +47,9 @@ public struct UsageChart: Sendable {
         return Array(lines.prefix(height))
     }
 
-    /// `text` cut at the last space that lets it fit `width` (a word, a number, is never cut;
-    /// a single word wider than the line is left out).
+    /// `text`'s first row at `width`, cut after a space (`TextWrap`).
     static func fitted(_ text: String, width: Int) -> String {
-        guard DisplayWidth.of(text) > width else { return text }
-        var line = ""
-        for word in text.split(separator: " ") {
-            let next = line.isEmpty ? String(word) : line + " " + word
-            guard DisplayWidth.of(next) <= width else { break }
-            line = next
-        }
-        return line
+        TextWrap.rows(text, width: width, hanging: false).first ?? ""
     }
 
     // MARK: Parts

@@ -64,10 +64,10 @@ public struct UsageSession: Sendable, Equatable {
         }
     }
 
-    /// Every transaction of a station read as a session. By index: iterating an array of
-    /// transactions would copy each (a hundred fields) on the way.
-    public static func sessions(of transactions: [Transaction], stationId: String, now: Date) -> [UsageSession] {
-        transactions.indices.map { UsageSession(transactions[$0], stationId: stationId, now: now) }
+    /// A station's transactions from position `first` on, read as sessions. By index: iterating
+    /// an array of transactions would copy each (a hundred fields) on the way.
+    public static func sessions(of transactions: [Transaction], from first: Int = 0, stationId: String, now: Date) -> [UsageSession] {
+        (first..<max(first, transactions.count)).map { UsageSession(transactions[$0], stationId: stationId, now: now) }
     }
 
     private static func occupied(_ transaction: Transaction, now: Date, issues: inout Set<UsageIssue>) -> DateInterval? {

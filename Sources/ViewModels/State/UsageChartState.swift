@@ -22,8 +22,10 @@ public struct UsageChartState: Equatable, Sendable {
     public internal(set) var cursor = 0
     /// The stations in order (for a location, once its list is read).
     public internal(set) var stationIds: [String] = []
-    /// Each station's transactions so far, and its figures.
-    var histories: [String: TransactionHistory.StationHistory] = [:]
+    /// Each station's sessions so far (read once each, as their page comes), whether its walk
+    /// has ended, and its figures.
+    var sessions: [String: [UsageSession]] = [:]
+    var ended: Set<String> = []
     var figures: [String: UsageReport.StationUsage] = [:]
     public internal(set) var report: UsageReport
     /// The walk in flight, if any.
@@ -62,13 +64,11 @@ public struct UsageChartState: Equatable, Sendable {
     public var isReading: Bool { request != nil }
 
     /// Stations read to the end, of those known.
-    public var stationsDone: Int {
-        histories.values.count { $0.complete || $0.failure != nil }
-    }
+    public var stationsDone: Int { ended.count }
 
     /// Transactions read so far.
     public var transactionCount: Int {
-        histories.values.reduce(0) { $0 + $1.transactions.count }
+        sessions.values.reduce(0) { $0 + $1.count }
     }
 
     /// Starts over for `period` and `size` (the data read so far is dropped).
@@ -76,7 +76,8 @@ public struct UsageChartState: Equatable, Sendable {
         self.period = period
         self.size = size
         self.now = now
-        histories = [:]
+        sessions = [:]
+        ended = []
         figures = [:]
         stopped = false
         failure = nil
@@ -92,13 +93,14 @@ public struct UsageChartState: Equatable, Sendable {
         rebuild()
     }
 
-    /// One station's transactions so far.
+    /// One station's transactions so far: those not seen before are read as sessions.
     mutating func add(_ history: TransactionHistory.StationHistory) {
-        if !stationIds.contains(history.stationId) { stationIds.append(history.stationId) }
-        histories[history.stationId] = history
-        let sessions = UsageSession.sessions(of: history.transactions, stationId: history.stationId, now: now)
-        figures[history.stationId] = UsageReport.station(
-            .init(stationId: history.stationId, sessions: sessions, apiSummary: history.complete ? history.summary : nil), over: report.buckets
+        let id = history.stationId
+        if !stationIds.contains(id) { stationIds.append(id) }
+        sessions[id, default: []] += UsageSession.sessions(of: history.transactions, from: sessions[id]?.count ?? 0, stationId: id, now: now)
+        if history.complete || history.failure != nil { ended.insert(id) }
+        figures[id] = UsageReport.station(
+            .init(stationId: id, sessions: sessions[id] ?? [], apiSummary: history.complete ? history.summary : nil), over: report.buckets
         )
         rebuild()
         if failure == nil, let failed = history.failure { failure = failed }
