@@ -50,16 +50,20 @@ public final class Simulator: Sendable {
     public let refreshToken: String
 
     private let faults: FaultInjector
+    private let server: QuietServer
     private let task: Task<Void, Never>
 
     /// The path prefix of the API, as on kempower.io.
     static let apiPrefix = "/api"
 
-    private init(baseURL: URL, controlURL: URL, refreshToken: String, faults: FaultInjector, task: Task<Void, Never>) {
+    private init(
+        baseURL: URL, controlURL: URL, refreshToken: String, faults: FaultInjector, server: QuietServer, task: Task<Void, Never>
+    ) {
         self.baseURL = baseURL
         self.controlURL = controlURL
         self.refreshToken = refreshToken
         self.faults = faults
+        self.server = server
         self.task = task
     }
 
@@ -96,7 +100,7 @@ public final class Simulator: Sendable {
         ControlRoutes.register(on: router, faults: faults)
 
         let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
-        let server = QuietServer(
+        let server = try QuietServer(
             router: router,
             server: try configuration.tls.map { try SimulatorTLS.server(serving: $0) } ?? .http1(),
             address: .hostname(configuration.host, port: configuration.port),
@@ -125,7 +129,7 @@ public final class Simulator: Sendable {
             baseURL: URL(string: "\(scheme)://\(host):\(port)\(apiPrefix)")!,
             controlURL: URL(string: "\(scheme)://\(host):\(port)/_control")!,
             refreshToken: configuration.refreshToken,
-            faults: faults, task: task
+            faults: faults, server: server, task: task
         )
     }
 
@@ -148,18 +152,21 @@ public final class Simulator: Sendable {
         faults.resetCounts()
     }
 
-    /// Waits until the server stops (it runs until `stop()` or the task is cancelled).
+    /// Waits until the server stops (it runs until `stop()` or the waiting task is cancelled,
+    /// which stops it as `stop()` does).
     public func wait() async {
+        let server = server
         await withTaskCancellationHandler {
             await task.value
         } onCancel: {
-            task.cancel()
+            Task { await server.stop() }
         }
     }
 
-    /// Stops the server gracefully and waits for it.
+    /// Stops the server gracefully and waits for it: connections already accepted are served,
+    /// requests still running after `QuietServer.drainLimit` are cancelled.
     public func stop() async {
-        task.cancel()
+        await server.stop()
         await task.value
     }
 }

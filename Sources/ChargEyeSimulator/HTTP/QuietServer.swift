@@ -15,18 +15,27 @@ import Synchronization
 /// response's `Date` is formatted when it goes out, once per second at most. Hand-written
 /// because Hummingbird has no way to leave that service out; the server, its channel setup
 /// and the router are Hummingbird's own.
-struct QuietServer {
-    let router: Router<SimulatorRequestContext>
-    let server: HTTPServerBuilder
-    let address: BindAddress
-    let onServerRunning: @Sendable (any Channel) async -> Void
+///
+/// It stops gracefully: the listening socket closes first, every connection already accepted
+/// is still served, then idle connections close. Cancelling the serving task instead can drop
+/// a connection NIO has accepted but not yet handed over, which traps in SwiftNIO ("Deinited
+/// NIOAsyncWriter without calling finish()", apple/swift-nio#3481); a graceful stop drains them.
+struct QuietServer: Sendable {
+    private let group: ServiceGroup
 
-    /// Serves until the task running it is cancelled.
-    func run() async throws {
+    /// How long a graceful stop waits for requests still in progress (a fault's delay, say)
+    /// before they are cancelled.
+    static let drainLimit: Duration = .seconds(1)
+
+    init(
+        router: Router<SimulatorRequestContext>,
+        server: HTTPServerBuilder,
+        address: BindAddress,
+        onServerRunning: @escaping @Sendable (any Channel) async -> Void
+    ) throws {
         let responder = router.buildResponder()
         let logger = Logger(label: "chargeye.simulator", factory: { _ in SwiftLogNoOpLogHandler() })
         let dates = DateHeader()
-        let running = onServerRunning
         let service = try server.buildServer(
             configuration: ServerConfiguration(address: address),
             eventLoopGroup: MultiThreadedEventLoopGroup.singleton, logger: logger
@@ -42,8 +51,20 @@ struct QuietServer {
             }
             response.headers[.date] = dates.now()
             try await writer.write(response: response.head, body: response.body)
-        } onServerRunning: { await running($0) }
-        try await ServiceGroup(configuration: .init(services: [service], logger: logger)).run()
+        } onServerRunning: { await onServerRunning($0) }
+        var configuration = ServiceGroupConfiguration(services: [service], logger: logger)
+        configuration.maximumGracefulShutdownDuration = Self.drainLimit
+        group = ServiceGroup(configuration: configuration)
+    }
+
+    /// Serves until `stop()`.
+    func run() async throws {
+        try await group.run()
+    }
+
+    /// Starts a graceful stop and returns at once; `run()` returns when it is done.
+    func stop() async {
+        await group.triggerGracefulShutdown()
     }
 }
 
