@@ -1,3 +1,5 @@
+import ChargEyeText
+
 /// The top of a chart's value axis: the largest value, unless some values dwarf the rest (a
 /// bad reading, a test session of 1e9 kWh; more than 4 times the upper quartile): then the
 /// largest of the others, so their bars stay readable and the outliers are drawn clipped,
@@ -42,29 +44,16 @@ public struct ChartScale: Sendable, Equatable {
     }
 }
 
-/// A horizontal bar in text: block elements in eighths of a cell (`▏` to `█`), or `#` per
-/// cell and `+` for a half or more in ASCII; a clipped bar ends in `▶` (`>`).
+/// A horizontal bar in text, in eighths of a cell (see `BlockFill`); a clipped bar ends in
+/// `▶` (`>`), and a value too small for an eighth still shows as `▏` (`.`).
 public enum TextBar {
-    private static let eighths: [Character] = ["▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"]
-
     public static func render(_ value: Double, scale: ChartScale, width: Int, ascii: Bool) -> String {
         guard width > 0 else { return "" }
-        let clipped = value > scale.top
-        let cells = scale.fraction(value) * Double(width)
-        var whole = Int(cells)
-        let rest = cells - Double(whole)
-        var bar = String(repeating: ascii ? "#" : "█", count: whole)
-        if clipped {
-            if whole == width { bar.removeLast(); whole -= 1 }
-            return bar + (ascii ? ">" : "▶")
+        if value > scale.top {
+            return String(repeating: ascii ? "#" : "█", count: width - 1) + (ascii ? ">" : "▶")
         }
-        if ascii {
-            if rest >= 0.5, whole < width { bar += "+" }
-        } else {
-            let eighth = Int((rest * 8).rounded(.down))
-            if eighth > 0, whole < width { bar.append(eighths[eighth - 1]) }
-        }
-        if bar.isEmpty, value > 0 { bar = ascii ? "." : "▏" }  // something there, too small to show
+        let bar = BlockFill.cells(scale.fraction(value), width: width, ascii: ascii)
+        if bar.isEmpty, value > 0 { return ascii ? "." : "▏" }  // something there, too small to show
         return bar
     }
 }

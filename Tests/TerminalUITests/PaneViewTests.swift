@@ -1,6 +1,6 @@
 import ChargEyeAPI
 import Testing
-import TerminalUI
+@testable import TerminalUI
 @testable import ViewModels
 
 @Suite("Pane views drawn into a grid")
@@ -105,5 +105,54 @@ struct PaneViewTests {
         let grid = draw({ HeaderView.draw(state.header, in: Rect(x: 0, y: 0, width: 60, height: 1), glyphs: .unicode, into: &$0) }, width: 60, height: 1)
         #expect(grid.trimmedLines[0] == " chargeye  DEMO  kempower.io · Locations")
         #expect(grid[11, 0].role == .badge)
+    }
+}
+
+@Suite("Gauges and the roll-up's bar as text")
+struct GaugeViewTests {
+    static func text(_ gauge: Gauge, width: Int, ascii: Bool) -> String {
+        GaugeView.runs(gauge, width: width, ascii: ascii).map(\.0).joined()
+    }
+
+    @Test("power: filled to the reading in eighths, the rest shaded, a reading above the maximum clipped")
+    func level() {
+        #expect(Self.text(.level(fraction: 0.5, clipped: false), width: 10, ascii: false) == "█████░░░░░")
+        #expect(Self.text(.level(fraction: 0.55, clipped: false), width: 10, ascii: false) == "█████▌░░░░")
+        #expect(Self.text(.level(fraction: 0.55, clipped: false), width: 10, ascii: true) == "#####+....")
+        #expect(Self.text(.level(fraction: 1, clipped: true), width: 10, ascii: false) == "█████████▶")
+        #expect(Self.text(.level(fraction: 1, clipped: true), width: 10, ascii: true) == "#########>")
+        #expect(Self.text(.level(fraction: 0, clipped: false), width: 4, ascii: true) == "....")
+    }
+
+    @Test("state of charge: what it had, what this session added, what is left to the limit, the limit, above it")
+    func charge() {
+        #expect(Self.text(.charge(start: 0.2, now: 0.6, limit: 0.8), width: 10, ascii: false) == "▒▒████░░│·")
+        #expect(Self.text(.charge(start: 0.2, now: 0.6, limit: 0.8), width: 10, ascii: true) == "::####--|.")
+        #expect(Self.text(.charge(start: nil, now: 0.3, limit: 1), width: 10, ascii: true) == "###-------")
+        #expect(Self.text(.charge(start: 0.5, now: 0.5, limit: nil), width: 4, ascii: true) == "::--")
+    }
+
+    @Test("every gauge is exactly as wide as asked", arguments: [1, 2, 7, 24])
+    func widths(width: Int) {
+        for gauge in [Gauge.level(fraction: 0.37, clipped: false), .level(fraction: 1, clipped: true), .charge(start: 0.1, now: 0.97, limit: 0.99)] {
+            for ascii in [false, true] {
+                #expect(Self.text(gauge, width: width, ascii: ascii).count == width, "\(gauge) at \(width)")
+            }
+        }
+    }
+
+    @Test("the bar's cells: in proportion, every kind present keeps a cell, the width is filled exactly")
+    func shareCells() {
+        #expect(ShareBarView.cells([1, 0, 500, 4499], width: 20) == [1, 0, 2, 17])
+        #expect(ShareBarView.cells([5, 5, 5, 5], width: 20) == [5, 5, 5, 5])
+        #expect(ShareBarView.cells([1, 1, 1, 1], width: 6) == [2, 2, 1, 1])
+        #expect(ShareBarView.cells([0, 0, 0, 0], width: 20) == [0, 0, 0, 0])
+        for counts in [[3, 7, 1, 9999], [1, 1, 1, 100_000], [0, 2, 0, 1]] {
+            for width in ShareBarView.widths {
+                let cells = ShareBarView.cells(counts, width: width)
+                #expect(cells.reduce(0, +) == width)
+                #expect(zip(counts, cells).allSatisfy { $0.0 == 0 ? $0.1 == 0 : $0.1 >= 1 }, "\(counts) at \(width): \(cells)")
+            }
+        }
     }
 }

@@ -60,4 +60,29 @@ enum ScreenFixtures {
         }
         return state
     }
+
+    /// Vantaa's stations with live power and a charging session: the gauges' screen. With
+    /// `connector`, the first station is opened, its charging connector selected and the
+    /// detail scrolled to the session.
+    static func gaugesState(width: Int, height: Int, connector: Bool) -> AppState {
+        var state = state(width: width, height: height)
+        let session = ConnectorSession(
+            txId: "7f3c2a", status: .init("Charging"), startTime: now.addingTimeInterval(-1500), chargedEnergyKwh: 31.4,
+            powerKw: 142.8, soc: 64, socInitial: 21, socLimit: 80
+        )
+        let charging = Connector(connectorId: .case2("1"), _type: .init("CCS"), status: .init("Charging"), maxPowerKw: 200, maxPowerKwActual: 198.5, latestTransaction: session)
+        let stations = [
+            Station(stationId: "KEM-HEL-S01", name: "Hall A", status: .init("Operative"), onlineStatus: .init("Online"),
+                    connectors: [charging, Connector(connectorId: .case2("2"), _type: .init("CCS"), status: .init("Available"), maxPowerKw: 200)],
+                    locationUid: "LF59aGkk2t", maxPowerKw: 400, currentPowerKw: 142.8),
+            station("KEM-HEL-S02", at: "LF59aGkk2t", status: "Faulted", connectors: ["Faulted"]),
+        ]
+        for case .load(let id, let request) in state.update(.keyPressed(.enter)) {
+            if case .stations = request { _ = state.update(.loaded(id, .success(.stations(stations)))) }
+        }
+        if connector {
+            for key in [Key.enter, .tab] + Array(repeating: .down, count: 8) { _ = state.update(.keyPressed(key)) }
+        }
+        return state
+    }
 }

@@ -81,4 +81,12 @@ struct ScreenSnapshotTests {
     func narrow() throws {
         try assertSnapshot(Screen.draw(ScreenFixtures.state(width: 50, height: 16), glyphs: .ascii), named: "narrow-50x16")
     }
+
+    @Test("live gauges: a station's power, a session's charge and power, the roll-up's bar; UTF-8 and ASCII", arguments: [false, true])
+    func gauges(ascii: Bool) throws {
+        let glyphs: Glyphs = ascii ? .ascii : .unicode
+        let suffix = ascii ? "-ascii" : ""
+        try assertSnapshot(Screen.draw(ScreenFixtures.gaugesState(width: 100, height: 24, connector: false), glyphs: glyphs), named: "gauges-station-100x24\(suffix)")
+        try assertSnapshot(Screen.draw(ScreenFixtures.gaugesState(width: 80, height: 24, connector: true), glyphs: glyphs), named: "gauges-connector-80x24\(suffix)")
+    }
 }

@@ -12,12 +12,16 @@ public enum DetailPaneView {
         let visible = pane.lines.dropFirst(pane.scroll).prefix(inner.height)
         for (offset, line) in visible.enumerated() {
             let y = inner.y + offset
+            let valueX = inner.x + labelWidth + 1
+            if let gauge = line.gauge {
+                GaugeView.draw(gauge, x: valueX, y: y, width: inner.width - labelWidth - 1, ascii: glyphs.isASCII, into: &grid)
+                continue
+            }
             if line.label.isEmpty {
                 grid.put(line.value, x: inner.x, y: y, role: line.role, limit: inner.width)
                 continue
             }
             grid.put(DisplayWidth.pad(line.label, to: labelWidth, alignRight: true), x: inner.x, y: y, role: .dim, limit: labelWidth)
-            let valueX = inner.x + labelWidth + 1
             grid.put(DisplayWidth.truncate(line.value, to: inner.width - labelWidth - 1), x: valueX, y: y, role: line.role, limit: inner.width - labelWidth - 1)
         }
         if pane.lines.count > inner.height {

@@ -57,12 +57,14 @@ public enum ListPaneView {
         }
     }
 
-    /// The roll-up line: counts separated by the glyph separator, the active facet reversed.
-    /// When it does not fit, the healthy counts give way first, so trouble stays visible.
+    /// The roll-up line: counts separated by the glyph separator, the active facet reversed,
+    /// then the proportional bar at the right end. When it does not fit, the healthy counts
+    /// give way first (the bar shows their share), so trouble stays visible; then the bar.
     private static func drawSummary(_ summary: FleetSummary?, at x: Int, y: Int, width: Int, glyphs: Glyphs, into grid: inout CellGrid) {
         guard let summary else { return }
         var segments = summary.segments
-        if summaryWidth(summary.scope, segments, glyphs) > width {
+        let barRoom = summary.shares.isEmpty ? 0 : ShareBarView.widths.lowerBound + 1
+        if summaryWidth(summary.scope, segments, glyphs) + barRoom > width {
             segments.removeAll { !$0.isGroup && !$0.isActive && ($0.role == .ok || $0.role == .normal) }
         }
         var column = x
@@ -71,6 +73,10 @@ public enum ListPaneView {
         for (index, segment) in segments.enumerated() where column < end {
             column += grid.put(separator(segments, index, glyphs), x: column, y: y, role: .dim, limit: end - column)
             column += grid.put(segment.text, x: column, y: y, role: segment.isActive ? .selected : segment.role, limit: end - column)
+        }
+        let barWidth = min(ShareBarView.widths.upperBound, end - column - 1)
+        if !summary.shares.isEmpty, barWidth >= ShareBarView.widths.lowerBound {
+            ShareBarView.draw(summary.shares, x: end - barWidth, y: y, width: barWidth, ascii: glyphs.isASCII, into: &grid)
         }
     }
 

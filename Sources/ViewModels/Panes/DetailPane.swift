@@ -5,11 +5,13 @@ import Foundation
 
 /// The detail pane: every field of the selected item, labelled, with units and local times.
 public struct DetailPane: Equatable, Sendable {
-    /// One labelled value; an empty label makes a section heading.
+    /// One labelled value; an empty label makes a section heading, a gauge a bar under the
+    /// value above it.
     public struct Line: Equatable, Sendable {
         public var label: String
         public var value: String
         public var role: Role
+        public var gauge: Gauge? = nil
     }
 
     public var title: String
@@ -43,7 +45,7 @@ extension AppState {
         let maximum = max(0, lines.count - layout.detailText.height)
         return DetailPane(
             title: TextSanitizer.singleLine(title, limit: 80),
-            lines: lines.map { .init(label: $0.label, value: TextSanitizer.singleLine($0.value, limit: 400), role: $0.role) },
+            lines: lines.map { .init(label: $0.label, value: TextSanitizer.singleLine($0.value, limit: 400), role: $0.role, gauge: $0.gauge) },
             scroll: min(detailScroll, maximum),
             isFocused: focus == .detail && mode != .help
         )
@@ -80,6 +82,14 @@ struct DetailBuilder {
 
     func heading(_ text: String) -> Line { Line(label: "", value: text, role: .title) }
 
+    /// `lines` with a gauge drawn under the line labelled `label`, when both are there.
+    func adding(_ gauge: Gauge?, under label: String, in lines: [Line]) -> [Line] {
+        guard let gauge, let index = lines.firstIndex(where: { $0.label == label }) else { return lines }
+        var result = lines
+        result.insert(Line(label: "", value: "", role: .normal, gauge: gauge), at: index + 1)
+        return result
+    }
+
     private func location(_ item: Location, rollup: Rollup?) -> (String, [Line]) {
         var result = lines([
             ("id", item.id), ("name", item.name), ("address", item.address),
@@ -104,12 +114,13 @@ struct DetailBuilder {
     private func station(_ item: Station, hardware: HardwareRecords) -> (String, [Line]) {
         var result = lines([
             ("station id", item.stationId), ("name", item.name), ("status", item.status?.text), ("online", item.onlineStatus?.text),
-            ("power now", Format.unit(item.currentPowerKw, "kW")), ("max power", StationText.maxPower(item) + " kW"),
+            ("power now", Format.power(item.currentPowerKw, of: StationText.maxPowerKw(item))), ("max power", StationText.maxPower(item) + " kW"),
             ("current now", Format.unit(item.currentPowerA, "A", decimals: 0)), ("max current", Format.unit(item.maxPowerA, "A", decimals: 0)),
             ("AC/DC ratio", item.acDcPowerRatio.map { Format.number($0, decimals: 2) }),
             ("power group", item.powerGroupParentPath?.first), ("capabilities", item.stationCapabilities),
             ("location", item.location?.name ?? nil), ("address", item.location?.address ?? nil), ("location id", item.locationUid),
         ])
+        result = adding(.power(item.currentPowerKw, of: StationText.maxPowerKw(item)), under: "power now", in: result)
         result += self.hardware(hardware, stationId: item.stationId)
         result.append(heading("Connectors"))
         for connector in item.connectors ?? [] {
@@ -129,20 +140,25 @@ struct DetailBuilder {
             ("station", station.stationId),
         ])
         if let session = item.session {
-            result.append(heading(session.status?.known == .ended ? "Previous session" : "Session"))
-            result += lines([
+            let isLive = session.status?.known != .ended && session.endTime == nil
+            result.append(heading(isLive ? "Session" : "Previous session"))
+            var sessionLines = lines([
                 ("transaction", session.txId), ("status", session.status?.text),
                 ("started", Format.timestamp(session.startTime, now: now, zone: zone)),
                 ("ended", Format.timestamp(session.endTime, now: now, zone: zone)),
-                ("SoC", session.soc.map { "\(Format.number($0, decimals: 0)) %" }),
-                ("SoC at start", session.socInitial.map { "\(Format.number($0, decimals: 0)) %" }),
-                ("SoC limit", session.socLimit.map { "\(Format.number($0, decimals: 0)) %" }),
+                ("SoC", Format.stateOfCharge(start: session.socInitial, now: session.soc, limit: session.socLimit)),
                 ("energy", Format.unit(session.chargedEnergyKwh, "kWh", decimals: 2)),
-                ("power", Format.unit(session.powerKw, "kW")), ("avg power", Format.unit(session.powerKwAvg, "kW")),
+                ("power", isLive ? Format.power(session.powerKw, of: item.maxPowerKwActual ?? item.maxPowerKw) : Format.unit(session.powerKw, "kW")),
+                ("avg power", Format.unit(session.powerKwAvg, "kW")),
                 ("max power", Format.unit(session.powerKwMax, "kW")), ("limited by", session.powerLimitation?.text),
                 ("start reason", session.startReason?.text), ("end reason", session.endReason?.text),
                 ("updated", Format.timestamp(session.updateTime, now: now, zone: zone)),
             ])
+            if isLive {
+                sessionLines = adding(.power(session.powerKw, of: item.maxPowerKwActual ?? item.maxPowerKw), under: "power", in: sessionLines)
+                sessionLines = adding(.stateOfCharge(start: session.socInitial, now: session.soc, limit: session.socLimit), under: "SoC", in: sessionLines)
+            }
+            result += sessionLines
         }
         result.append(Line(label: "", value: "\(openKey): transactions of this station", role: .dim))
         return ("\(station.stationId) #\(item.id)", result)

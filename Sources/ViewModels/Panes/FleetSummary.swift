@@ -17,8 +17,38 @@ public struct FleetSummary: Equatable, Sendable {
         public var facet: StatusFacet?
     }
 
+    /// The connectors of one kind of status, for the line's proportional bar.
+    public struct Share: Equatable, Sendable {
+        public var kind: ShareKind
+        public var count: Int
+    }
+
+    /// Kinds of connector status on the bar, worst first.
+    public enum ShareKind: Int, CaseIterable, Sendable {
+        /// Faulted.
+        case fault
+        /// Unavailable, unknown, or a status this version does not know.
+        case attention
+        /// Charging, occupied or reserved.
+        case inUse
+        /// Available.
+        case free
+
+        init(connectorStatus status: String) {
+            switch status {
+            case "Faulted": self = .fault
+            case "Charging", "Occupied", "Reserved": self = .inUse
+            case "Available": self = .free
+            default: self = .attention
+            }
+        }
+    }
+
     public var scope: String
     public var segments: [Segment]
+    /// The scope's connectors by kind of status, worst first, kinds with none left out: the
+    /// proportional bar beside the counts. Empty while nothing is counted.
+    public var shares: [Share] = []
 
     /// The counts that can narrow the list, in order.
     public var facets: [StatusFacet] { segments.compactMap(\.facet) }
@@ -74,7 +104,7 @@ extension AppState {
         }
         segments.append(total(rollup.connectors, "connectors"))
         segments += parts(rollup.connectorStatuses, StatusFacet.connector)
-        return FleetSummary(scope: scope, segments: segments)
+        return FleetSummary(scope: scope, segments: segments, shares: Self.shares(of: rollup.connectorStatuses))
     }
 
     /// How far a fleet read in flight has got, if one is: locations read one by one, or, on
@@ -111,6 +141,13 @@ extension AppState {
         }
         if fleet.gaps > 0 { return "Fleet (INCOMPLETE: \(fleet.gaps) locations missing)" }
         return "Fleet"
+    }
+
+    /// Connectors by kind of status, worst first.
+    private static func shares(of statuses: [String: Int]) -> [FleetSummary.Share] {
+        var counts = [Int](repeating: 0, count: FleetSummary.ShareKind.allCases.count)
+        for (status, count) in statuses { counts[FleetSummary.ShareKind(connectorStatus: status).rawValue] += count }
+        return FleetSummary.ShareKind.allCases.filter { counts[$0.rawValue] > 0 }.map { .init(kind: $0, count: counts[$0.rawValue]) }
     }
 
     private static func role(of status: String) -> Role {

@@ -19,6 +19,23 @@ public enum Format {
         return "\(number(value, decimals: decimals)) \(unit)"
     }
 
+    /// "41.5 of 147 kW (28 %)": a power reading against its maximum, as its gauge shows it;
+    /// the reading alone when the maximum is unknown; nil without a reading.
+    static func power(_ now: Double?, of maximum: Double?) -> String? {
+        guard let reading = unit(now, "kW") else { return nil }
+        guard let now, let maximum, maximum.isFinite, maximum > 0 else { return reading }
+        return "\(number(now)) of \(number(maximum)) kW (\(number(max(0, now) / maximum * 100, decimals: 0)) %)"
+    }
+
+    /// "64 % (from 21 %, limit 80 %)": a state of charge with what is known of its start and
+    /// limit; nil when none is known.
+    static func stateOfCharge(start: Double?, now: Double?, limit: Double?) -> String? {
+        let percent = { (value: Double?) in unit(value, "%", decimals: 0) }
+        let context = [percent(start).map { "from \($0)" }, percent(limit).map { "limit \($0)" }].compactMap { $0 }.joined(separator: ", ")
+        guard let current = percent(now) else { return context.isEmpty ? nil : context }
+        return context.isEmpty ? current : "\(current) (\(context))"
+    }
+
     /// "2026-11-29 14:05:12 (3 min ago)" in the given zone.
     static func timestamp(_ date: Date?, now: Date, zone: TimeZone) -> String? {
         guard let date else { return nil }

@@ -5,8 +5,20 @@ public enum StationText {
     /// The station's maximum power; 0 or absent means unknown, then the connectors' sum.
     public static func maxPower(_ station: Station) -> String {
         if let power = station.maxPowerKw, power > 0 { return Format.number(power) }
-        let fromConnectors = (station.connectors ?? []).compactMap(\.maxPowerKw).reduce(0, +)
+        let fromConnectors = connectorsPowerKw(station)
         return fromConnectors > 0 ? "≤\(Format.number(fromConnectors))" : "?"
+    }
+
+    /// The station's maximum power in kW for a gauge: its own, else its connectors' sum (an
+    /// upper bound), else nil.
+    static func maxPowerKw(_ station: Station) -> Double? {
+        if let power = station.maxPowerKw, power > 0 { return power }
+        let fromConnectors = connectorsPowerKw(station)
+        return fromConnectors > 0 ? fromConnectors : nil
+    }
+
+    private static func connectorsPowerKw(_ station: Station) -> Double {
+        (station.connectors ?? []).compactMap(\.maxPowerKw).filter { $0.isFinite && $0 > 0 }.reduce(0, +)
     }
 
     /// "2 Charging, 1 Available": counts by status, most frequent first.

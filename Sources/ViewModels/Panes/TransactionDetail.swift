@@ -14,13 +14,19 @@ extension DetailBuilder {
             ("duration", Format.duration(seconds: item.sessionDurationMs.map { $0 / 1000 })),
             ("charging time", Format.duration(seconds: item.chargingDurationMs.map { $0 / 1000 })),
             ("energy", Format.unit(item.chargedEnergyKwh, "kWh", decimals: 2)),
-            ("SoC", [item.socStart, item.socEnd ?? item.soc].compactMap { $0.map { "\(Format.number($0, decimals: 0)) %" } }.joined(separator: " → ")),
-            ("SoC limit", Format.unit(item.socLimit, "%", decimals: 0)),
+            ("SoC", Format.stateOfCharge(start: item.socStart, now: item.socEnd ?? item.soc, limit: item.socLimit)),
             ("start reason", item.startReason?.text), ("end reason", item.endReason?.text),
             ("end detail", item.endReasonDescription), ("outcome", item.technicalFailClassification?.text),
             ("alarms", item.chargingEndAlarms?.joined(separator: ", ")),
         ])
-        result += group("Power", power(item))
+        let isLive = item.endTime == nil && item.status?.known != .ended
+        var powerLines = group("Power", power(item, isLive: isLive))
+        if isLive {
+            // A live session: how hard it charges against what the charger can give, and how full.
+            powerLines = adding(.power(powerNow(item), of: evseMaximum(item)), under: "power now", in: powerLines)
+            result = adding(.stateOfCharge(start: item.socStart, now: item.soc, limit: item.socLimit), under: "SoC", in: result)
+        }
+        result += powerLines
         result += group("Temperatures", [
             ("ambient", Format.unit(item.ambientTemp, "°C")), ("pin 1", Format.unit(item.pin1temp, "°C")),
             ("pin 2", Format.unit(item.pin2temp, "°C")),
@@ -48,15 +54,24 @@ extension DetailBuilder {
         return body.isEmpty ? [] : [heading(title)] + body
     }
 
-    private func power(_ item: Transaction) -> [(String, String?)] {
-        // `power` is in watts; `powerKw` is the same reading in kW where a server sends that.
-        let now = item.power.map { $0 / 1000 } ?? item.powerKw
-        return [
-            ("power now", Format.unit(now, "kW")), ("avg power", Format.unit(item.avgPowerKw, "kW")),
+    /// The power now in kW: `power` is in watts; `powerKw` is the same reading in kW where a
+    /// server sends that.
+    private func powerNow(_ item: Transaction) -> Double? {
+        item.power.map { $0 / 1000 } ?? item.powerKw
+    }
+
+    /// The most the charger can give this session, in kW.
+    private func evseMaximum(_ item: Transaction) -> Double? {
+        item.evseMaxPowerKw ?? item.evseMaxPowerkWActual
+    }
+
+    private func power(_ item: Transaction, isLive: Bool) -> [(String, String?)] {
+        [
+            ("power now", isLive ? Format.power(powerNow(item), of: evseMaximum(item)) : Format.unit(powerNow(item), "kW")), ("avg power", Format.unit(item.avgPowerKw, "kW")),
             ("max power", Format.unit(item.maxPowerKw, "kW")), ("limited by", item.powerLimitation?.text),
             ("current", Format.unit(item.current, "A")), ("voltage", Format.unit(item.voltage, "V")),
             ("target", pair(Format.unit(item.targetCurrent, "A"), Format.unit(item.targetVoltage, "V"))),
-            ("EVSE max", Format.unit(item.evseMaxPowerKw ?? item.evseMaxPowerkWActual, "kW")),
+            ("EVSE max", Format.unit(evseMaximum(item), "kW")),
             ("EV max", [Format.unit(item.evMaximumPower, "kW"), Format.unit(item.evMaximumCurrent, "A"),
                         Format.unit(item.evMaximumVoltage, "V")].compactMap { $0 }.joined(separator: " · ")),
             ("to bulk", Format.duration(seconds: item.timeToBulk)), ("to full", Format.duration(seconds: item.timeToFull)),
