@@ -49,6 +49,12 @@ public struct UsageReport: Sendable, Equatable {
         }
     }
 
+    /// The connectors of each station as the API lists them, for `StationInput.connectors`
+    /// (stations listed without their connectors are left out).
+    public static func connectorCounts(_ stations: [Station]) -> [String: Int] {
+        Dictionary(stations.compactMap { station in station.connectors.map { (station.stationId, $0.count) } }, uniquingKeysWith: max)
+    }
+
     public init(stations inputs: [StationInput], period: DateInterval, size: BucketSize, calendar: BucketCalendar) {
         let buckets = calendar.buckets(covering: period, by: size)
         self.init(stations: inputs.map { Self.station($0, over: buckets) }, buckets: buckets, period: period, size: size, timeZone: calendar.timeZone)

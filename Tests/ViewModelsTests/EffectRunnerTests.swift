@@ -37,7 +37,7 @@ private final class FakeService: BrowserService {
     }
 
     func usageHistory(
-        _ scope: UsageScope, period: DateInterval, onStations: @escaping @Sendable ([String]) -> Void,
+        _ scope: UsageScope, period: DateInterval, onStations: @escaping @Sendable ([String], [String: Int]) -> Void,
         onPage: @escaping @Sendable (TransactionHistory.StationHistory) -> Void
     ) async throws {
         try await Task.sleep(for: .seconds(60))

@@ -72,4 +72,23 @@ struct UsageChartStateTests {
         let (again, _, _) = try usageLoad(state.press(.character("r")))
         #expect(again != id && state.usage?.report.total.sessions == 0)
     }
+
+    @Test("utilisation counts every connector the API lists, not only those the sessions used")
+    func connectorsFromTheAPI() throws {
+        // Station S1 lists two connectors; its sessions all used connector 1.
+        var state = try Fixtures.stationsState()
+        let (id, _, _) = try usageLoad(state.press(.character("u")))
+        _ = state.update(.usagePage(id, page("S1", ["a", "b"], complete: true)))
+        #expect(state.usage?.report.stations.first { $0.stationId == "S1" }?.connectors == 2)
+        // A location read for the chart brings the counts of its list.
+        var listed = Fixtures.loadedState()
+        let (listedID, _, _) = try usageLoad(listed.press(.character("u")))
+        _ = listed.update(.usageStations(listedID, ["S7"], ["S7": 6]))
+        _ = listed.update(.usagePage(listedID, page("S7", ["a"], complete: true)))
+        #expect(listed.usage?.report.stations.first?.connectors == 6)
+        // Without a count, the connectors the sessions used.
+        _ = listed.update(.usageStations(listedID, ["S7", "S8"], [:]))
+        _ = listed.update(.usagePage(listedID, page("S8", ["a"], complete: true)))
+        #expect(listed.usage?.report.stations.first { $0.stationId == "S8" }?.connectors == 1)
+    }
 }

@@ -17,7 +17,7 @@ public protocol BrowserService: Sendable {
     /// each station's transactions for the period, page by page (`onPage`), at most four
     /// stations at once; returns when every walk has ended or the task is cancelled.
     func usageHistory(
-        _ scope: UsageScope, period: DateInterval, onStations: @escaping @Sendable ([String]) -> Void,
+        _ scope: UsageScope, period: DateInterval, onStations: @escaping @Sendable ([String], [String: Int]) -> Void,
         onPage: @escaping @Sendable (TransactionHistory.StationHistory) -> Void
     ) async throws
     /// Renews the token now.
@@ -76,15 +76,19 @@ public struct ClientService: BrowserService {
     }
 
     public func usageHistory(
-        _ scope: UsageScope, period: DateInterval, onStations: @escaping @Sendable ([String]) -> Void,
+        _ scope: UsageScope, period: DateInterval, onStations: @escaping @Sendable ([String], [String: Int]) -> Void,
         onPage: @escaping @Sendable (TransactionHistory.StationHistory) -> Void
     ) async throws {
         let ids: [String]
         switch scope {
-        case .stations(let stationIds): ids = stationIds
-        case .location(let uid): ids = try await client.stations(locationUid: uid).map(\.stationId)
+        case .stations(let stationIds):
+            ids = stationIds
+            onStations(ids, [:])
+        case .location(let uid):
+            let stations = try await client.stations(locationUid: uid)
+            ids = stations.map(\.stationId)
+            onStations(ids, UsageReport.connectorCounts(stations))
         }
-        onStations(ids)
         _ = await TransactionHistory.fetch(client, stationIds: ids, period: period, onPage: onPage)
     }
 

@@ -52,7 +52,7 @@ public final class EffectRunner: Sendable {
         case .loadUsage(let id, let scope, let period):
             track(id) { [service, inbox] in
                 do {
-                    try await service.usageHistory(scope, period: period, onStations: { inbox.post(.usageStations(id, $0)) }) {
+                    try await service.usageHistory(scope, period: period, onStations: { inbox.post(.usageStations(id, $0, $1)) }) {
                         inbox.post(.usagePage(id, $0))
                     }
                     inbox.post(.usageEnded(id, nil))

@@ -73,8 +73,8 @@ extension AppState {
         case .warning(_, let text):
             show(text, role: .warning, seconds: 10)
             return []
-        case .usageStations(_, let ids):
-            usage?.expect(ids)
+        case .usageStations(_, let ids, let connectors):
+            usage?.expect(ids, connectors: connectors)
             return []
         case .usagePage(_, let history):
             usage?.add(history)

@@ -17,29 +17,55 @@ extension AppState {
     /// connectors, or the station selected in the fleet's list), or a location's (its
     /// stations, or the location selected in the list).
     mutating func openUsageChart() -> [Effect] {
-        guard let (title, scope) = usageScope() else {
+        guard let (title, scope, connectors) = usageScope() else {
             show("a usage chart is of a station or a location: select one first")
             return []
         }
-        usage = UsageChartState(title: title, scope: scope, size: .day, calendar: BucketCalendar(timeZone: timeZone), now: now)
+        usage = UsageChartState(
+            title: title, scope: scope, connectors: connectors, size: .day, calendar: BucketCalendar(timeZone: timeZone), now: now
+        )
         mode = .chart
         return readUsage()
     }
 
-    private func usageScope() -> (String, UsageScope)? {
+    /// What the chart covers, its title, and the connectors of its stations as the browser
+    /// has them from the API (a location's list, when read for the chart, brings its own).
+    private func usageScope() -> (String, UsageScope, [String: Int])? {
         switch current.kind {
         case .transactions(_, let stationId), .connectors(_, let stationId):
-            return ("station \(stationId)", .stations([stationId]))
+            return ("station \(stationId)", .stations([stationId]), loadedConnectorCount(of: stationId).map { [stationId: $0] } ?? [:])
         case .stations(let location):
-            guard case .stations(let items)? = current.data, items.count > 0 else { return (location.name, .location(uid: location.id)) }
-            return (location.name, .stations((0..<items.count).map(items.stationId(at:))))
+            guard case .stations(let items)? = current.data, items.count > 0 else { return (location.name, .location(uid: location.id), [:]) }
+            var connectors: [String: Int] = [:]
+            for position in 0..<items.count {
+                connectors[items.stationId(at: position)] = items.statuses(at: position).connectors?.count
+            }
+            return (location.name, .stations((0..<items.count).map(items.stationId(at:))), connectors)
         case .fleetStations:
             guard case .stations(let items)? = current.data, let index = current.selectedIndex else { return nil }
-            let id = items.stationId(at: current.visible[index])
-            return ("station \(id)", .stations([id]))
+            let position = current.visible[index]
+            let id = items.stationId(at: position)
+            return ("station \(id)", .stations([id]), items.statuses(at: position).connectors.map { [id: $0.count] } ?? [:])
         case .locations, .vehicles:
-            return selectedLocation().map { ($0.name, .location(uid: $0.id)) }
+            return selectedLocation().map { ($0.name, .location(uid: $0.id), [:]) }
         }
+    }
+
+    /// The connectors of station `id` as listed by the levels open below this one: the
+    /// station opened (its connectors' level) or selected (a stations level).
+    private func loadedConnectorCount(of id: String) -> Int? {
+        for level in stack.reversed() {
+            switch level.data {
+            case .connectors(let station)? where station.stationId == id:
+                return station.connectors?.count
+            case .stations(let items)?:
+                guard let index = level.selectedIndex, items.stationId(at: level.visible[index]) == id else { continue }
+                return items.statuses(at: level.visible[index]).connectors?.count
+            default:
+                continue
+            }
+        }
+        return nil
     }
 
     /// Starts the walk of the chart's period (cancelling one in flight).

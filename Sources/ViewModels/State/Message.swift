@@ -35,7 +35,8 @@ public enum Message: Sendable {
     case tokenRenewed(RequestID)
     /// The usage chart's stations (known once a location's list is read), then each
     /// station's transactions so far, page by page, then the end of the walk.
-    case usageStations(RequestID, [String])
+    /// The chart's stations, and their connector counts where the API listed them.
+    case usageStations(RequestID, [String], [String: Int])
     case usagePage(RequestID, TransactionHistory.StationHistory)
     case usageEnded(RequestID, ChargEyeError?)
 }
@@ -52,7 +53,7 @@ extension Message {
     var awaitedRequest: RequestID? {
         switch self {
         case .loaded(let id, _), .loadedPart(let id, _), .fleetProgress(let id, _), .consoleAnswered(let id, _), .tokenRenewed(let id): id
-        case .usageStations(let id, _), .usagePage(let id, _), .usageEnded(let id, _): id
+        case .usageStations(let id, _, _), .usagePage(let id, _), .usageEnded(let id, _): id
         case .retryScheduled(let id, _), .warning(let id, _): id
         default: nil
         }

@@ -27,6 +27,9 @@ public struct UsageChartState: Equatable, Sendable {
     var sessions: [String: [UsageSession]] = [:]
     var ended: Set<String> = []
     var figures: [String: UsageReport.StationUsage] = [:]
+    /// Each station's connectors as the API lists them, where known: utilisation's capacity
+    /// (without it, the connectors the sessions used).
+    var connectors: [String: Int]
     public internal(set) var report: UsageReport
     /// The walk in flight, if any.
     public internal(set) var request: RequestID?
@@ -48,8 +51,9 @@ public struct UsageChartState: Equatable, Sendable {
         }
     }
 
-    init(title: String, scope: UsageScope, size: BucketSize, calendar: BucketCalendar, now: Date) {
+    init(title: String, scope: UsageScope, connectors: [String: Int] = [:], size: BucketSize, calendar: BucketCalendar, now: Date) {
         self.title = title
+        self.connectors = connectors
         self.scope = scope
         self.calendar = calendar
         self.size = size
@@ -86,10 +90,11 @@ public struct UsageChartState: Equatable, Sendable {
         cursor = max(0, report.buckets.count - 1)
     }
 
-    /// A location's stations, once read.
-    mutating func expect(_ ids: [String]) {
+    /// A location's stations, once read, and their connectors where the API listed them.
+    mutating func expect(_ ids: [String], connectors: [String: Int]) {
         var seen = Set<String>()
         stationIds = ids.filter { seen.insert($0).inserted }
+        self.connectors.merge(connectors) { $1 }
         rebuild()
     }
 
@@ -100,7 +105,8 @@ public struct UsageChartState: Equatable, Sendable {
         sessions[id, default: []] += UsageSession.sessions(of: history.transactions, from: sessions[id]?.count ?? 0, stationId: id, now: now)
         if history.complete || history.failure != nil { ended.insert(id) }
         figures[id] = UsageReport.station(
-            .init(stationId: id, sessions: sessions[id] ?? [], apiSummary: history.complete ? history.summary : nil), over: report.buckets
+            .init(stationId: id, sessions: sessions[id] ?? [], connectors: connectors[id], apiSummary: history.complete ? history.summary : nil),
+            over: report.buckets
         )
         rebuild()
         if failure == nil, let failed = history.failure { failure = failed }
@@ -116,7 +122,7 @@ public struct UsageChartState: Equatable, Sendable {
     private mutating func rebuild() {
         let buckets = report.period == period && report.size == size ? report.buckets : calendar.buckets(covering: period, by: size)
         let stations = stationIds.map { id in
-            figures[id] ?? UsageReport.station(.init(stationId: id, sessions: []), over: buckets)
+            figures[id] ?? UsageReport.station(.init(stationId: id, sessions: [], connectors: connectors[id]), over: buckets)
         }
         report = UsageReport(stations: stations, buckets: buckets, period: period, size: size, timeZone: calendar.timeZone)
         cursor = min(cursor, max(0, buckets.count - 1))

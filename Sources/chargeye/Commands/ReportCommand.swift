@@ -92,19 +92,15 @@ struct ReportCommand: AsyncParsableCommand {
     private static func stations(_ client: ChargEyeClient, location: String?, ids: [String]) async throws -> ([String], [String: Int]) {
         if let location {
             let stations = try await client.stations(locationUid: location)
-            return (stations.map(\.stationId), connectorCounts(stations))
+            return (stations.map(\.stationId), UsageReport.connectorCounts(stations))
         }
         do {
-            return (ids, connectorCounts(try await client.stations(ids: ids)))
+            return (ids, UsageReport.connectorCounts(try await client.stations(ids: ids)))
         } catch let error as ChargEyeError {
             // The report still stands on the transactions: connectors are counted from them.
             Standard.error("chargeye: warning: could not read the stations' connectors (\(error.shortReason)); utilisation counts the connectors their sessions used")
             return (ids, [:])
         }
-    }
-
-    private static func connectorCounts(_ stations: [Station]) -> [String: Int] {
-        Dictionary(stations.compactMap { station in station.connectors.map { (station.stationId, $0.count) } }, uniquingKeysWith: max)
     }
 }
 
