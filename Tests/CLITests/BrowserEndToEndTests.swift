@@ -85,7 +85,7 @@ extension RealTerminals {
             try await tmux.waitFor("Locations 2/40")
             try tmux.send("Enter")
             var screen = try await tmux.waitFor("Location · ")
-            #expect(screen.contains("stations"))
+            #expect(screen.split(separator: "\n").first { $0.contains("Location · ") }?.contains { "█▓▒░".contains($0) } == true)
             let firstStamp = try #require(screen.firstMatch(of: /as of (\d\d:\d\d:\d\d)/)?.output.1)
             screen = try await tmux.waitUntil(description: "a live refresh") { screen in
                 guard let stamp = screen.firstMatch(of: /as of (\d\d:\d\d:\d\d)/)?.output.1 else { return false }
@@ -105,7 +105,7 @@ extension RealTerminals {
         func fleetViews() async throws {
             let tmux = try await shell(width: 100, height: 30)
             try tmux.enter("chargeye --demo")
-            var screen = try await tmux.waitForAll("Locations 1/40", "Fleet · 154 stations")
+            var screen = try await tmux.waitForAll("Locations 1/40", "Fleet · 154 st")
             #expect(screen.contains(" st "), "location rows show their status without being opened")
             try tmux.send("S")
             screen = try await tmux.waitForAll("Stations · fleet", "LOCATION", "1/154")
@@ -124,7 +124,7 @@ extension RealTerminals {
             screen = try await tmux.waitForAll("Problems · fleet", "PROBLEM", "station id KEM-")
             #expect(!screen.contains("Locations"))
             try tmux.send("S")
-            try await tmux.waitForAll("Locations 1/40", "Fleet · 154 stations")
+            try await tmux.waitForAll("Locations 1/40", "Fleet · 154 st")
             try tmux.send("q")
             try await tmux.waitUntil(description: "the shell prompt") { $0.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("$") }
         }
@@ -222,6 +222,28 @@ extension RealTerminals {
             #expect(screen.unicodeScalars.allSatisfy { $0.value < 0x80 })
             try tmux.send("Escape", "q")
             try await tmux.waitUntil(description: "the shell prompt") { $0.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("$") }
+        }
+
+        @Test("live gauges at 80x24: the roll-up's bar, a station's power against its maximum; ASCII in the C locale")
+        func liveGauges() async throws {
+            let tmux = try await shell(width: 80, height: 24)
+            let forms = [("chargeye --demo", "Location · ", "█▓▒░", "█▉▊▋▌▍▎▏░"), ("clear; LANG=C LC_ALL=C chargeye --demo", "Location - ", "X!=.", "#+.>")]
+            for (command, scope, marks, gauge) in forms {
+                try tmux.enter(command)
+                try await tmux.waitFor("Locations 1/40")
+                try tmux.send("Enter")
+                var screen = try await tmux.waitFor(scope)
+                let rollup = try #require(screen.split(separator: "\n").first { $0.contains(scope) })
+                #expect(rollup.contains { marks.contains($0) }, "no bar on the roll-up line: \(rollup)")
+                try tmux.send("Tab", "Down", "Down", "Down")
+                screen = try await tmux.waitUntil(description: "the station's power and its gauge") { $0.contains("power now") && $0.contains(" kW (") }
+                let lines = screen.split(separator: "\n").map(String.init)
+                let power = try #require(lines.firstIndex { $0.contains("power now") })
+                let bar = lines[power + 1].filter { gauge.contains($0) }
+                #expect(bar.count == 24, "the gauge under \(lines[power]): \(lines[power + 1])")
+                try tmux.send("q")
+                try await tmux.waitUntil(description: "the shell prompt") { $0.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("$") }
+            }
         }
 
         @Test("works at 80x24 without colour, with ASCII lines in the C locale")

@@ -17,7 +17,7 @@ struct PaneViewTests {
         let grid = draw({ ListPaneView.draw(state.listPane, summary: state.fleetSummary, in: Rect(x: 0, y: 0, width: 80, height: 7), glyphs: .unicode, into: &$0) }, width: 80, height: 7)
         #expect(grid.trimmedLines == [
             "┌─ Locations 1/3 as of 16:00:00 ───────────────────────────────────────────────┐",
-            "│Fleet · 3 stations: 1 Offline, 1 Faulted · 5 connectors: 1 Faulted, 2 Unavaila│",
+            "│Fleet · 3 st 1 off 1 flt · 5 conn 1 flt 2 unav            ████▓▓▓▓▓▓▓▓▒▒▒▒░░░░│",
             "│NAME                                         CITY   CC STATUS                 │",
             "│Acme Depot Vantaa                            Vantaa FI 2 st 1 chg 1 free 2 flt│",
             "│Café Charge 🚌                               Paris  FR 1 st 0 chg 0 free 1 off│",

@@ -57,22 +57,22 @@ public enum ListPaneView {
         }
     }
 
-    /// The roll-up line: counts separated by the glyph separator, the active facet reversed,
-    /// then the proportional bar at the right end. When it does not fit, the healthy counts
-    /// give way first (the bar shows their share), so trouble stays visible; then the bar.
+    /// The roll-up line: counts, the active facet reversed, then the proportional bar at the
+    /// right end. What gives way when it does not fit, in turn: the healthy counts (the bar
+    /// shows their share), the long words (for the list rows' short ones: "3 flt"), the bar;
+    /// trouble stays visible longest.
     private static func drawSummary(_ summary: FleetSummary?, at x: Int, y: Int, width: Int, glyphs: Glyphs, into grid: inout CellGrid) {
         guard let summary else { return }
-        var segments = summary.segments
         let barRoom = summary.shares.isEmpty ? 0 : ShareBarView.widths.lowerBound + 1
-        if summaryWidth(summary.scope, segments, glyphs) + barRoom > width {
-            segments.removeAll { !$0.isGroup && !$0.isActive && ($0.role == .ok || $0.role == .normal) }
-        }
+        let troubleOnly = summary.segments.filter { $0.isGroup || $0.isActive || ($0.role != .ok && $0.role != .normal) }
+        let forms = [(summary.segments, false), (troubleOnly, false), (troubleOnly, true)]
+        let (segments, short) = forms.first { summaryWidth(summary.scope, $0.0, short: $0.1, glyphs) + barRoom <= width } ?? (troubleOnly, true)
         var column = x
         let end = x + width
         column += grid.put(summary.scope, x: column, y: y, role: .dim, limit: end - column)
         for (index, segment) in segments.enumerated() where column < end {
-            column += grid.put(separator(segments, index, glyphs), x: column, y: y, role: .dim, limit: end - column)
-            column += grid.put(segment.text, x: column, y: y, role: segment.isActive ? .selected : segment.role, limit: end - column)
+            column += grid.put(separator(segments, index, short: short, glyphs), x: column, y: y, role: .dim, limit: end - column)
+            column += grid.put(short ? segment.shortText : segment.text, x: column, y: y, role: segment.isActive ? .selected : segment.role, limit: end - column)
         }
         let barWidth = min(ShareBarView.widths.upperBound, end - column - 1)
         if !summary.shares.isEmpty, barWidth >= ShareBarView.widths.lowerBound {
@@ -80,13 +80,18 @@ public enum ListPaneView {
         }
     }
 
-    /// "Location · 5 stations: 1 Faulted · 22 connectors: 8 Charging, 10 Available"
-    private static func separator(_ segments: [FleetSummary.Segment], _ index: Int, _ glyphs: Glyphs) -> String {
-        index == 0 || segments[index].isGroup ? glyphs.separator : segments[index - 1].isGroup ? ": " : ", "
+    /// "Location · 5 stations: 1 Faulted · 22 connectors: 8 Charging, 10 Available", or in
+    /// short "Location · 5 st 1 flt · 22 conn 8 chg 10 free".
+    private static func separator(_ segments: [FleetSummary.Segment], _ index: Int, short: Bool, _ glyphs: Glyphs) -> String {
+        if index == 0 || segments[index].isGroup { return glyphs.separator }
+        if short { return " " }
+        return segments[index - 1].isGroup ? ": " : ", "
     }
 
-    private static func summaryWidth(_ scope: String, _ segments: [FleetSummary.Segment], _ glyphs: Glyphs) -> Int {
-        DisplayWidth.of(scope) + segments.indices.reduce(0) { $0 + DisplayWidth.of(separator(segments, $1, glyphs)) + DisplayWidth.of(segments[$1].text) }
+    private static func summaryWidth(_ scope: String, _ segments: [FleetSummary.Segment], short: Bool, _ glyphs: Glyphs) -> Int {
+        DisplayWidth.of(scope) + segments.indices.reduce(0) {
+            $0 + DisplayWidth.of(separator(segments, $1, short: short, glyphs)) + DisplayWidth.of(short ? segments[$1].shortText : segments[$1].text)
+        }
     }
 
     /// Column widths: natural widths when they fit; otherwise flexible columns shrink, right to

@@ -6,9 +6,11 @@ import Foundation
 /// The roll-up line above a list: status counts for the current scope (the fleet, one
 /// location, or one station), each readable without colour. The active facet is marked.
 public struct FleetSummary: Equatable, Sendable {
-    /// One count: "3 faulted".
+    /// One count: "3 Faulted", or in short "3 flt".
     public struct Segment: Equatable, Sendable {
         public var text: String
+        /// The same count in the list rows' short words, for a narrow line.
+        public var shortText: String
         public var role: Role
         public var isActive: Bool
         /// A total that starts a group ("5 stations"), followed by its parts.
@@ -86,23 +88,23 @@ extension AppState {
         default:
             return nil
         }
-        func total(_ count: Int, _ word: String) -> FleetSummary.Segment {
-            FleetSummary.Segment(text: "\(count) \(word)", role: .normal, isActive: false, isGroup: true, facet: nil)
+        func total(_ count: Int, _ word: String, _ short: String) -> FleetSummary.Segment {
+            FleetSummary.Segment(text: "\(count) \(word)", shortText: "\(count) \(short)", role: .normal, isActive: false, isGroup: true, facet: nil)
         }
         func parts(_ counts: [String: Int], _ facet: (String) -> StatusFacet) -> [FleetSummary.Segment] {
             counts.filter { $0.value > 0 }.sorted { (StatusRank.any($0.key), $0.key) < (StatusRank.any($1.key), $1.key) }.map { status, count in
                 FleetSummary.Segment(
-                    text: "\(count) \(TextSanitizer.singleLine(status, limit: 20))", role: Self.role(of: status),
+                    text: "\(count) \(TextSanitizer.singleLine(status, limit: 20))", shortText: "\(count) \(Self.shortWord(status))", role: Self.role(of: status),
                     isActive: level.facet == facet(status), isGroup: false, facet: facet(status)
                 )
             }
         }
         var segments: [FleetSummary.Segment] = []
         if case .connectors = level.kind {} else {
-            segments.append(total(rollup.stations, "stations"))
+            segments.append(total(rollup.stations, "stations", "st"))
             segments += parts(rollup.online, StatusFacet.online) + parts(rollup.stationStatuses, StatusFacet.station)
         }
-        segments.append(total(rollup.connectors, "connectors"))
+        segments.append(total(rollup.connectors, "connectors", "conn"))
         segments += parts(rollup.connectorStatuses, StatusFacet.connector)
         return FleetSummary(scope: scope, segments: segments, shares: Self.shares(of: rollup.connectorStatuses))
     }
@@ -148,6 +150,24 @@ extension AppState {
         var counts = [Int](repeating: 0, count: FleetSummary.ShareKind.allCases.count)
         for (status, count) in statuses { counts[FleetSummary.ShareKind(connectorStatus: status).rawValue] += count }
         return FleetSummary.ShareKind.allCases.filter { counts[$0.rawValue] > 0 }.map { .init(kind: $0, count: counts[$0.rawValue]) }
+    }
+
+    /// A status in the list rows' short words ("flt", "off", "chg"); a status this version does
+    /// not know, as sent (made safe).
+    private static func shortWord(_ status: String) -> String {
+        switch status {
+        case "Faulted": "flt"
+        case "Offline": "off"
+        case "Online": "on"
+        case "Unavailable": "unav"
+        case "Unknown": "unk"
+        case "Operative": "op"
+        case "Charging": "chg"
+        case "Occupied": "occ"
+        case "Reserved": "rsv"
+        case "Available": "free"
+        default: TextSanitizer.singleLine(status, limit: 20)
+        }
     }
 
     private static func role(of status: String) -> Role {
