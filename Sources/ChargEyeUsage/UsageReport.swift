@@ -33,8 +33,8 @@ public struct UsageReport: Sendable, Equatable {
     /// How many sessions had each issue.
     public let issues: [UsageIssue: Int]
 
-    /// One station's input: its sessions, its connector count if known (else the connectors
-    /// its sessions used) and the API's summary if any.
+    /// One station's input: its sessions, its connector count if known (never taken as fewer
+    /// than the connectors its sessions used) and the API's summary if any.
     public struct StationInput: Sendable, Equatable {
         public var stationId: String
         public var sessions: [UsageSession]
@@ -81,7 +81,8 @@ public struct UsageReport: Sendable, Equatable {
         for index in sessions.indices where !sessions[index].issues.isEmpty {
             for issue in sessions[index].issues { issues[issue, default: 0] += 1 }
         }
-        let connectors = max(1, input.connectors ?? Set(sessions.map(\.connector)).count)
+        // Never fewer than the sessions used: a list that says fewer (or 0) would give more than 100 %.
+        let connectors = max(1, input.connectors ?? 0, Set(sessions.map(\.connector)).count)
         var figures = buckets.map { bucket in
             var empty = UsageFigures()
             empty.capacitySeconds = bucket.interval.duration * Double(connectors)

@@ -98,6 +98,16 @@ struct UsageReportTests {
         #expect(report.stations[0].connectors == 2)
     }
 
+    @Test("a listed count below the connectors the sessions used (or 0) is not taken: utilisation never passes 100 %", arguments: [0, 1])
+    func listedTooFew(listed: Int) {
+        let report = report([
+            transaction("a", connector: "1", start: "2026-11-01T00:00:00Z", end: "2026-11-01T23:00:00Z", kwh: 1),
+            transaction("b", connector: "3", start: "2026-11-01T00:00:00Z", end: "2026-11-01T23:00:00Z", kwh: 1),
+        ], connectors: listed)
+        #expect(report.stations[0].connectors == 2)
+        #expect((report.bucketTotals[0].utilisation ?? 2) <= 1)
+    }
+
     @Test("100,000 sessions over 30 days are bucketed (timing is in chargeye-bench)")
     func many() {
         let start = date("2026-11-01T00:00:00Z")

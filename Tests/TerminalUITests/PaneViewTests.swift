@@ -1,4 +1,5 @@
 import ChargEyeAPI
+import ChargEyeText
 import Testing
 @testable import TerminalUI
 @testable import ViewModels
@@ -27,6 +28,21 @@ struct PaneViewTests {
         #expect(grid[1, 3].role == .selected)
         #expect(grid[1, 4].role == .warning, "a location with a station offline")
         #expect(grid[1, 5].role == .normal)
+    }
+
+    @Test("a narrow roll-up leaves counts out whole, marked, never cut mid-number; short words are made ASCII too")
+    func narrowRollup() {
+        let state = ScreenFixtures.state()
+        let summary = FleetSummary(scope: "Fleet", segments: [
+            .init(text: "3 stations", shortText: "3 st", role: .normal, isActive: false, isGroup: true, facet: nil),
+            .init(text: "1 Faulted", shortText: "1 flt", role: .critical, isActive: false, isGroup: false, facet: nil),
+            .init(text: "12 connectors", shortText: "12 conn", role: .normal, isActive: false, isGroup: true, facet: nil),
+            .init(text: "2 Défaillant", shortText: "2 Défaillant", role: .warning, isActive: false, isGroup: false, facet: nil),
+        ], shares: [.init(kind: .fault, count: 1), .init(kind: .attention, count: 2)])
+        let narrow = draw({ ListPaneView.draw(state.listPane, summary: summary, in: Rect(x: 0, y: 0, width: 32, height: 5), glyphs: .unicode, into: &$0) }, width: 32, height: 5)
+        #expect(narrow.trimmedLines[1] == "│Fleet · 3 st 1 flt · 12 conn… │")
+        let ascii = summary.mappingText(ASCIIText.text, keys: ASCIIText.keys)
+        #expect(ascii.segments.allSatisfy { $0.shortText.unicodeScalars.allSatisfy(\.isASCII) })
     }
 
     @Test("panes in tiny and empty rectangles draw inside them and nowhere else", arguments: [(0, 0), (1, 1), (3, 2), (10, 3)])

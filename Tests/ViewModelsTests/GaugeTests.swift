@@ -36,6 +36,7 @@ struct GaugeTests {
     func unknownMaximum() throws {
         let connectors = [Fixtures.connector("1", "Charging"), Fixtures.connector("2", "Available")]
         let summed = try Self.stationsState([Self.station(power: 200, max: 0, connectors: connectors)]).detailPane
+        #expect(Self.line("power now", in: summed)?.value == "200 of ≤800 kW (≥25 %)", "the connectors' sum is only an upper bound")
         #expect(Self.line("power now", in: summed)?.gauge == .level(fraction: 0.25, clipped: false))
         let unknown = try Self.stationsState([Self.station(power: 200, max: nil)]).detailPane
         let power = try #require(Self.line("power now", in: unknown))
@@ -55,9 +56,18 @@ struct GaugeTests {
         #expect(!pane.lines.contains { $0.gauge != nil && $0.label != "" })
     }
 
+    @Test("a maximum so small the share overflows, or a reading past any whole number, reads as text and never traps")
+    func absurdMaximum() throws {
+        let tiny = try Self.stationsState([Self.station(power: 100, max: 1e-15)]).detailPane
+        #expect(Self.line("power now", in: tiny)?.value == "100 of 1e-15 kW (>999 %)")
+        #expect(Self.line("power now", in: tiny)?.gauge == .level(fraction: 1, clipped: true))
+        let huge = try Self.stationsState([Self.station(power: 1e19, max: 600)]).detailPane
+        #expect(Self.line("power now", in: huge)?.value == "1e+19 of 600 kW (>999 %)")
+    }
+
     /// The connector detail of a station whose connector 1 has `session`.
-    static func connectorPane(_ session: ConnectorSession) throws -> DetailPane {
-        let connector = Connector(connectorId: .case2("1"), _type: .init("CCS"), status: .init("Charging"), maxPowerKw: 400, maxPowerKwActual: 397.6, latestTransaction: session)
+    static func connectorPane(_ session: ConnectorSession, maximum: Double = 400, actual: Double? = 397.6) throws -> DetailPane {
+        let connector = Connector(connectorId: .case2("1"), _type: .init("CCS"), status: .init("Charging"), maxPowerKw: maximum, maxPowerKwActual: actual, latestTransaction: session)
         var state = try stationsState([station(power: 142.8, max: 600, connectors: [connector])])
         _ = state.press(.enter)
         return state.detailPane
@@ -74,6 +84,25 @@ struct GaugeTests {
         let power = try #require(Self.line("power", in: pane))
         #expect(power.value == "142.8 of 397.6 kW (36 %)")
         #expect(power.gauge == .level(fraction: 142.8 / 397.6, clipped: false))
+    }
+
+    @Test("a connector whose unrounded maximum is 0 is measured against its rounded one")
+    func zeroActualMaximum() throws {
+        let session = ConnectorSession(txId: "tx-1", status: .init("Charging"), powerKw: 100, soc: 50)
+        let pane = try Self.connectorPane(session, maximum: 400, actual: 0)
+        #expect(Self.line("power", in: pane)?.value == "100 of 400 kW (25 %)")
+        #expect(Self.line("power", in: pane)?.gauge == .level(fraction: 0.25, clipped: false))
+    }
+
+    @Test("a session with an end time is over whatever its status says: no gauges, and the hand-off has no blank gauge lines")
+    func endTimeEndsASession() throws {
+        let pane = try Self.connectorPane(ConnectorSession(txId: "tx-1", status: .init("Charging"), endTime: Fixtures.start, powerKw: 50, soc: 70))
+        #expect(pane.lines.contains { $0.value == "Previous session" })
+        #expect(!pane.lines.contains { $0.gauge != nil })
+        let live = try Self.stationsState([Self.station(power: 150, max: 600)])
+        #expect(live.detailPane.lines.contains { $0.gauge != nil })
+        let spacers = live.detailPane.lines.filter { $0.label.isEmpty && $0.value.isEmpty && $0.gauge == nil }.count
+        #expect(live.handoffReport.split(separator: "\n", omittingEmptySubsequences: false).filter { $0 == "  " }.count == spacers)
     }
 
     @Test("an ended session keeps its figures but draws no gauge")
@@ -112,7 +141,20 @@ struct GaugeTests {
         let summary = try #require(state.fleetSummary)
         #expect(summary.shares == [.init(kind: .fault, count: 1), .init(kind: .inUse, count: 1), .init(kind: .free, count: 1)])
         #expect(FleetSummary.ShareKind(connectorStatus: "Exploded") == .attention)
+        #expect(FleetSummary.ShareKind(connectorStatus: "Unknown") == .attention)
+        #expect(FleetSummary.ShareKind(connectorStatus: "Faulted") == .fault)
+        #expect(FleetSummary.ShareKind(connectorStatus: "Available") == .free)
         #expect(FleetSummary.ShareKind(connectorStatus: "Unavailable") == .attention)
         #expect(FleetSummary.ShareKind(connectorStatus: "Reserved") == .inUse)
+    }
+
+    @Test("a status this version does not know needs attention on the line too: it is never dropped as healthy")
+    func unknownStatusOnTheLine() throws {
+        let odd = Station(stationId: "S9", name: "Odd", status: .init("Operative"), onlineStatus: .init("Online"),
+                          connectors: [Fixtures.connector("1", "Défaillant"), Fixtures.connector("2", "Available")], maxPowerKw: 400)
+        let summary = try #require(try Self.stationsState([odd]).fleetSummary)
+        let segment = try #require(summary.segments.first { $0.text == "1 Défaillant" })
+        #expect(segment.role == .warning && segment.shortText == "1 Défaillant")
+        #expect(summary.shares.map(\.kind) == [.attention, .free])
     }
 }

@@ -59,8 +59,8 @@ public enum ListPaneView {
 
     /// The roll-up line: counts, the active facet reversed, then the proportional bar at the
     /// right end. What gives way when it does not fit, in turn: the healthy counts (the bar
-    /// shows their share), the long words (for the list rows' short ones: "3 flt"), the bar;
-    /// trouble stays visible longest.
+    /// shows their share), the long words (for short ones: "3 flt"), the bar, then the last
+    /// counts, whole, with a mark that some are left out; trouble stays visible longest.
     private static func drawSummary(_ summary: FleetSummary?, at x: Int, y: Int, width: Int, glyphs: Glyphs, into grid: inout CellGrid) {
         guard let summary else { return }
         let barRoom = summary.shares.isEmpty ? 0 : ShareBarView.widths.lowerBound + 1
@@ -70,9 +70,16 @@ public enum ListPaneView {
         var column = x
         let end = x + width
         column += grid.put(summary.scope, x: column, y: y, role: .dim, limit: end - column)
-        for (index, segment) in segments.enumerated() where column < end {
-            column += grid.put(separator(segments, index, short: short, glyphs), x: column, y: y, role: .dim, limit: end - column)
-            column += grid.put(short ? segment.shortText : segment.text, x: column, y: y, role: segment.isActive ? .selected : segment.role, limit: end - column)
+        for (index, segment) in segments.enumerated() {
+            let separator = separator(segments, index, short: short, glyphs)
+            let text = short ? segment.shortText : segment.text
+            guard column + DisplayWidth.of(separator) + DisplayWidth.of(text) <= end else {
+                // Never cut mid-number: what does not fit whole is left out, and marked.
+                if column + DisplayWidth.of(glyphs.ellipsis) <= end { column += grid.put(glyphs.ellipsis, x: column, y: y, role: .dim) }
+                break
+            }
+            column += grid.put(separator, x: column, y: y, role: .dim)
+            column += grid.put(text, x: column, y: y, role: segment.isActive ? .selected : segment.role)
         }
         let barWidth = min(ShareBarView.widths.upperBound, end - column - 1)
         if !summary.shares.isEmpty, barWidth >= ShareBarView.widths.lowerBound {

@@ -51,6 +51,7 @@ extension FleetSummary: PaneText {
         copy.segments = segments.map { segment in
             var segment = segment
             segment.text = text(segment.text)
+            segment.shortText = text(segment.shortText)
             return segment
         }
         return copy

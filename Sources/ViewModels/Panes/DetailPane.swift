@@ -112,15 +112,17 @@ struct DetailBuilder {
     }
 
     private func station(_ item: Station, hardware: HardwareRecords) -> (String, [Line]) {
+        let maximum = StationText.maxPowerKw(item)
         var result = lines([
             ("station id", item.stationId), ("name", item.name), ("status", item.status?.text), ("online", item.onlineStatus?.text),
-            ("power now", Format.power(item.currentPowerKw, of: StationText.maxPowerKw(item))), ("max power", StationText.maxPower(item) + " kW"),
+            ("power now", Format.power(item.currentPowerKw, of: maximum?.kW, isUpperBound: maximum?.isUpperBound ?? false)),
+            ("max power", StationText.maxPower(item) + " kW"),
             ("current now", Format.unit(item.currentPowerA, "A", decimals: 0)), ("max current", Format.unit(item.maxPowerA, "A", decimals: 0)),
             ("AC/DC ratio", item.acDcPowerRatio.map { Format.number($0, decimals: 2) }),
             ("power group", item.powerGroupParentPath?.first), ("capabilities", item.stationCapabilities),
             ("location", item.location?.name ?? nil), ("address", item.location?.address ?? nil), ("location id", item.locationUid),
         ])
-        result = adding(.power(item.currentPowerKw, of: StationText.maxPowerKw(item)), under: "power now", in: result)
+        result = adding(.power(item.currentPowerKw, of: maximum?.kW), under: "power now", in: result)
         result += self.hardware(hardware, stationId: item.stationId)
         result.append(heading("Connectors"))
         for connector in item.connectors ?? [] {
@@ -140,7 +142,7 @@ struct DetailBuilder {
             ("station", station.stationId),
         ])
         if let session = item.session {
-            let isLive = session.status?.known != .ended && session.endTime == nil
+            let isLive = session.isLive
             result.append(heading(isLive ? "Session" : "Previous session"))
             var sessionLines = lines([
                 ("transaction", session.txId), ("status", session.status?.text),
@@ -148,14 +150,14 @@ struct DetailBuilder {
                 ("ended", Format.timestamp(session.endTime, now: now, zone: zone)),
                 ("SoC", Format.stateOfCharge(start: session.socInitial, now: session.soc, limit: session.socLimit)),
                 ("energy", Format.unit(session.chargedEnergyKwh, "kWh", decimals: 2)),
-                ("power", isLive ? Format.power(session.powerKw, of: item.maxPowerKwActual ?? item.maxPowerKw) : Format.unit(session.powerKw, "kW")),
+                ("power", isLive ? Format.power(session.powerKw, of: StationText.maxPowerKw(item)) : Format.unit(session.powerKw, "kW")),
                 ("avg power", Format.unit(session.powerKwAvg, "kW")),
                 ("max power", Format.unit(session.powerKwMax, "kW")), ("limited by", session.powerLimitation?.text),
                 ("start reason", session.startReason?.text), ("end reason", session.endReason?.text),
                 ("updated", Format.timestamp(session.updateTime, now: now, zone: zone)),
             ])
             if isLive {
-                sessionLines = adding(.power(session.powerKw, of: item.maxPowerKwActual ?? item.maxPowerKw), under: "power", in: sessionLines)
+                sessionLines = adding(.power(session.powerKw, of: StationText.maxPowerKw(item)), under: "power", in: sessionLines)
                 sessionLines = adding(.stateOfCharge(start: session.socInitial, now: session.soc, limit: session.socLimit), under: "SoC", in: sessionLines)
             }
             result += sessionLines

@@ -9,7 +9,7 @@ public struct FleetSummary: Equatable, Sendable {
     /// One count: "3 Faulted", or in short "3 flt".
     public struct Segment: Equatable, Sendable {
         public var text: String
-        /// The same count in the list rows' short words, for a narrow line.
+        /// The same count in short words ("3 flt", as the list rows say it), for a narrow line.
         public var shortText: String
         public var role: Role
         public var isActive: Bool
@@ -36,12 +36,13 @@ public struct FleetSummary: Equatable, Sendable {
         /// Available.
         case free
 
+        /// By the status's worst-first rank, shared with every view and check.
         init(connectorStatus status: String) {
-            switch status {
-            case "Faulted": self = .fault
-            case "Charging", "Occupied", "Reserved": self = .inUse
-            case "Available": self = .free
-            default: self = .attention
+            switch StatusRank.connector(status) {
+            case 0: self = .fault
+            case 1, 2: self = .attention
+            case 6: self = .free
+            default: self = .inUse
             }
         }
     }
@@ -175,7 +176,8 @@ extension AppState {
         case "Faulted": .critical
         case "Offline", "Unavailable", "Unknown": .warning
         case "Charging", "Online", "Operative": .ok
-        default: .normal
+        case "Occupied", "Reserved", "Available": .normal
+        default: .warning  // a status this version does not know: worth a look, never dropped as healthy
         }
     }
 }

@@ -8,8 +8,12 @@ public enum Format {
     public static func number(_ value: Double?, decimals: Int = 1) -> String {
         guard let value, value.isFinite else { return "" }
         if value.rounded() == value, abs(value) < 1e12 { return String(Int64(value)) }
+        // Past what a whole number holds exactly (and Int64 at all), or too small to show in
+        // `decimals` without reading as 0: three significant digits.
+        guard abs(value) < 1e15 else { return String(format: "%.3g", value) }
         let scale = pow(10, Double(decimals))
         let rounded = (value * scale).rounded() / scale
+        if rounded == 0 { return String(format: "%.3g", value) }
         return rounded.rounded() == rounded ? String(Int64(rounded)) : String(rounded)
     }
 
@@ -19,12 +23,15 @@ public enum Format {
         return "\(number(value, decimals: decimals)) \(unit)"
     }
 
-    /// "41.5 of 147 kW (28 %)": a power reading against its maximum, as its gauge shows it;
-    /// the reading alone when the maximum is unknown; nil without a reading.
-    static func power(_ now: Double?, of maximum: Double?) -> String? {
+    /// "41.5 of 147 kW (28 %)": a power reading against its maximum, as its gauge shows it
+    /// ("of ≤800 kW (≥25 %)" when the maximum is only an upper bound); the reading alone when
+    /// the maximum is unknown; nil without a reading.
+    static func power(_ now: Double?, of maximum: Double?, isUpperBound: Bool = false) -> String? {
         guard let reading = unit(now, "kW") else { return nil }
         guard let now, let maximum, maximum.isFinite, maximum > 0 else { return reading }
-        return "\(number(now)) of \(number(maximum)) kW (\(number(max(0, now) / maximum * 100, decimals: 0)) %)"
+        let percent = max(0, now) / maximum * 100
+        let share = percent > 999 ? ">999" : (isUpperBound ? "≥" : "") + number(percent, decimals: 0)
+        return "\(number(now)) of \(isUpperBound ? "≤" : "")\(number(maximum)) kW (\(share) %)"
     }
 
     /// "64 % (from 21 %, limit 80 %)": a state of charge with what is known of its start and

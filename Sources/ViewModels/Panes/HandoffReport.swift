@@ -19,7 +19,7 @@ extension AppState {
         lines += ["", "view: \(header.breadcrumb)", "list: \(listPane.title) \(listPane.position) \(listPane.badges.map(\.text).joined(separator: " "))"]
         let detail = detailPane
         lines.append("selected: \(detail.title)")
-        lines += detail.lines.map { $0.label.isEmpty ? "  \($0.value)" : "  \($0.label): \($0.value)" }
+        lines += detail.lines.filter { $0.gauge == nil }.map { $0.label.isEmpty ? "  \($0.value)" : "  \($0.label): \($0.value)" }
         lines += ["", "current error:"]
         if let failure = current.load.failure {
             let pane = errorPane(for: failure)

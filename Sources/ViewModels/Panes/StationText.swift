@@ -4,17 +4,22 @@ public import ChargEyeAPI
 public enum StationText {
     /// The station's maximum power; 0 or absent means unknown, then the connectors' sum.
     public static func maxPower(_ station: Station) -> String {
-        if let power = station.maxPowerKw, power > 0 { return Format.number(power) }
-        let fromConnectors = connectorsPowerKw(station)
-        return fromConnectors > 0 ? "≤\(Format.number(fromConnectors))" : "?"
+        guard let (power, isUpperBound) = maxPowerKw(station) else { return "?" }
+        return (isUpperBound ? "≤" : "") + Format.number(power)
     }
 
-    /// The station's maximum power in kW for a gauge: its own, else its connectors' sum (an
-    /// upper bound), else nil.
-    static func maxPowerKw(_ station: Station) -> Double? {
-        if let power = station.maxPowerKw, power > 0 { return power }
+    /// The station's maximum power in kW: its own, else its connectors' sum (only an upper
+    /// bound), else nil.
+    static func maxPowerKw(_ station: Station) -> (kW: Double, isUpperBound: Bool)? {
+        if let power = station.maxPowerKw, power.isFinite, power > 0 { return (power, false) }
         let fromConnectors = connectorsPowerKw(station)
-        return fromConnectors > 0 ? fromConnectors : nil
+        return fromConnectors > 0 && fromConnectors.isFinite ? (fromConnectors, true) : nil
+    }
+
+    /// A connector's maximum power in kW: the unrounded figure, else the rounded one; nil when
+    /// neither is a positive number.
+    static func maxPowerKw(_ connector: Connector) -> Double? {
+        [connector.maxPowerKwActual, connector.maxPowerKw].lazy.compactMap { $0 }.first { $0.isFinite && $0 > 0 }
     }
 
     private static func connectorsPowerKw(_ station: Station) -> Double {
@@ -34,7 +39,7 @@ public enum StationText {
         if let soc = session.soc { parts.append("SoC \(Format.number(soc, decimals: 0))%") }
         if let energy = session.chargedEnergyKwh { parts.append("\(Format.number(energy)) kWh") }
         if parts.isEmpty, let status = session.status?.text { parts.append(status) }
-        if session.status?.known == .ended { parts.insert("last:", at: 0) }
+        if !session.isLive { parts.insert("last:", at: 0) }
         return parts.joined(separator: " ")
     }
 

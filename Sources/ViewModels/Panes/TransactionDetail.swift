@@ -6,6 +6,8 @@ import Foundation
 /// with units and shown only when the server sent something for it.
 extension DetailBuilder {
     func transaction(_ item: Transaction, summary: TransactionsSummary?) -> (String, [DetailPane.Line]) {
+        // At the end when it ended, else now.
+        let stateOfCharge = item.socEnd ?? item.soc
         var result = lines([
             ("transaction", item.txId), ("station", item.stationId), ("connector", item.evseId?.text),
             ("connector name", item.evseName), ("type", item.evseType?.text), ("status", item.status?.text),
@@ -14,17 +16,16 @@ extension DetailBuilder {
             ("duration", Format.duration(seconds: item.sessionDurationMs.map { $0 / 1000 })),
             ("charging time", Format.duration(seconds: item.chargingDurationMs.map { $0 / 1000 })),
             ("energy", Format.unit(item.chargedEnergyKwh, "kWh", decimals: 2)),
-            ("SoC", Format.stateOfCharge(start: item.socStart, now: item.socEnd ?? item.soc, limit: item.socLimit)),
+            ("SoC", Format.stateOfCharge(start: item.socStart, now: stateOfCharge, limit: item.socLimit)),
             ("start reason", item.startReason?.text), ("end reason", item.endReason?.text),
             ("end detail", item.endReasonDescription), ("outcome", item.technicalFailClassification?.text),
             ("alarms", item.chargingEndAlarms?.joined(separator: ", ")),
         ])
-        let isLive = item.endTime == nil && item.status?.known != .ended
-        var powerLines = group("Power", power(item, isLive: isLive))
-        if isLive {
+        var powerLines = group("Power", power(item, isLive: item.isLive))
+        if item.isLive {
             // A live session: how hard it charges against what the charger can give, and how full.
             powerLines = adding(.power(powerNow(item), of: evseMaximum(item)), under: "power now", in: powerLines)
-            result = adding(.stateOfCharge(start: item.socStart, now: item.soc, limit: item.socLimit), under: "SoC", in: result)
+            result = adding(.stateOfCharge(start: item.socStart, now: stateOfCharge, limit: item.socLimit), under: "SoC", in: result)
         }
         result += powerLines
         result += group("Temperatures", [
@@ -60,9 +61,10 @@ extension DetailBuilder {
         item.power.map { $0 / 1000 } ?? item.powerKw
     }
 
-    /// The most the charger can give this session, in kW.
+    /// The most the charger can give this session, in kW: the unrounded figure, else the
+    /// rounded one (as a connector's maximum); nil when neither is a positive number.
     private func evseMaximum(_ item: Transaction) -> Double? {
-        item.evseMaxPowerKw ?? item.evseMaxPowerkWActual
+        [item.evseMaxPowerkWActual, item.evseMaxPowerKw].lazy.compactMap { $0 }.first { $0.isFinite && $0 > 0 }
     }
 
     private func power(_ item: Transaction, isLive: Bool) -> [(String, String?)] {

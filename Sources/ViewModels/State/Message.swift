@@ -33,9 +33,9 @@ public enum Message: Sendable {
     case warning(RequestID?, String)
     /// A token renewal asked for with `t` ended (the token stream tells how).
     case tokenRenewed(RequestID)
-    /// The usage chart's stations (known once a location's list is read), then each
-    /// station's transactions so far, page by page, then the end of the walk.
-    /// The chart's stations, and their connector counts where the API listed them.
+    /// The usage chart's stations (known once a location's list is read) with their connector
+    /// counts where the API listed them, then each station's transactions so far, page by
+    /// page, then the end of the walk.
     case usageStations(RequestID, [String], [String: Int])
     case usagePage(RequestID, TransactionHistory.StationHistory)
     case usageEnded(RequestID, ChargEyeError?)
