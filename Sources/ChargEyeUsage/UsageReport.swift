@@ -76,13 +76,13 @@ public struct UsageReport: Sendable, Equatable {
     /// One station's figures over `buckets`.
     public static func station(_ input: StationInput, over buckets: [Bucket]) -> StationUsage {
         var sessions = input.sessions
-        UsageSession.markOverlaps(&sessions)
+        let connectorsUsed = UsageSession.markOverlaps(&sessions)
         var issues: [UsageIssue: Int] = [:]
         for index in sessions.indices where !sessions[index].issues.isEmpty {
             for issue in sessions[index].issues { issues[issue, default: 0] += 1 }
         }
         // Never fewer than the sessions used: a list that says fewer (or 0) would give more than 100 %.
-        let connectors = max(1, input.connectors ?? 0, Set(sessions.map(\.connector)).count)
+        let connectors = max(1, input.connectors ?? 0, connectorsUsed)
         var figures = buckets.map { bucket in
             var empty = UsageFigures()
             empty.capacitySeconds = bucket.interval.duration * Double(connectors)

@@ -64,13 +64,14 @@ public struct UsageSession: Sendable, Equatable {
         }
     }
 
-    /// A station's transactions from position `first` on, read as sessions. By index: iterating
-    /// an array of transactions would copy each (a hundred fields) on the way.
+    /// A station's transactions from position `first` on, read as sessions. Through the
+    /// buffer: iterating the array, or its subscript, copies each transaction (a hundred
+    /// fields, over a kilobyte) on the way; the buffer's subscript lends it in place.
     public static func sessions(of transactions: [Transaction], from first: Int = 0, stationId: String, now: Date) -> [UsageSession] {
         (first..<max(first, transactions.count)).map { UsageSession(transactions[$0], stationId: stationId, now: now) }
     }
 
-    private static func occupied(_ transaction: Transaction, now: Date, issues: inout Set<UsageIssue>) -> DateInterval? {
+    private static func occupied(_ transaction: borrowing Transaction, now: Date, issues: inout Set<UsageIssue>) -> DateInterval? {
         guard let start = transaction.startTime else {
             issues.insert(.inconsistentTimes)
             return nil
@@ -91,7 +92,7 @@ public struct UsageSession: Sendable, Equatable {
 
     /// The energy if it could have been delivered: at most the connector's power (or the
     /// highest plausible) for the session's time, with 10 % and 1 kWh of slack for rounding.
-    private static func energy(_ transaction: Transaction, hours: Double, issues: inout Set<UsageIssue>) -> Double? {
+    private static func energy(_ transaction: borrowing Transaction, hours: Double, issues: inout Set<UsageIssue>) -> Double? {
         guard let energy = transaction.chargedEnergyKwh else {
             issues.insert(.missingEnergy)
             return nil
@@ -104,36 +105,33 @@ public struct UsageSession: Sendable, Equatable {
         return energy
     }
 
-    /// Marks the sessions that overlap another on the same connector.
-    static func markOverlaps(_ sessions: inout [UsageSession]) {
-        // Sorted by connector, then start: each connector's sessions in a run.
-        let ordered = sessions.indices.filter { sessions[$0].occupied != nil }.sorted { first, second in
-            if sessions[first].stationId != sessions[second].stationId { return sessions[first].stationId < sessions[second].stationId }
-            if sessions[first].connector != sessions[second].connector { return sessions[first].connector < sessions[second].connector }
-            return sessions[first].occupied!.start < sessions[second].occupied!.start
-        }
-        var runStart = 0
-        while runStart < ordered.count {
-            var runEnd = runStart + 1
-            let first = ordered[runStart]
-            while runEnd < ordered.count, sessions[ordered[runEnd]].stationId == sessions[first].stationId,
-                sessions[ordered[runEnd]].connector == sessions[first].connector {
-                runEnd += 1
+    /// Marks the sessions that overlap another on the same connector: in order of start (a
+    /// sort that is nearly free on the API's order, already by time), each session against the
+    /// one of its connector that ends last so far. Returns how many connectors the sessions
+    /// placed in time used (counted on the way, not hashed again).
+    @discardableResult
+    static func markOverlaps(_ sessions: inout [UsageSession]) -> Int {
+        var order = sessions.indices.filter { sessions[$0].occupied != nil }
+        order.sort { sessions[$0].occupied!.start < sessions[$1].occupied!.start }
+        var latest: [ConnectorKey: Int] = [:]
+        for index in order {
+            let key = ConnectorKey(stationId: sessions[index].stationId, connector: sessions[index].connector)
+            guard let previous = latest[key] else {
+                latest[key] = index
+                continue
             }
-            markOverlaps(in: ordered[runStart..<runEnd], of: &sessions)
-            runStart = runEnd
+            if sessions[index].occupied!.start < sessions[previous].occupied!.end {
+                sessions[index].issues.insert(.overlapping)
+                sessions[previous].issues.insert(.overlapping)
+            }
+            if sessions[index].occupied!.end > sessions[previous].occupied!.end { latest[key] = index }
         }
+        return latest.count
     }
 
-    /// Within one connector's sessions, ordered by start.
-    private static func markOverlaps(in ordered: ArraySlice<Int>, of sessions: inout [UsageSession]) {
-        guard var latest = ordered.first else { return }
-        for index in ordered.dropFirst() {
-            if sessions[index].occupied!.start < sessions[latest].occupied!.end {
-                sessions[index].issues.insert(.overlapping)
-                sessions[latest].issues.insert(.overlapping)
-            }
-            if sessions[index].occupied!.end > sessions[latest].occupied!.end { latest = index }
-        }
+    /// One connector of one station.
+    private struct ConnectorKey: Hashable {
+        let stationId: String
+        let connector: String
     }
 }

@@ -98,6 +98,22 @@ struct UsageReportTests {
         #expect(report.stations[0].connectors == 2)
     }
 
+    @Test("overlaps are found per connector whatever the order the API sends: a long session covering two later ones, another connector at the same time")
+    func overlapsInAnyOrder() {
+        let sessions = [
+            transaction("late", connector: "1", start: "2026-11-01T12:00:00Z", end: "2026-11-01T13:00:00Z", kwh: 1),
+            transaction("other", connector: "2", start: "2026-11-01T08:30:00Z", end: "2026-11-01T09:30:00Z", kwh: 1),
+            transaction("long", connector: "1", start: "2026-11-01T08:00:00Z", end: "2026-11-01T14:00:00Z", kwh: 1),
+            transaction("alone", connector: "1", start: "2026-11-01T15:00:00Z", end: "2026-11-01T16:00:00Z", kwh: 1),
+            transaction("early", connector: "1", start: "2026-11-01T09:00:00Z", end: "2026-11-01T10:00:00Z", kwh: 1),
+        ]
+        for order in [sessions, sessions.reversed()] {
+            let report = report(Array(order), connectors: nil)
+            #expect(report.issues[.overlapping] == 3, "long, early and late; not other (connector 2) nor alone")
+            #expect(report.stations[0].connectors == 2)
+        }
+    }
+
     @Test("a listed count below the connectors the sessions used (or 0) is not taken: utilisation never passes 100 %", arguments: [0, 1])
     func listedTooFew(listed: Int) {
         let report = report([
