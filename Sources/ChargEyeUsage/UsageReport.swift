@@ -75,9 +75,9 @@ public struct UsageReport: Sendable, Equatable {
 
     /// One station's figures over `buckets`.
     public static func station(_ input: StationInput, over buckets: [Bucket]) -> StationUsage {
-        var sessions = input.sessions
-        let connectorsUsed = UsageSession.markOverlaps(&sessions)
-        var issues: [UsageIssue: Int] = [:]
+        let sessions = input.sessions
+        let (overlapping, connectorsUsed) = UsageSession.overlaps(in: sessions)
+        var issues: [UsageIssue: Int] = overlapping > 0 ? [.overlapping: overlapping] : [:]
         for index in sessions.indices where !sessions[index].issues.isEmpty {
             for issue in sessions[index].issues { issues[issue, default: 0] += 1 }
         }

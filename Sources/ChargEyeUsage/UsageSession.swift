@@ -105,33 +105,64 @@ public struct UsageSession: Sendable, Equatable {
         return energy
     }
 
-    /// Marks the sessions that overlap another on the same connector: in order of start (a
-    /// sort that is nearly free on the API's order, already by time), each session against the
-    /// one of its connector that ends last so far. Returns how many connectors the sessions
-    /// placed in time used (counted on the way, not hashed again).
-    @discardableResult
-    static func markOverlaps(_ sessions: inout [UsageSession]) -> Int {
+    /// How many sessions overlap another on the same connector, and how many connectors the
+    /// sessions placed in time used. In order of start (a sort that is nearly free on the
+    /// API's order, already by time), each session is compared with the one of its connector
+    /// that ends last so far. Reads the sessions without changing them, so a report does not
+    /// copy a station's sessions to count.
+    static func overlaps(in sessions: [UsageSession]) -> (overlapping: Int, connectorsUsed: Int) {
         var order = sessions.indices.filter { sessions[$0].occupied != nil }
         order.sort { sessions[$0].occupied!.start < sessions[$1].occupied!.start }
-        var latest: [ConnectorKey: Int] = [:]
+        var connectors = ConnectorSlots()
+        var latest: [Int] = []  // per connector slot
+        var overlapping = [Bool](repeating: false, count: sessions.count)
         for index in order {
-            let key = ConnectorKey(stationId: sessions[index].stationId, connector: sessions[index].connector)
-            guard let previous = latest[key] else {
-                latest[key] = index
+            let slot = connectors.slot(stationId: sessions[index].stationId, connector: sessions[index].connector)
+            guard slot < latest.count else {
+                latest.append(index)
                 continue
             }
+            let previous = latest[slot]
             if sessions[index].occupied!.start < sessions[previous].occupied!.end {
-                sessions[index].issues.insert(.overlapping)
-                sessions[previous].issues.insert(.overlapping)
+                overlapping[index] = true
+                overlapping[previous] = true
             }
-            if sessions[index].occupied!.end > sessions[previous].occupied!.end { latest[key] = index }
+            if sessions[index].occupied!.end > sessions[previous].occupied!.end { latest[slot] = index }
         }
-        return latest.count
+        return (overlapping.lazy.filter { $0 }.count, connectors.count)
     }
+}
 
-    /// One connector of one station.
-    private struct ConnectorKey: Hashable {
+/// Numbers each connector of each station in the order first seen. A station has a handful
+/// of connectors, and comparing two short ids costs far less than hashing them: the first
+/// few are found by comparison, more by hash.
+private struct ConnectorSlots {
+    private struct Key: Hashable {
         let stationId: String
         let connector: String
+    }
+
+    private static let compared = 16
+    private var keys: [Key] = []
+    private var byKey: [Key: Int] = [:]
+
+    var count: Int { keys.count }
+
+    /// The connector's number; a new one is the next number.
+    mutating func slot(stationId: String, connector: String) -> Int {
+        if keys.count <= Self.compared {
+            if let found = keys.firstIndex(where: { $0.connector == connector && $0.stationId == stationId }) { return found }
+        } else if let found = byKey[Key(stationId: stationId, connector: connector)] {
+            return found
+        }
+        keys.append(Key(stationId: stationId, connector: connector))
+        if keys.count > Self.compared {
+            if byKey.isEmpty {
+                for (slot, key) in keys.enumerated() { byKey[key] = slot }
+            } else {
+                byKey[keys[keys.count - 1]] = keys.count - 1
+            }
+        }
+        return keys.count - 1
     }
 }

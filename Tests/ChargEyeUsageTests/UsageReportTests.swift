@@ -114,6 +114,18 @@ struct UsageReportTests {
         }
     }
 
+    @Test("a station with many connectors (past those told apart by comparison) is counted and checked for overlaps the same")
+    func manyConnectors() {
+        let sessions = (1...40).flatMap { connector in
+            [transaction("a\(connector)", connector: String(connector), start: "2026-11-01T08:00:00Z", end: "2026-11-01T09:00:00Z", kwh: 1),
+             transaction("b\(connector)", connector: String(connector), start: "2026-11-01T08:30:00Z", end: "2026-11-01T09:30:00Z", kwh: 1),
+             transaction("c\(connector)", connector: String(connector), start: "2026-11-01T10:00:00Z", end: "2026-11-01T11:00:00Z", kwh: 1)]
+        }
+        let report = report(sessions.shuffled(), connectors: nil)
+        #expect(report.stations[0].connectors == 40)
+        #expect(report.issues[.overlapping] == 80)
+    }
+
     @Test("a listed count below the connectors the sessions used (or 0) is not taken: utilisation never passes 100 %", arguments: [0, 1])
     func listedTooFew(listed: Int) {
         let report = report([
