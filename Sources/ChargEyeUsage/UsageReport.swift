@@ -79,7 +79,8 @@ public struct UsageReport: Sendable, Equatable {
         let (overlapping, connectorsUsed) = UsageSession.overlaps(in: sessions)
         var issues: [UsageIssue: Int] = overlapping > 0 ? [.overlapping: overlapping] : [:]
         for index in sessions.indices where !sessions[index].issues.isEmpty {
-            for issue in sessions[index].issues { issues[issue, default: 0] += 1 }
+            // Overlaps are counted across the sessions above, not taken from each.
+            for issue in sessions[index].issues where issue != .overlapping { issues[issue, default: 0] += 1 }
         }
         // Never fewer than the sessions used: a list that says fewer (or 0) would give more than 100 %.
         let connectors = max(1, input.connectors ?? 0, connectorsUsed)

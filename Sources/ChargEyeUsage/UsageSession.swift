@@ -22,6 +22,8 @@ public struct UsageSession: Sendable, Equatable {
     /// Longer than this a session is taken for a bad timestamp (a depot's vehicle may stand
     /// plugged in over a long weekend, not for a month).
     public static let longestPlausible: TimeInterval = 31 * 86_400
+    /// The connector of a session that names none: counted, never taken for a connector.
+    public static let unknownConnector = "?"
     /// No charger in ChargEye's range delivers more (Kempower's largest systems are 1.2 MW).
     public static let highestPlausibleKw = 2_000.0
 
@@ -43,7 +45,7 @@ public struct UsageSession: Sendable, Equatable {
     /// (Borrowed: an initializer would otherwise take a copy of all of a transaction's fields.)
     public init(_ transaction: borrowing Transaction, stationId fallbackStation: String, now: Date) {
         stationId = transaction.stationId ?? fallbackStation
-        connector = transaction.evseId?.text ?? "?"
+        connector = transaction.evseId?.text ?? Self.unknownConnector
         issues = []
         occupied = Self.occupied(transaction, now: now, issues: &issues)
         if let start = transaction.chargingStartTime, let end = transaction.chargingEndTime, end >= start {
@@ -64,9 +66,8 @@ public struct UsageSession: Sendable, Equatable {
         }
     }
 
-    /// A station's transactions from position `first` on, read as sessions. Through the
-    /// buffer: iterating the array, or its subscript, copies each transaction (a hundred
-    /// fields, over a kilobyte) on the way; the buffer's subscript lends it in place.
+    /// A station's transactions from position `first` on, read as sessions. By index:
+    /// iterating the array would copy each transaction (a hundred fields) on the way.
     public static func sessions(of transactions: [Transaction], from first: Int = 0, stationId: String, now: Date) -> [UsageSession] {
         (first..<max(first, transactions.count)).map { UsageSession(transactions[$0], stationId: stationId, now: now) }
     }
@@ -111,8 +112,10 @@ public struct UsageSession: Sendable, Equatable {
     /// that ends last so far. Reads the sessions without changing them, so a report does not
     /// copy a station's sessions to count.
     static func overlaps(in sessions: [UsageSession]) -> (overlapping: Int, connectorsUsed: Int) {
-        var order = sessions.indices.filter { sessions[$0].occupied != nil }
-        order.sort { sessions[$0].occupied!.start < sessions[$1].occupied!.start }
+        // Sessions that name no connector cannot be said to overlap, nor add a connector.
+        var order = sessions.indices.filter { sessions[$0].occupied != nil && sessions[$0].connector != unknownConnector }
+        // By start, then end: two that start together are compared the same way in any order.
+        order.sort { (sessions[$0].occupied!.start, sessions[$0].occupied!.end) < (sessions[$1].occupied!.start, sessions[$1].occupied!.end) }
         var connectors = ConnectorSlots()
         var latest: [Int] = []  // per connector slot
         var overlapping = [Bool](repeating: false, count: sessions.count)

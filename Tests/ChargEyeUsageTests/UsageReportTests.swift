@@ -126,6 +126,22 @@ struct UsageReportTests {
         #expect(report.issues[.overlapping] == 80)
     }
 
+    @Test("two sessions starting together, one of no length, are compared the same in either order; a session naming no connector is no connector")
+    func tiesAndUnknownConnectors() {
+        let pair = [
+            transaction("instant", connector: "1", start: "2026-11-01T05:00:00Z", end: "2026-11-01T05:00:00Z", kwh: 0),
+            transaction("hour", connector: "1", start: "2026-11-01T05:00:00Z", end: "2026-11-01T06:00:00Z", kwh: 1),
+        ]
+        #expect(report(pair, connectors: nil).issues[.overlapping] == report(pair.reversed(), connectors: nil).issues[.overlapping])
+        var unnamed = transaction("unnamed", start: "2026-11-01T05:00:00Z", end: "2026-11-01T06:00:00Z", kwh: 1)
+        unnamed.evseId = nil
+        let withUnnamed = report([transaction("a", connector: "1", start: "2026-11-01T05:00:00Z", end: "2026-11-01T06:00:00Z", kwh: 1),
+                                  transaction("b", connector: "2", start: "2026-11-01T05:00:00Z", end: "2026-11-01T06:00:00Z", kwh: 1),
+                                  unnamed, unnamed], connectors: 2)
+        #expect(withUnnamed.stations[0].connectors == 2)
+        #expect(withUnnamed.issues[.overlapping] == nil)
+    }
+
     @Test("a listed count below the connectors the sessions used (or 0) is not taken: utilisation never passes 100 %", arguments: [0, 1])
     func listedTooFew(listed: Int) {
         let report = report([

@@ -34,13 +34,19 @@ struct PaneViewTests {
     func narrowRollup() {
         let state = ScreenFixtures.state()
         let summary = FleetSummary(scope: "Fleet", segments: [
-            .init(text: "3 stations", shortText: "3 st", role: .normal, isActive: false, isGroup: true, facet: nil),
+            .init(text: "3 stations", shortText: "3 st", word: "st", role: .normal, isActive: false, isGroup: true, facet: nil),
             .init(text: "1 Faulted", shortText: "1 flt", role: .critical, isActive: false, isGroup: false, facet: nil),
-            .init(text: "12 connectors", shortText: "12 conn", role: .normal, isActive: false, isGroup: true, facet: nil),
+            .init(text: "12 connectors", shortText: "12 conn", word: "conn", role: .normal, isActive: false, isGroup: true, facet: nil),
             .init(text: "2 Défaillant", shortText: "2 Défaillant", role: .warning, isActive: false, isGroup: false, facet: nil),
         ], shares: [.init(kind: .fault, count: 1), .init(kind: .attention, count: 2)])
-        let narrow = draw({ ListPaneView.draw(state.listPane, summary: summary, in: Rect(x: 0, y: 0, width: 32, height: 5), glyphs: .unicode, into: &$0) }, width: 32, height: 5)
-        #expect(narrow.trimmedLines[1] == "│Fleet · 3 st 1 flt · 12 conn… │")
+        func line(_ width: Int) -> String {
+            let grid = draw({ ListPaneView.draw(state.listPane, summary: summary, in: Rect(x: 0, y: 0, width: width, height: 5), glyphs: .unicode, into: &$0) }, width: width, height: 5)
+            return String(grid.trimmedLines[1].dropFirst().dropLast())
+        }
+        #expect(line(60) == "Fleet · 3 st 1 flt · 12 conn 2 Défaillant █████▓▓▓▓▓▓▓▓▓▓▓")
+        #expect(line(43) == "Fleet · 3 st 1 flt · 12 conn 2 Défaillant", "no room for the bar")
+        #expect(line(40) == "Fleet · st 1 flt · conn 2 Défaillant  ", "the totals' numbers give way to the trouble")
+        #expect(line(32) == "Fleet · st 1 flt · conn…      ", "then counts, whole, marked")
         let ascii = summary.mappingText(ASCIIText.text, keys: ASCIIText.keys)
         #expect(ascii.segments.allSatisfy { $0.shortText.unicodeScalars.allSatisfy(\.isASCII) })
     }

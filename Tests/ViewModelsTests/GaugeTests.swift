@@ -105,6 +105,15 @@ struct GaugeTests {
         #expect(live.handoffReport.split(separator: "\n", omittingEmptySubsequences: false).filter { $0 == "  " }.count == spacers)
     }
 
+    @Test("a connector row's power is its live session's, 0 once the session ended")
+    func rowPower() throws {
+        let ended = Connector(connectorId: .case2("1"), _type: .init("CCS"), status: .init("Available"), maxPowerKw: 400,
+                              latestTransaction: ConnectorSession(txId: "tx-1", status: .init("Ended"), endTime: Fixtures.start, powerKw: 50))
+        var state = try Self.stationsState([Self.station(power: 0, max: 400, connectors: [ended])])
+        _ = state.press(.enter)
+        #expect(state.listPane.rows.first?.cells[3] == "0/400")
+    }
+
     @Test("an ended session keeps its figures but draws no gauge")
     func endedSession() throws {
         let pane = try Self.connectorPane(ConnectorSession(

@@ -59,45 +59,70 @@ public enum ListPaneView {
 
     /// The roll-up line: counts, the active facet reversed, then the proportional bar at the
     /// right end. What gives way when it does not fit, in turn: the healthy counts (the bar
-    /// shows their share), the long words (for short ones: "3 flt"), the bar, then the last
-    /// counts, whole, with a mark that some are left out; trouble stays visible longest.
+    /// shows their share), the long words (for short ones: "3 flt"), the bar, the totals'
+    /// numbers ("st 1 flt · conn 2 unav"), then the last counts, whole, with a mark that some
+    /// are left out; trouble stays visible longest.
     private static func drawSummary(_ summary: FleetSummary?, at x: Int, y: Int, width: Int, glyphs: Glyphs, into grid: inout CellGrid) {
         guard let summary else { return }
         let barRoom = summary.shares.isEmpty ? 0 : ShareBarView.widths.lowerBound + 1
         let troubleOnly = summary.segments.filter { $0.isGroup || $0.isActive || ($0.role != .ok && $0.role != .normal) }
-        let forms = [(summary.segments, false), (troubleOnly, false), (troubleOnly, true)]
-        let (segments, short) = forms.first { summaryWidth(summary.scope, $0.0, short: $0.1, glyphs) + barRoom <= width } ?? (troubleOnly, true)
+        let forms: [(segments: [FleetSummary.Segment], form: SummaryForm, bar: Bool)] = [
+            (summary.segments, .long, true), (troubleOnly, .long, true), (troubleOnly, .short, true), (troubleOnly, .short, false),
+        ]
+        let chosen = forms.first { summaryWidth(summary.scope, $0.segments, $0.form, glyphs) + ($0.bar ? barRoom : 0) <= width }
+            ?? (troubleOnly, .wordsOnly, false)
+        let segments = chosen.segments
         var column = x
         let end = x + width
         column += grid.put(summary.scope, x: column, y: y, role: .dim, limit: end - column)
-        for (index, segment) in segments.enumerated() {
-            let separator = separator(segments, index, short: short, glyphs)
-            let text = short ? segment.shortText : segment.text
-            guard column + DisplayWidth.of(separator) + DisplayWidth.of(text) <= end else {
-                // Never cut mid-number: what does not fit whole is left out, and marked.
+        let pieces = segments.indices.map { (separator(segments, $0, chosen.form, glyphs), text(segments[$0], chosen.form)) }
+        let widths = pieces.map { DisplayWidth.of($0.0) + DisplayWidth.of($0.1) }
+        for index in segments.indices {
+            // Never cut mid-number: when the rest does not fit, counts are left out whole, and marked.
+            let mark = column + widths[index...].reduce(0, +) <= end ? 0 : DisplayWidth.of(glyphs.ellipsis)
+            guard column + widths[index] + mark <= end else {
                 if column + DisplayWidth.of(glyphs.ellipsis) <= end { column += grid.put(glyphs.ellipsis, x: column, y: y, role: .dim) }
                 break
             }
-            column += grid.put(separator, x: column, y: y, role: .dim)
-            column += grid.put(text, x: column, y: y, role: segment.isActive ? .selected : segment.role)
+            column += grid.put(pieces[index].0, x: column, y: y, role: .dim)
+            column += grid.put(pieces[index].1, x: column, y: y, role: segments[index].isActive ? .selected : segments[index].role)
         }
         let barWidth = min(ShareBarView.widths.upperBound, end - column - 1)
-        if !summary.shares.isEmpty, barWidth >= ShareBarView.widths.lowerBound {
+        if chosen.bar, !summary.shares.isEmpty, barWidth >= ShareBarView.widths.lowerBound {
             ShareBarView.draw(summary.shares, x: end - barWidth, y: y, width: barWidth, ascii: glyphs.isASCII, into: &grid)
+        }
+    }
+
+    /// How the roll-up's counts are worded, from the widest to the narrowest.
+    private enum SummaryForm {
+        /// "5 stations: 1 Faulted"
+        case long
+        /// "5 st 1 flt"
+        case short
+        /// "st 1 flt"
+        case wordsOnly
+    }
+
+    private static func text(_ segment: FleetSummary.Segment, _ form: SummaryForm) -> String {
+        switch form {
+        case .long: segment.text
+        case .short: segment.shortText
+        case .wordsOnly: segment.isGroup ? segment.word : segment.shortText
         }
     }
 
     /// "Location · 5 stations: 1 Faulted · 22 connectors: 8 Charging, 10 Available", or in
     /// short "Location · 5 st 1 flt · 22 conn 8 chg 10 free".
-    private static func separator(_ segments: [FleetSummary.Segment], _ index: Int, short: Bool, _ glyphs: Glyphs) -> String {
+    private static func separator(_ segments: [FleetSummary.Segment], _ index: Int, _ form: SummaryForm, _ glyphs: Glyphs) -> String {
         if index == 0 || segments[index].isGroup { return glyphs.separator }
-        if short { return " " }
+        if form != .long { return " " }
         return segments[index - 1].isGroup ? ": " : ", "
     }
 
-    private static func summaryWidth(_ scope: String, _ segments: [FleetSummary.Segment], short: Bool, _ glyphs: Glyphs) -> Int {
-        DisplayWidth.of(scope) + segments.indices.reduce(0) {
-            $0 + DisplayWidth.of(separator(segments, $1, short: short, glyphs)) + DisplayWidth.of(short ? segments[$1].shortText : segments[$1].text)
+    /// The width of `scope` and `segments`, separators included.
+    private static func summaryWidth(_ scope: String, _ segments: [FleetSummary.Segment], _ form: SummaryForm, _ glyphs: Glyphs) -> Int {
+        DisplayWidth.of(scope) + segments.indices.reduce(0) { total, index in
+            total + DisplayWidth.of(separator(segments, index, form, glyphs)) + DisplayWidth.of(text(segments[index], form))
         }
     }
 

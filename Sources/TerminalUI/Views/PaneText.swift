@@ -52,6 +52,7 @@ extension FleetSummary: PaneText {
             var segment = segment
             segment.text = text(segment.text)
             segment.shortText = text(segment.shortText)
+            segment.word = text(segment.word)
             return segment
         }
         return copy

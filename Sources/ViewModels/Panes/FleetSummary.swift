@@ -11,6 +11,8 @@ public struct FleetSummary: Equatable, Sendable {
         public var text: String
         /// The same count in short words ("3 flt", as the list rows say it), for a narrow line.
         public var shortText: String
+        /// A total's word alone ("st", "conn"), for the narrowest line; empty for the others.
+        public var word = ""
         public var role: Role
         public var isActive: Bool
         /// A total that starts a group ("5 stations"), followed by its parts.
@@ -40,9 +42,9 @@ public struct FleetSummary: Equatable, Sendable {
         init(connectorStatus status: String) {
             switch StatusRank.connector(status) {
             case 0: self = .fault
-            case 1, 2: self = .attention
+            case 3, 4, 5: self = .inUse
             case 6: self = .free
-            default: self = .inUse
+            default: self = .attention
             }
         }
     }
@@ -90,7 +92,9 @@ extension AppState {
             return nil
         }
         func total(_ count: Int, _ word: String, _ short: String) -> FleetSummary.Segment {
-            FleetSummary.Segment(text: "\(count) \(word)", shortText: "\(count) \(short)", role: .normal, isActive: false, isGroup: true, facet: nil)
+            FleetSummary.Segment(
+                text: "\(count) \(word)", shortText: "\(count) \(short)", word: short, role: .normal, isActive: false, isGroup: true, facet: nil
+            )
         }
         func parts(_ counts: [String: Int], _ facet: (String) -> StatusFacet) -> [FleetSummary.Segment] {
             counts.filter { $0.value > 0 }.sorted { (StatusRank.any($0.key), $0.key) < (StatusRank.any($1.key), $1.key) }.map { status, count in

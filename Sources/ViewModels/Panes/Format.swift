@@ -8,12 +8,10 @@ public enum Format {
     public static func number(_ value: Double?, decimals: Int = 1) -> String {
         guard let value, value.isFinite else { return "" }
         if value.rounded() == value, abs(value) < 1e12 { return String(Int64(value)) }
-        // Past what a whole number holds exactly (and Int64 at all), or too small to show in
-        // `decimals` without reading as 0: three significant digits.
+        // Past what a whole number holds exactly (and Int64 at all): three significant digits.
         guard abs(value) < 1e15 else { return String(format: "%.3g", value) }
         let scale = pow(10, Double(decimals))
         let rounded = (value * scale).rounded() / scale
-        if rounded == 0 { return String(format: "%.3g", value) }
         return rounded.rounded() == rounded ? String(Int64(rounded)) : String(rounded)
     }
 
@@ -31,7 +29,9 @@ public enum Format {
         guard let now, let maximum, maximum.isFinite, maximum > 0 else { return reading }
         let percent = max(0, now) / maximum * 100
         let share = percent > 999 ? ">999" : (isUpperBound ? "≥" : "") + number(percent, decimals: 0)
-        return "\(number(now)) of \(isUpperBound ? "≤" : "")\(number(maximum)) kW (\(share) %)"
+        // A maximum too small for one decimal (a bad reading) is shown as sent, not as 0.
+        let shownMaximum = maximum < 0.05 ? String(format: "%.2g", maximum) : number(maximum)
+        return "\(number(now)) of \(isUpperBound ? "≤" : "")\(shownMaximum) kW (\(share) %)"
     }
 
     /// "64 % (from 21 %, limit 80 %)": a state of charge with what is known of its start and
