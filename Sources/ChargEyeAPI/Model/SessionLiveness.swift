@@ -7,3 +7,12 @@ extension ConnectorSession {
 extension Transaction {
     public var isLive: Bool { status?.known != .ended && endTime == nil }
 }
+
+extension Connector {
+    /// The power its session delivers now: 0 without a live session (an ended session's last
+    /// reading is not the connector's power now).
+    public var powerNowKw: Double {
+        guard let session, session.isLive else { return 0 }
+        return session.powerKw ?? 0
+    }
+}

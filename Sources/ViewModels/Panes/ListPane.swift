@@ -188,7 +188,7 @@ extension AppState {
             guard let item = station.connectors?[index] else { return ([], .normal) }
             let session = item.session
             let sessionText = session.map(StationText.sessionSummary) ?? ""
-            let power = "\(Format.number(session?.isLive == true ? session?.powerKw ?? 0 : 0))/\(Format.number(item.maxPowerKw))"
+            let power = "\(Format.number(item.powerNowKw))/\(Format.number(item.maxPowerKw))"
             return ([item.id, item._type?.text ?? "?", item.status?.text ?? "?", power, sessionText], StationText.role(item.status))
         case .transactions(let items):
             let item = items[index]

@@ -19,7 +19,13 @@ public enum StationText {
     /// A connector's maximum power in kW: the unrounded figure, else the rounded one; nil when
     /// neither is a positive number.
     static func maxPowerKw(_ connector: Connector) -> Double? {
-        [connector.maxPowerKwActual, connector.maxPowerKw].lazy.compactMap { $0 }.first { $0.isFinite && $0 > 0 }
+        firstMaximum(connector.maxPowerKwActual, connector.maxPowerKw)
+    }
+
+    /// The first of `figures` that is a positive number: a maximum the API may send unrounded,
+    /// rounded, as 0 or not at all.
+    static func firstMaximum(_ figures: Double?...) -> Double? {
+        figures.lazy.compactMap { $0 }.first { $0.isFinite && $0 > 0 }
     }
 
     private static func connectorsPowerKw(_ station: Station) -> Double {

@@ -64,7 +64,7 @@ extension DetailBuilder {
     /// The most the charger can give this session, in kW: the unrounded figure, else the
     /// rounded one (as a connector's maximum); nil when neither is a positive number.
     private func evseMaximum(_ item: Transaction) -> Double? {
-        [item.evseMaxPowerkWActual, item.evseMaxPowerKw].lazy.compactMap { $0 }.first { $0.isFinite && $0 > 0 }
+        StationText.firstMaximum(item.evseMaxPowerkWActual, item.evseMaxPowerKw)
     }
 
     private func power(_ item: Transaction, isLive: Bool) -> [(String, String?)] {

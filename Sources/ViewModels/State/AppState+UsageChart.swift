@@ -36,11 +36,10 @@ extension AppState {
             return ("station \(stationId)", .stations([stationId]), loadedConnectorCount(of: stationId).map { [stationId: $0] } ?? [:])
         case .stations(let location):
             guard case .stations(let items)? = current.data, items.count > 0 else { return (location.name, .location(uid: location.id), [:]) }
+            let ids = (0..<items.count).map(items.stationId(at:))
             var connectors: [String: Int] = [:]
-            for position in 0..<items.count {
-                connectors[items.stationId(at: position)] = items.statuses(at: position).connectors?.count
-            }
-            return (location.name, .stations((0..<items.count).map(items.stationId(at:))), connectors)
+            for (position, id) in ids.enumerated() { connectors[id] = items.statuses(at: position).connectors?.count }
+            return (location.name, .stations(ids), connectors)
         case .fleetStations:
             guard case .stations(let items)? = current.data, let index = current.selectedIndex else { return nil }
             let position = current.visible[index]

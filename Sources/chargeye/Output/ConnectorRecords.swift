@@ -37,7 +37,7 @@ enum ConnectorRecords {
                 (station.connectors ?? []).map { connector -> [String] in
                     let session = connector.session
                     return [station.stationId, connector.id, connector._type?.text ?? "", connector.status?.text ?? "",
-                            "\(Format.number(session?.isLive == true ? session?.powerKw ?? 0 : 0))/\(Format.number(connector.maxPowerKw))",
+                            "\(Format.number(connector.powerNowKw))/\(Format.number(connector.maxPowerKw))",
                             Format.number(session?.soc, decimals: 0), Format.number(session?.chargedEnergyKwh),
                             session?.startTime.map { Format.clock($0, zone: .current) } ?? ""]
                 }
