@@ -13,8 +13,9 @@ struct StreamedLoadTests {
     private struct Arrivals {
         private var soFar = LocationsSoFar()
 
-        mutating func add(_ locations: [Location], replacing: Bool = false) -> LocationsSoFar {
+        mutating func add(_ locations: [Location], replacing: Bool = false, ordered: Bool = false) -> LocationsSoFar {
             soFar.add(StreamedLoadTests.part(locations, replacing: replacing))
+            if ordered { soFar.orderNewRows() }
             return soFar
         }
     }
@@ -45,11 +46,11 @@ struct StreamedLoadTests {
         }
     }
 
-    @Test("a list that streams in keeps the order a whole list gets, for each sort, with its index folded by the reader or not")
+    @Test("a list that streams in keeps the order a whole list gets, for each sort, with its index folded and its name order kept by the reader or not")
     func streamedOrder() throws {
         let locations = Self.mixedLocations(600)
         for sortPresses in 0..<3 {
-            for readerFolds in [true, false] {
+            for (readerFolds, readerOrders) in [(true, true), (true, false), (false, false)] {
                 var (whole, wholeID) = try Self.firstLoad()
                 var (streamed, id) = try Self.firstLoad()
                 for _ in 0..<sortPresses {
@@ -64,11 +65,11 @@ struct StreamedLoadTests {
                     let part = Array(locations[start..<start + size])
                     start += size
                     soFar.locations.append(contentsOf: part)
-                    _ = streamed.update(.loadedPart(id, readerFolds ? arrivals.add(part) : soFar))
+                    _ = streamed.update(.loadedPart(id, readerFolds ? arrivals.add(part, ordered: readerOrders) : soFar))
                     #expect(streamed.current.visible.count == start)
                 }
                 let ids = { (state: AppState) in state.current.visible.map { state.current.data!.id(at: $0) } }
-                #expect(ids(streamed) == ids(whole), "sort \(streamed.current.sort), reader folds: \(readerFolds)")
+                #expect(ids(streamed) == ids(whole), "sort \(streamed.current.sort), reader folds: \(readerFolds), orders: \(readerOrders)")
                 #expect(streamed.current.searchIndex == whole.current.searchIndex)
             }
         }
@@ -191,6 +192,9 @@ struct StreamedLoadTests {
         #expect(forwarded.withLock { $0.count } == 1)
         throttle.flush()
         #expect(forwarded.withLock { $0.map { Array($0.locations) } } == [one, one + rest], "everything so far, each time")
+        let last = forwarded.withLock { $0.last! }
+        let byName = last.nameOrder.map { last.locations[$0].name ?? "" }
+        #expect(byName.count == Fixtures.locations.count && byName.map(Level.fold) == byName.map(Level.fold).sorted(), "in name order")
         throttle.flush()
         #expect(forwarded.withLock { $0.count } == 2, "nothing left to pass on")
     }

@@ -10,6 +10,9 @@ public struct LocationsSoFar: Sendable, Equatable {
     /// The locations' search text, folded by the reader as the parts came (empty when it
     /// was not: the list then folds it itself).
     var searchIndex = SearchIndex()
+    /// The locations' positions in name order (the list's first sort), kept up by the reader
+    /// (`orderNewRows`), so the terminal's thread sorts nothing while a long list streams in.
+    var nameOrder: [Int] = []
 
     public init(locations: LocationTable = LocationTable(), restarts: Int = 0) {
         self.locations = locations
@@ -23,5 +26,12 @@ public struct LocationsSoFar: Sendable, Equatable {
         let before = locations.count
         locations.append(contentsOf: part.locations)
         Level.addToIndex(&searchIndex, data: .locations(locations), items: before..<locations.count)
+    }
+
+    /// Puts the rows added since the last call into `nameOrder` (their own sort, then one
+    /// pass over the rest): once per pass on to the list, on the reader's side.
+    mutating func orderNewRows() {
+        guard nameOrder.count < locations.count else { return }
+        nameOrder = searchIndex.merging(Array(nameOrder.count..<locations.count), into: nameOrder, byFields: Level.nameFields)
     }
 }

@@ -210,7 +210,7 @@ extension AppState {
         let earlier = level.load.request?.partsRestarts
         let holdBack = earlier == nil ? reason != .first && level.data != nil : level.load.request?.heldBack != nil
         stack[depth].load = .loading(InFlight(
-            id: id, reason: reason, partsRestarts: soFar.restarts, heldBack: holdBack ? soFar.locations : nil,
+            id: id, reason: reason, partsRestarts: soFar.restarts, heldBack: holdBack ? soFar : nil,
             showsPartialData: holdBack && level.load.request?.showsPartialData == true
         ))
         if holdBack { return }
@@ -225,7 +225,7 @@ extension AppState {
         switch (response, level.kind) {
         case (.locationsStreamed, _):
             if let heldBack = level.load.request?.heldBack {
-                level.data = .locations(heldBack)
+                level.showStreamed(heldBack, continuing: false)
             } else if !level.isStreaming {
                 level.data = .locations(LocationTable())
             }

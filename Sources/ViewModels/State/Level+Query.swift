@@ -114,12 +114,15 @@ extension Level {
         return order
     }
 
+    /// The search index's field that orders locations by name.
+    static let nameFields = [0]
+
     /// The search index's fields that sort `sortIndex` orders by, the first deciding, when it
     /// orders by them: locations by name (field 0), city (1) or country (2).
     func indexFields(_ sortIndex: Int) -> [Int]? {
         guard kind == .locations else { return nil }
         switch kind.sortKeys[sortIndex % kind.sortKeys.count] {
-        case .name: return [0]
+        case .name: return Self.nameFields
         case .city: return [1, 0]
         case .country: return [2, 1, 0]
         default: return nil

@@ -181,14 +181,15 @@ public struct Level: Equatable, Sendable {
     /// index the reader built for them when it did (so the terminal's thread folds no text).
     mutating func showStreamed(_ soFar: LocationsSoFar, continuing: Bool) {
         if !continuing { data = .locations(LocationTable()) }
-        extend(to: .locations(soFar.locations), index: soFar.searchIndex)
+        extend(to: .locations(soFar.locations), index: soFar.searchIndex, nameOrder: soFar.nameOrder)
     }
 
     /// Takes over a longer version of the list shown (a streamed answer's rows so far, shared,
     /// not copied): the search index and counts grow by just the new rows (or the index is
     /// `index`, when it covers them all), and a list ordered by its index keeps its order with
-    /// the new rows merged in; other orders are recomputed on the next refresh.
-    mutating func extend(to longer: LevelData, index: SearchIndex? = nil) {
+    /// the new rows merged in (or takes `nameOrder`, the reader's, when it is ordered by name
+    /// and that covers them all); other orders are recomputed on the next refresh.
+    mutating func extend(to longer: LevelData, index: SearchIndex? = nil, nameOrder: [Int]? = nil) {
         switch (storage, longer) {
         case (.locations(let shown)?, .locations(let all)) where shown.count <= all.count:
             if let index, index.count == all.count {
@@ -197,7 +198,9 @@ public struct Level: Equatable, Sendable {
                 Self.addToIndex(&searchIndex, data: longer, items: shown.count..<all.count)
             }
             storage = longer
-            if let cache = sortCache, let fields = indexFields(cache.sortIndex) {
+            if indexFields(sortIndex) == Self.nameFields, let nameOrder, nameOrder.count == all.count {
+                sortCache = SortCache(sortIndex: sortIndex, order: nameOrder)
+            } else if let cache = sortCache, let fields = indexFields(cache.sortIndex) {
                 let added = Array(shown.count..<all.count)
                 sortCache?.order = searchIndex.merging(added, into: cache.order, byFields: fields)
             } else {

@@ -31,7 +31,7 @@ public struct InFlight: Equatable, Sendable {
     public var partsRestarts: Int?
     /// A reload's streamed rows so far, held back while the last good list stays on screen
     /// (nil when the parts show at once, as for a first load).
-    public var heldBack: LocationTable?
+    public var heldBack: LocationsSoFar?
     /// The rows on screen are the part of an earlier answer that broke off or was stopped:
     /// they stay INCOMPLETE, whatever becomes of this request, until an answer comes whole.
     public var showsPartialData = false
