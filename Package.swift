@@ -53,6 +53,7 @@ let package = Package(
             name: "ChargEyeAPI",
             dependencies: [
                 "ChargEyeText",
+                "CByteClasses",
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
@@ -119,6 +120,8 @@ let package = Package(
         .systemLibrary(name: "CNcursesw"),
         // prctl(2), which is variadic in C: chargeye makes itself non-dumpable at start.
         .systemLibrary(name: "CProcessControl"),
+        // 64 bytes of JSON classified with SSE2 (quotes, backslashes, brackets) for the list scanner.
+        .systemLibrary(name: "CByteClasses"),
         .target(
             name: "TerminalUI",
             dependencies: ["ViewModels", "ChargEyeText", "CNcursesw"],
