@@ -120,7 +120,18 @@ struct JSONByteReader {
     /// Whether `bytes` are valid UTF-8 (plain ASCII passes without decoding: a string with
     /// escapes is checked here whole, after its escapes are undone).
     private static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        bytes.allSatisfy { $0 < 0x80 } || String(validating: bytes, as: UTF8.self) != nil
+        guard !bytes.allSatisfy({ $0 < 0x80 }) else { return true }
+        // The standard library's strict parser (no overlong forms, surrogates or code points
+        // past U+10FFFF), without making a string.
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid: continue
+            case .emptyInput: return true
+            case .error: return false
+            }
+        }
     }
 
     /// A string: valid UTF-8, with escapes if `escapes` allows them (`\u` surrogates only as a pair).
@@ -160,7 +171,7 @@ struct JSONByteReader {
             case UInt8(ascii: "\\") where index < bytes.count && bytes[index] == UInt8(ascii: "u"):
                 index += 1
                 guard let scalar = unicodeEscape() else { return nil }
-                unescaped.append(contentsOf: String(scalar).utf8)
+                unescaped.append(contentsOf: Unicode.UTF8.encode(scalar)!)
             case UInt8(ascii: "\\"):
                 guard index < bytes.count, let replacement = Self.unescaped(bytes[index]) else { return nil }
                 unescaped.append(replacement)
@@ -190,9 +201,18 @@ struct JSONByteReader {
 
     /// Four hex digits.
     private mutating func hexUnit() -> UInt32? {
-        guard index + 4 <= bytes.count, let unit = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16),
-            bytes[index..<index + 4].allSatisfy({ $0 != UInt8(ascii: "+") && $0 != UInt8(ascii: "-") })
-        else { return nil }
+        guard index + 4 <= bytes.count else { return nil }
+        var unit: UInt32 = 0
+        for byte in bytes[index..<index + 4] {
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+            default: return nil
+            }
+            unit = unit << 4 | UInt32(digit)
+        }
         index += 4
         return unit
     }
