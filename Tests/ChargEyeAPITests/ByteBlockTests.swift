@@ -65,7 +65,7 @@ struct ByteBlockTests {
                 var found: [NSObject] = []
                 for start in stride(from: 0, to: bytes.count, by: size) {
                     scanner.feed(bytes[start..<min(bytes.count, start + size)])
-                    if let batch = scanner.completeItemsAnswer() {
+                    if let batch = scanner.withCompleteItems { ListScanner.answer(key: scanner.key, items: $0) } {
                         scanner.dropCompleteItems()
                         found += try #require(JSONSerialization.jsonObject(with: Data(batch)) as? [String: Any])["locations"] as! [NSObject]
                     }

@@ -38,7 +38,7 @@ private func scan(_ body: String, chunkSize size: Int) throws -> (status: ListSc
     var items: [NSObject] = []
     let bytes = Array(body.utf8)
     func drain() throws {
-        while let batch = scanner.completeItemsAnswer() {
+        while let batch = scanner.withCompleteItems { ListScanner.answer(key: scanner.key, items: $0) } {
             scanner.dropCompleteItems()
             let object = try JSONSerialization.jsonObject(with: Data(batch), options: [.fragmentsAllowed]) as? [String: Any]
             items += try #require(object?["locations"] as? [NSObject])

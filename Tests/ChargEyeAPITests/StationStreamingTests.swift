@@ -111,7 +111,7 @@ struct StationStreamingTests {
         var scanner = ListScanner(key: "stations")
         scanner.feed(Array(#"{"stations":[{"stationId":"a"},{"stationId":"b"}]}"#.utf8))
         #expect(scanner.status == .complete)
-        let taken = scanner.completeItemsAnswer()
+        let taken = scanner.withCompleteItems { ListScanner.answer(key: scanner.key, items: $0) }
         let batch = try #require(taken)
         #expect(String(decoding: batch, as: UTF8.self) == #"{"stations":[{"stationId":"a"},{"stationId":"b"}]}"#)
         var other = ListScanner(key: "stations")

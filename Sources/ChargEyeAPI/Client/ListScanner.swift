@@ -101,10 +101,9 @@ struct ListScanner {
         return pending.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[first.lowerBound..<last.upperBound])) }
     }
 
-    /// The complete items as a whole answer of their own, `{"<key>":[...]}`, for the ordinary
-    /// decoder; nil when there are none.
-    func completeItemsAnswer() -> [UInt8]? {
-        withCompleteItems { items in Array("{\"\(key)\":[".utf8) + items + Array("]}".utf8) }
+    /// Items as `withCompleteItems` hands them over, as a whole answer of their own.
+    static func answer(key: String, items: some Collection<UInt8>) -> [UInt8] {
+        Array("{\"\(key)\":[".utf8) + items + Array("]}".utf8)
     }
 
     /// Lets the complete items go (they have been handed over).

@@ -3,9 +3,9 @@ import HTTPTypes
 import OpenAPIRuntime
 
 /// Reads a streamed `{"<key>": [...]}` body (`/locations`, `/stations`): items are decoded in
-/// batches as they complete (the first batch as soon as there is one, then 1,000 at a time;
-/// `decodeRegular` for the regular case where there is one, the generated decoder for the
-/// rest). An answer that is not the plain shape, or a batch that does not decode, is handed
+/// batches as they complete (the first batch as soon as there is one, then 250 at a time, a
+/// few at once on other threads, handed over in order; `decodeRegular` for the regular case
+/// where there is one, the generated decoder for the rest). An answer that is not the plain shape, or a batch that does not decode, is handed
 /// back whole for the ordinary decoder while the answer is small enough to have been kept
 /// (`ListStreaming.keptBytes`); past that, the batches already handed over stand and the read
 /// fails with what went wrong and where.
@@ -34,17 +34,38 @@ struct ListStreamReader<Batch: Collection & Sendable>: Sendable {
         // The answer so far, while it may still be needed whole (nil once it no longer can be).
         var kept: [ArraySlice<UInt8>]? = []
         var keptCount = 0
-        var delivered = 0
+        var batches = BatchQueue(delivered: 0)
+        defer { batches.cancel() }
         for try await chunk in body ?? HTTPBody() {
             keptCount += chunk.count
-            if streaming, keptCount > ListStreaming.keptBytes { kept = nil } else { kept?.append(chunk) }
-            guard streaming else { continue }
-            scanner.feed(chunk)
-            if scanner.status == .irregular {
-                guard kept != nil else { throw failure("the answer went wrong after \(delivered) \(key): \(scanner.problem)") }
-                streaming = false
-            } else if scanner.completeItemCount >= (delivered == 0 ? 1 : ListStreaming.batchSize) {
-                streaming = try await deliverBatch(&scanner, delivered: &delivered, canFallBack: kept != nil, onBatch: onBatch)
+            if streaming, keptCount > ListStreaming.keptBytes, kept != nil {
+                // The batches read from the kept part settle first: one may still need the
+                // answer whole.
+                streaming = try await batches.finish(through: 0, reader: self, canFallBack: true, onBatch: onBatch)
+                if streaming { kept = nil }
+            }
+            if kept != nil { kept!.append(chunk) }
+            // A large chunk is scanned a slice at a time, so its items go in batches too.
+            var sliceStart = chunk.startIndex
+            while streaming, sliceStart < chunk.endIndex {
+                let sliceEnd = min(chunk.endIndex, sliceStart + ListStreaming.sliceBytes)
+                scanner.feed(chunk[sliceStart..<sliceEnd])
+                sliceStart = sliceEnd
+                if scanner.status == .irregular {
+                    guard kept != nil else {
+                        _ = try await batches.finish(through: 0, reader: self, canFallBack: false, onBatch: onBatch)
+                        throw failure("the answer went wrong after \(batches.delivered) \(key): \(scanner.problem)")
+                    }
+                    streaming = false
+                } else if scanner.completeItemCount >= (batches.isFirst ? 1 : ListStreaming.batchSize) {
+                    let isFirst = batches.isFirst
+                    batches.start(&scanner, reader: self)
+                    // The first batch goes at once (the first rows); the rest are decoded on
+                    // other threads, a few at a time, and handed over in order.
+                    streaming = try await batches.finish(
+                        through: isFirst ? 0 : ListStreaming.batchesAhead, reader: self, canFallBack: kept != nil, onBatch: onBatch
+                    )
+                }
             }
         }
         try Task.checkCancellation()
@@ -55,37 +76,75 @@ struct ListStreamReader<Batch: Collection & Sendable>: Sendable {
         // The items complete by the end are handed over; a cut-off answer that cannot be
         // decoded whole any more keeps them too.
         if streaming, scanner.status == .complete || kept == nil {
-            streaming = try await deliverBatch(&scanner, delivered: &delivered, canFallBack: kept != nil, onBatch: onBatch)
-            if streaming, scanner.status == .complete { return .streamed(delivered) }
+            batches.start(&scanner, reader: self)
+            streaming = try await batches.finish(through: 0, reader: self, canFallBack: kept != nil, onBatch: onBatch)
+            if streaming, scanner.status == .complete { return .streamed(batches.delivered) }
         }
-        guard let kept else { throw failure("the answer ends early, after \(delivered) \(key) (Unexpected end of file)") }
+        guard let kept else { throw failure("the answer ends early, after \(batches.delivered) \(key) (Unexpected end of file)") }
         var whole = Data(capacity: keptCount)
         for chunk in kept { whole.append(contentsOf: chunk) }
         return .irregular(whole)
     }
 
-    /// Decodes and hands over the complete items. When they do not decode: false if the
-    /// answer can still be decoded whole, else the decoder's error (positions counted from the
-    /// start of the answer).
-    private func deliverBatch(
-        _ scanner: inout ListScanner, delivered: inout Int, canFallBack: Bool, onBatch: @Sendable (Batch) -> Void
-    ) async throws -> Bool {
-        guard scanner.completeItemCount > 0 else { return true }
-        let items: Batch
-        if let regular = scanner.withCompleteItems(decodeRegular) ?? nil {
-            items = regular
-        } else {
-            do {
-                items = try await decode(Data(scanner.completeItemsAnswer() ?? []))
-            } catch {
-                if canFallBack { return false }
-                throw shifted(await ResponseDecoding.normalizeExplaining(error, request: request), by: delivered)
-            }
+    /// Batches of items on their way: decoded on other threads (`decodeRegular`), handed over
+    /// in the answer's order.
+    private struct BatchQueue {
+        private struct Pending {
+            let items: [UInt8]
+            let regular: Task<Batch?, Never>
         }
-        scanner.dropCompleteItems()
-        onBatch(items)
-        delivered += items.count
-        return true
+
+        private var pending: [Pending] = []
+        private var started = false
+        /// Items handed over so far.
+        private(set) var delivered: Int
+
+        init(delivered: Int) {
+            self.delivered = delivered
+        }
+
+        /// No batch has been started yet.
+        var isFirst: Bool { !started }
+
+        /// Takes the scanner's complete items as a batch and starts decoding them.
+        mutating func start(_ scanner: inout ListScanner, reader: ListStreamReader) {
+            guard let items = scanner.withCompleteItems(Array.init) else { return }
+            scanner.dropCompleteItems()
+            started = true
+            let decode = reader.decodeRegular
+            pending.append(Pending(items: items, regular: Task { items.withUnsafeBufferPointer(decode) }))
+        }
+
+        /// Hands over the oldest batches until at most `limit` are left on their way. A batch
+        /// that the regular path gives up on goes to the generated decoder; when that fails
+        /// too: false if the answer can still be decoded whole (`canFallBack`), else its error
+        /// (positions counted from the start of the answer).
+        mutating func finish(
+            through limit: Int, reader: ListStreamReader, canFallBack: Bool, onBatch: @Sendable (Batch) -> Void
+        ) async throws -> Bool {
+            while pending.count > limit {
+                let next = pending.removeFirst()
+                let items: Batch
+                if let regular = await next.regular.value {
+                    items = regular
+                } else {
+                    do {
+                        items = try await reader.decode(Data(ListScanner.answer(key: reader.key, items: next.items)))
+                    } catch {
+                        if canFallBack { return false }
+                        throw reader.shifted(await ResponseDecoding.normalizeExplaining(error, request: reader.request), by: delivered)
+                    }
+                }
+                onBatch(items)
+                delivered += items.count
+            }
+            return true
+        }
+
+        /// Stops the batches still on their way (the read ended early).
+        func cancel() {
+            for batch in pending { batch.regular.cancel() }
+        }
     }
 
     /// Whether `bytes` are one JSON value by the ordinary decoder's rules (syntax only, as
@@ -94,12 +153,12 @@ struct ListStreamReader<Batch: Collection & Sendable>: Sendable {
         (try? JSONDecoder().decode(AnyJSON.self, from: ResponseGuardMiddleware.repairingUTF8(Data(bytes)))) != nil
     }
 
-    private func failure(_ detail: String) -> ChargEyeError {
+    fileprivate func failure(_ detail: String) -> ChargEyeError {
         .decoding(.init(request: request, fieldPath: "", detail: detail))
     }
 
     /// A batch's decoding error with `key[i]` counted from the start of the answer.
-    private func shifted(_ error: any Error, by offset: Int) -> any Error {
+    fileprivate func shifted(_ error: any Error, by offset: Int) -> any Error {
         let prefix = "\(key)["
         guard case .decoding(var failure)? = error as? ChargEyeError, failure.fieldPath.hasPrefix(prefix),
             let close = failure.fieldPath.firstIndex(of: "]"),
@@ -113,9 +172,14 @@ struct ListStreamReader<Batch: Collection & Sendable>: Sendable {
 /// The sizes a streamed read works with.
 enum ListStreaming {
     /// Items per batch after the first (which goes as soon as it is complete).
-    static let batchSize = 1_000
+    static let batchSize = 250
     /// How much of a streamed answer is kept for the ordinary decoder, should it need it.
     static let keptBytes = 4 << 20
+    /// The most bytes scanned before complete items are taken as a batch (a transport may
+    /// hand over a whole answer as one chunk).
+    static let sliceBytes = 64 << 10
+    /// Batches decoded at once on other threads while the answer is read: one per core.
+    static let batchesAhead = max(1, ProcessInfo.processInfo.activeProcessorCount)
 }
 
 /// Any JSON value, read for its syntax alone.
