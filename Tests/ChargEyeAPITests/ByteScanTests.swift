@@ -35,4 +35,21 @@ struct ByteScanTests {
         bytes.withUnsafeBufferPointer { #expect(ByteScan.stringSpecial(in: $0, from: 3) == 1_000) }
         [UInt8]().withUnsafeBufferPointer { #expect(ByteScan.quoteOrBackslash(in: $0, from: 0) == 0) }
     }
+
+    @Test("compares bytes as equal exactly when they are, whatever the length and wherever they differ")
+    func equal() {
+        for count in 0...40 {
+            let bytes = (0..<count).map { UInt8(truncatingIfNeeded: $0 &* 37) }
+            for changed in -1..<count {
+                var other = bytes
+                if changed >= 0 { other[changed] ^= 0x80 }
+                bytes.withUnsafeBufferPointer { left in
+                    other.withUnsafeBufferPointer { right in
+                        let equal = count == 0 || ByteScan.equal(left.baseAddress!, right.baseAddress!, count: count)
+                        #expect(equal == (changed < 0), "\(count) bytes, changed at \(changed)")
+                    }
+                }
+            }
+        }
+    }
 }

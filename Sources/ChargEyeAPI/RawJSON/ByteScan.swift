@@ -58,6 +58,24 @@ enum ByteScan {
         return index
     }
 
+    /// Whether the `count` bytes at `left` and `right` are equal, compared eight at a time in
+    /// line: the keys, interned texts and shared values the table decoders compare are a few
+    /// to a few dozen bytes, where a call to `memcmp` cost more than the comparison.
+    static func equal(_ left: UnsafePointer<UInt8>, _ right: UnsafePointer<UInt8>, count: Int) -> Bool {
+        let left = UnsafeRawPointer(left), right = UnsafeRawPointer(right)
+        var offset = 0
+        while offset + 8 <= count {
+            guard left.loadUnaligned(fromByteOffset: offset, as: UInt64.self) == right.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            else { return false }
+            offset += 8
+        }
+        while offset < count {
+            guard left.load(fromByteOffset: offset, as: UInt8.self) == right.load(fromByteOffset: offset, as: UInt8.self) else { return false }
+            offset += 1
+        }
+        return true
+    }
+
     /// The high bit of each zero byte (and perhaps of bytes after the first zero).
     @inline(__always)
     private static func zeroBytes(_ word: UInt64) -> UInt64 {

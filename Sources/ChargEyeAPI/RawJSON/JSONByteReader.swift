@@ -365,7 +365,7 @@ struct JSONByteReader {
     mutating func take(copyOf value: UnsafeBufferPointer<UInt8>) -> Bool {
         skipSpace()
         guard index + value.count <= bytes.count, let wanted = value.baseAddress,
-            memcmp(bytes.baseAddress! + index, wanted, value.count) == 0
+            ByteScan.equal(bytes.baseAddress! + index, wanted, count: value.count)
         else { return false }
         index += value.count
         return true

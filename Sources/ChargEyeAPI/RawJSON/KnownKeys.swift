@@ -1,5 +1,3 @@
-import Foundation
-
 /// The keys of one JSON object shape (`Key`'s cases, named as in the JSON), found by their
 /// bytes: the decoders of large answers look up every key of every item, and objects list
 /// their keys in one order, so the one after the last found is tried first.
@@ -24,6 +22,6 @@ struct KnownKeys<Key: CaseIterable & RawRepresentable<String>>: Sendable where K
     private func matches(_ position: Int, _ name: UnsafeBufferPointer<UInt8>) -> Bool {
         // No known key is empty, so two of one length have bytes to compare.
         guard names[position].count == name.count, let wanted = name.baseAddress else { return false }
-        return names[position].withUnsafeBufferPointer { memcmp($0.baseAddress!, wanted, name.count) == 0 }
+        return names[position].withUnsafeBufferPointer { ByteScan.equal($0.baseAddress!, wanted, count: name.count) }
     }
 }
