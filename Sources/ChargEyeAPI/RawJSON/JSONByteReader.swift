@@ -320,8 +320,9 @@ struct JSONByteReader {
     mutating func literal(_ word: StaticString) -> Bool {
         skipSpace()
         let length = word.utf8CodeUnitCount
-        guard index + length <= bytes.count,
-            UnsafeBufferPointer(start: word.utf8Start, count: length).elementsEqual(bytes[index..<index + length])
+        // Most values tried for `null` are not: the first byte tells.
+        guard index + length <= bytes.count, bytes[index] == word.utf8Start.pointee,
+            ByteScan.equal(word.utf8Start, bytes.baseAddress! + index, count: length)
         else { return false }
         index += length
         return true
