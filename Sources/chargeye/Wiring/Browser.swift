@@ -9,15 +9,26 @@ enum Browser {
     static func run(_ options: ConnectionOptions, color: Bool, refreshInterval: Double?, view: StartView) async throws {
         let inbox = Inbox()
         let events = ServiceEvents(inbox: inbox)
-        let session = try await Session.open(
+        async let opening = Session.open(
             options, warn: events.warning, retryObserver: events.retry, requestObserver: events.request, interactive: true
         )
-        guard session.client.configuration.refreshToken != nil else { throw ChargEyeError.missingRefreshToken }
+        let session: Session
         let terminal: NcursesTerminal
-        do {
-            terminal = try NcursesTerminal(color: color, theme: session.config.theme, headerColor: session.config.headerColor)
-        } catch let error as TerminalError {
-            throw UsageError(error.description)
+        if options.demo {
+            // The embedded simulator starts while curses takes the terminal: both are on the
+            // way to the demo's first rows. (The demo reads no profile: its settings are the
+            // file's own.)
+            terminal = try makeTerminal(color: color, settings: try ConfigFile.load(environment: LaunchEnvironment.values).settings(profile: nil))
+            do {
+                session = try await opening
+            } catch {
+                terminal.shutdown()
+                throw error
+            }
+        } else {
+            session = try await opening
+            guard session.client.configuration.refreshToken != nil else { throw ChargEyeError.missingRefreshToken }
+            terminal = try makeTerminal(color: color, settings: session.config)
         }
         var state = AppState(
             connectionLabel: session.label, isDemo: options.demo, now: Date(), keyMap: session.config.keyMap,
@@ -40,6 +51,15 @@ enum Browser {
         } catch {
             terminal.shutdown()
             throw error
+        }
+    }
+
+    /// Takes over the terminal, with the configured theme.
+    private static func makeTerminal(color: Bool, settings: ConfigFile.Settings) throws -> NcursesTerminal {
+        do {
+            return try NcursesTerminal(color: color, theme: settings.theme, headerColor: settings.headerColor)
+        } catch let error as TerminalError {
+            throw UsageError(error.description)
         }
     }
 
