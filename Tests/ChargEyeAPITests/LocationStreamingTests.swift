@@ -5,18 +5,20 @@ import HTTPTypes
 import OpenAPIRuntime
 import Testing
 
-/// Answers the token exchange, and `/locations` with `body` in 64 KiB chunks.
+/// Answers the token exchange, and `/locations` with `body` in 64 KiB chunks (then the
+/// connection drops, when it `breaksOff`).
 private struct ChunkedTransport: ClientTransport {
     let body: [UInt8]
+    var breaksOff = false
 
     func send(_ request: HTTPRequest, body requestBody: HTTPBody?, baseURL: URL, operationID: String) async throws -> (HTTPResponse, HTTPBody?) {
         let json = HTTPFields([HTTPField(name: .contentType, value: "application/json")])
         if request.path?.hasSuffix("/auth/refreshAccessToken") == true {
             return (HTTPResponse(status: .ok, headerFields: json), HTTPBody(#"{"token":"t","validUntil":"2099-01-01T00:00:00Z"}"#))
         }
-        let (stream, continuation) = AsyncStream.makeStream(of: ArraySlice<UInt8>.self)
+        let (stream, continuation) = AsyncThrowingStream.makeStream(of: ArraySlice<UInt8>.self)
         for start in stride(from: 0, to: body.count, by: 65_536) { continuation.yield(body[start..<min(body.count, start + 65_536)]) }
-        continuation.finish()
+        continuation.finish(throwing: breaksOff ? URLError(.networkConnectionLost) : nil)
         return (HTTPResponse(status: .ok, headerFields: json), HTTPBody(stream, length: .unknown, iterationBehavior: .single))
     }
 }
@@ -218,10 +220,20 @@ struct LocationStreamingTests {
     }
 
     /// A client over `ChunkedTransport`.
-    private func client(_ body: [UInt8]) throws -> ChargEyeClient {
+    private func client(_ body: [UInt8], breaksOff: Bool = false) throws -> ChargEyeClient {
         var configuration = ChargEyeConfiguration(baseURL: URL(string: "http://127.0.0.1:9/api")!, refreshToken: Secret("r"))
         configuration.tokenCacheDirectory = nil
-        return try ChargEyeClient(configuration: configuration, transport: ChunkedTransport(body: body))
+        return try ChargEyeClient(configuration: configuration, transport: ChunkedTransport(body: body, breaksOff: breaksOff))
+    }
+
+    @Test("a connection that drops mid-answer hands over every item that came whole before it, then fails")
+    func droppedConnection() async throws {
+        let body = largeAnswer(count: 3_123, tail: "") + Array(#",{"id":"L3123","na"#.utf8)
+        let parts = Recorder<LocationPart>()
+        await #expect(throws: (any Error).self) {
+            _ = try await client(body, breaksOff: true).streamLocations { parts.append($0) }
+        }
+        #expect(parts.values.flatMap(\.locations).map(\.id) == (0..<3_123).map { "L\($0)" })
     }
 
     @Test("past the kept size, a defect late in a large answer fails with where it is, and the parts before it stand",

@@ -5,10 +5,11 @@ import OpenAPIRuntime
 /// Reads a streamed `{"<key>": [...]}` body (`/locations`, `/stations`): items are decoded in
 /// batches as they complete (the first batch as soon as there is one, then 250 at a time, a
 /// few at once on other threads, handed over in order; `decodeRegular` for the regular case
-/// where there is one, the generated decoder for the rest). An answer that is not the plain shape, or a batch that does not decode, is handed
-/// back whole for the ordinary decoder while the answer is small enough to have been kept
-/// (`ListStreaming.keptBytes`); past that, the batches already handed over stand and the read
-/// fails with what went wrong and where.
+/// where there is one, the generated decoder for the rest). An answer that is not the plain
+/// shape, or a batch that does not decode, is handed back whole for the ordinary decoder
+/// while the answer is small enough to have been kept (`ListStreaming.keptBytes`); past
+/// that, the batches already handed over stand and the read fails with what went wrong and
+/// where.
 struct ListStreamReader<Batch: Collection & Sendable>: Sendable {
     /// How a read ended.
     enum Outcome: Sendable {
@@ -36,7 +37,20 @@ struct ListStreamReader<Batch: Collection & Sendable>: Sendable {
         var keptCount = 0
         var batches = BatchQueue(delivered: 0)
         defer { batches.cancel() }
-        for try await chunk in body ?? HTTPBody() {
+        var chunks = (body ?? HTTPBody()).makeAsyncIterator()
+        while true {
+            let chunk: ArraySlice<UInt8>
+            do {
+                guard let next = try await chunks.next() else { break }
+                chunk = next
+            } catch {
+                // The answer broke off: the items that came whole before it still stand.
+                if streaming {
+                    batches.start(&scanner, reader: self)
+                    _ = try? await batches.finish(through: 0, reader: self, canFallBack: false, onBatch: onBatch)
+                }
+                throw error
+            }
             keptCount += chunk.count
             if streaming, keptCount > ListStreaming.keptBytes, kept != nil {
                 // The batches read from the kept part settle first: one may still need the
@@ -70,7 +84,11 @@ struct ListStreamReader<Batch: Collection & Sendable>: Sendable {
         }
         try Task.checkCancellation()
         if streaming, scanner.status == .complete, !scanner.extras.allSatisfy(Self.isJSON) {
-            guard kept != nil else { throw failure("the answer is not valid JSON outside its \(key) list") }
+            guard kept != nil else {
+                // An item that does not decode is the first thing wrong, as read.
+                _ = try await batches.finish(through: 0, reader: self, canFallBack: false, onBatch: onBatch)
+                throw failure("the answer is not valid JSON outside its \(key) list")
+            }
             streaming = false
         }
         // The items complete by the end are handed over; a cut-off answer that cannot be
@@ -141,7 +159,9 @@ struct ListStreamReader<Batch: Collection & Sendable>: Sendable {
             return true
         }
 
-        /// Stops the batches still on their way (the read ended early).
+        /// Lets go of the batches still on their way (the read ended early or fell back to the
+        /// whole answer): their results are not used; each finishes its batch, which it does
+        /// not check for cancellation.
         func cancel() {
             for batch in pending { batch.regular.cancel() }
         }

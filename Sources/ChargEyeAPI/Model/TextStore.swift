@@ -103,13 +103,15 @@ struct TextStore: Sendable {
     private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
         var hash = hashSeed ^ UInt64(bytes.count) &* multiplier
-        guard let base = bytes.baseAddress else { return hash }
-        let raw = UnsafeRawPointer(base)
         var offset = 0
-        while offset + 8 <= bytes.count {
-            hash = (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* multiplier
-            hash ^= hash >> 29
-            offset += 8
+        // An empty text may come with no address at all; it hashes as any empty one does.
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while offset + 8 <= bytes.count {
+                hash = (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* multiplier
+                hash ^= hash >> 29
+                offset += 8
+            }
         }
         var tail: UInt64 = 0
         for index in offset..<bytes.count { tail |= UInt64(bytes[index]) << UInt64(8 * (index - offset)) }

@@ -31,7 +31,8 @@ public struct LocationsSoFar: Sendable, Equatable {
     /// Puts the rows added since the last call into `nameOrder` (their own sort, then one
     /// pass over the rest): once per pass on to the list, on the reader's side.
     mutating func orderNewRows() {
-        guard nameOrder.count < locations.count else { return }
+        // Only rows the reader folded (all of them, when every part came through `add`).
+        guard nameOrder.count < locations.count, searchIndex.count == locations.count else { return }
         nameOrder = searchIndex.merging(Array(nameOrder.count..<locations.count), into: nameOrder, byFields: Level.nameFields)
     }
 }

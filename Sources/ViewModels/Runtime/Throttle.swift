@@ -3,8 +3,8 @@ import Foundation
 
 /// Gathers what a streamed read reports and passes it on at most once per `interval` (the
 /// first at once), so a long read redraws the screen a few times rather than at every part:
-/// bytes matter on a slow link, and every pass merges the new rows into the order of a list
-/// of tens of thousands on the terminal's thread.
+/// bytes matter on a slow link, and every pass costs the terminal's thread a refresh of a
+/// list of tens of thousands.
 final class Throttle<Part: Sendable, Gathered: Sendable>: Sendable {
     private struct Pending: Sendable {
         var gathered: Gathered

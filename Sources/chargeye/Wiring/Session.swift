@@ -9,7 +9,7 @@ final class Session: Sendable {
     let client: ChargEyeClient
     /// What to call this connection on screen: the profile's label, else the base URL's host.
     let label: String
-    /// The configuration file's settings (empty in `--demo`).
+    /// The configuration file's settings (in `--demo`, those outside any profile).
     let config: ConfigFile.Settings
     private let simulator: Simulator?
 
