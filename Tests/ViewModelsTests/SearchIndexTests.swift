@@ -42,4 +42,26 @@ struct SearchIndexTests {
             }
         }
     }
+
+    @Test("orders by the fields' bytes, the first deciding, shorter first among equal starts, ties in list order")
+    func orderIsByteOrder() {
+        var generator = SystemRandomNumberGenerator()
+        let words = ["", "a", "abcdefg", "abcdefgh", "abcdefgh", "abcdefgha", "abcdefghb", "abcdefghab", "abcdefgi", "b", "zürich", "zurich", "東京 hub"]
+        var index = SearchIndex()
+        var rows: [[String]] = []
+        for _ in 0..<400 {
+            let row = [words.randomElement(using: &generator)!, words.randomElement(using: &generator)!]
+            rows.append(row)
+            index.append(fields: row)
+        }
+        for fields in [[0], [1, 0]] {
+            let expected = rows.indices.sorted { left, right in
+                for field in fields where rows[left][field] != rows[right][field] {
+                    return Array(rows[left][field].utf8).lexicographicallyPrecedes(Array(rows[right][field].utf8))
+                }
+                return left < right
+            }
+            #expect(index.order(Array(rows.indices), byFields: fields) == expected, "fields \(fields)")
+        }
+    }
 }

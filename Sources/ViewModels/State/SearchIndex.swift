@@ -89,13 +89,32 @@ struct SearchIndex: Equatable, Sendable {
         }
     }
 
+    /// Where a field lies for one item, and its first eight bytes as a number that orders as
+    /// they do (big-endian, zero-padded: no folded text holds a zero byte), so most
+    /// comparisons are one integer comparison rather than a call to `memcmp`.
+    private struct FieldKey {
+        let prefix: UInt64
+        let range: Range<Int>
+
+        init(_ range: Range<Int>, in buffer: UnsafeBufferPointer<UInt8>) {
+            var prefix: UInt64 = 0
+            var shift: UInt64 = 56
+            for byte in buffer[range.prefix(8)] {
+                prefix |= UInt64(byte) << shift
+                shift &-= 8
+            }
+            self.prefix = prefix
+            self.range = range
+        }
+    }
+
     /// For each of `fields`, where it lies for each of `items`.
-    private func keys(of items: [Int], _ fields: [Int], in buffer: UnsafeBufferPointer<UInt8>) -> [[Range<Int>]] {
-        fields.map { field in items.map { range(ofField: field, item: $0, in: buffer) } }
+    private func keys(of items: [Int], _ fields: [Int], in buffer: UnsafeBufferPointer<UInt8>) -> [[FieldKey]] {
+        fields.map { field in items.map { FieldKey(range(ofField: field, item: $0, in: buffer), in: buffer) } }
     }
 
     /// Positions 0..<count ordered by `keys`, equal ones in their order.
-    private static func sortedPositions(_ keys: [[Range<Int>]], count: Int, in buffer: UnsafeBufferPointer<UInt8>) -> [Int] {
+    private static func sortedPositions(_ keys: [[FieldKey]], count: Int, in buffer: UnsafeBufferPointer<UInt8>) -> [Int] {
         (0..<count).sorted { left, right in
             switch compare(keys, left, keys, right, in: buffer) {
             case .orderedAscending: true
@@ -109,14 +128,17 @@ struct SearchIndex: Equatable, Sendable {
     /// field's range per item, the first deciding); a field that is a prefix of the other,
     /// an empty one included, orders first.
     private static func compare(
-        _ leftKeys: [[Range<Int>]], _ left: Int, _ rightKeys: [[Range<Int>]], _ right: Int, in buffer: UnsafeBufferPointer<UInt8>
+        _ leftKeys: [[FieldKey]], _ left: Int, _ rightKeys: [[FieldKey]], _ right: Int, in buffer: UnsafeBufferPointer<UInt8>
     ) -> ComparisonResult {
         let base = buffer.baseAddress
         for key in leftKeys.indices {
             let a = leftKeys[key][left], b = rightKeys[key][right]
-            let order = a.isEmpty || b.isEmpty ? 0 : memcmp(base! + a.lowerBound, base! + b.lowerBound, min(a.count, b.count))
+            if a.prefix != b.prefix { return a.prefix < b.prefix ? .orderedAscending : .orderedDescending }
+            // The first eight bytes (or all of the shorter) are equal: the rest decides.
+            let common = min(a.range.count, b.range.count)
+            let order = common <= 8 ? 0 : memcmp(base! + a.range.lowerBound + 8, base! + b.range.lowerBound + 8, common - 8)
             if order != 0 { return order < 0 ? .orderedAscending : .orderedDescending }
-            if a.count != b.count { return a.count < b.count ? .orderedAscending : .orderedDescending }
+            if a.range.count != b.range.count { return a.range.count < b.range.count ? .orderedAscending : .orderedDescending }
         }
         return .orderedSame
     }
