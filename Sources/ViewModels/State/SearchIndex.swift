@@ -151,10 +151,17 @@ struct SearchIndex: Equatable, Sendable {
         var start = starts[item]
         let end = (item + 1 < starts.count ? starts[item + 1] : buffer.count) - 1
         for _ in 0..<field {
-            guard let separator = buffer[start..<end].firstIndex(of: 1) else { return end..<end }
+            guard let separator = Self.separator(in: buffer, from: start, to: end) else { return end..<end }
             start = separator + 1
         }
-        return start..<(buffer[start..<end].firstIndex(of: 1) ?? end)
+        return start..<(Self.separator(in: buffer, from: start, to: end) ?? end)
+    }
+
+    /// The first field separator in `buffer[start..<end]` (C's `memchr`: the list's order is
+    /// kept by finding every item's name this way as a long list streams in).
+    private static func separator(in buffer: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int? {
+        guard start < end, let base = buffer.baseAddress, let hit = memchr(base + start, 1, end - start) else { return nil }
+        return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
     }
 
     /// For each item, whether its text contains `needle` (already folded; never empty).
