@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import OpenAPIRuntime
+import Synchronization
 
 /// Reads a streamed `{"<key>": [...]}` body (`/locations`, `/stations`): items are decoded in
 /// batches as they complete (the first batch as soon as there is one, then 250 at a time, a
@@ -109,7 +110,11 @@ struct ListStreamReader<Batch: Collection & Sendable>: Sendable {
     private struct BatchQueue {
         private struct Pending {
             let items: [UInt8]
-            let regular: Task<Batch?, Never>
+            /// Taken by whichever starts the batch first: its task, or the reader when it needs
+            /// the batch before the task has run (Swift's few threads may all be busy).
+            let claim: Claim
+            /// The task's decoding; nil when the reader took the batch first.
+            let regular: Task<Batch??, Never>
         }
 
         private var pending: [Pending] = []
@@ -130,7 +135,9 @@ struct ListStreamReader<Batch: Collection & Sendable>: Sendable {
             scanner.dropCompleteItems()
             started = true
             let decode = reader.decodeRegular
-            pending.append(Pending(items: items, regular: Task { items.withUnsafeBufferPointer(decode) }))
+            let claim = Claim()
+            let regular = Task { () -> Batch?? in claim.take() ? .some(items.withUnsafeBufferPointer(decode)) : nil }
+            pending.append(Pending(items: items, claim: claim, regular: regular))
         }
 
         /// Hands over the oldest batches until at most `limit` are left on their way. A batch
@@ -142,8 +149,10 @@ struct ListStreamReader<Batch: Collection & Sendable>: Sendable {
         ) async throws -> Bool {
             while pending.count > limit {
                 let next = pending.removeFirst()
+                // A batch whose task has not started is decoded here rather than waited for.
+                let regular = next.claim.take() ? next.items.withUnsafeBufferPointer(reader.decodeRegular) : (await next.regular.value ?? nil)
                 let items: Batch
-                if let regular = await next.regular.value {
+                if let regular {
                     items = regular
                 } else {
                     do {
@@ -186,6 +195,16 @@ struct ListStreamReader<Batch: Collection & Sendable>: Sendable {
         else { return error }
         failure.fieldPath = "\(prefix)\(index + offset)" + failure.fieldPath[close...]
         return ChargEyeError.decoding(failure)
+    }
+}
+
+/// Who starts a batch's decoding: taken once.
+private final class Claim: Sendable {
+    private let taken = Atomic<Bool>(false)
+
+    /// True for the first caller only.
+    func take() -> Bool {
+        taken.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged
     }
 }
 
