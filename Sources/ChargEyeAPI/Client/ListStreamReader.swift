@@ -36,7 +36,7 @@ struct ListStreamReader<Batch: Collection & Sendable>: Sendable {
         // The answer so far, while it may still be needed whole (nil once it no longer can be).
         var kept: [ArraySlice<UInt8>]? = []
         var keptCount = 0
-        var batches = BatchQueue(delivered: 0)
+        var batches = BatchQueue()
         defer { batches.cancel() }
         var chunks = (body ?? HTTPBody()).makeAsyncIterator()
         while true {
@@ -120,11 +120,7 @@ struct ListStreamReader<Batch: Collection & Sendable>: Sendable {
         private var pending: [Pending] = []
         private var started = false
         /// Items handed over so far.
-        private(set) var delivered: Int
-
-        init(delivered: Int) {
-            self.delivered = delivered
-        }
+        private(set) var delivered = 0
 
         /// No batch has been started yet.
         var isFirst: Bool { !started }
@@ -182,12 +178,12 @@ struct ListStreamReader<Batch: Collection & Sendable>: Sendable {
         (try? JSONDecoder().decode(AnyJSON.self, from: ResponseGuardMiddleware.repairingUTF8(Data(bytes)))) != nil
     }
 
-    fileprivate func failure(_ detail: String) -> ChargEyeError {
+    private func failure(_ detail: String) -> ChargEyeError {
         .decoding(.init(request: request, fieldPath: "", detail: detail))
     }
 
     /// A batch's decoding error with `key[i]` counted from the start of the answer.
-    fileprivate func shifted(_ error: any Error, by offset: Int) -> any Error {
+    private func shifted(_ error: any Error, by offset: Int) -> any Error {
         let prefix = "\(key)["
         guard case .decoding(var failure)? = error as? ChargEyeError, failure.fieldPath.hasPrefix(prefix),
             let close = failure.fieldPath.firstIndex(of: "]"),
