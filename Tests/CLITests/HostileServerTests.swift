@@ -15,7 +15,7 @@ private func expectation(_ scenario: HostileScenario) -> Expectation {
     case .truncatedJSON: Expectation(status: 5, says: "Unexpected end of file")
     case .wrongTypes: Expectation(status: 5, says: "locations[0].id")
     case .duplicateKeys: Expectation(status: 0, says: "First name")
-    case .deepNesting: Expectation(status: 5, says: "Too many nested")
+    case .deepNesting: Expectation(status: 5, says: "nests arrays or objects more than 512 levels deep")
     case .hugeNumbers: Expectation(status: 5, says: "not valid JSON")
     case .empty200: Expectation(status: 5, says: "the body is empty")
     case .html200: Expectation(status: 5, says: "Sign in to the guest Wi-Fi")
@@ -127,7 +127,9 @@ extension RealTerminals {
                 try await tmux.waitUntil(description: "the error pane to close") { !$0.contains("Request failed") }
             case .duplicateKeys:
                 try await tmux.waitForAll("First name", "Locations 1/1")
-            case .deepNesting, .hugeNumbers:
+            case .deepNesting:
+                try await tmux.waitForAll("Request failed", "unreadable response", "512 levels deep")
+            case .hugeNumbers:
                 try await tmux.waitForAll("Request failed", "unreadable response", "not valid JSON")
             case .unauthorized:
                 try await tmux.waitForAll("Request failed", "HTTP 401", "Token is not valid for this tenant")

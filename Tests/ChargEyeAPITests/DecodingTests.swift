@@ -89,6 +89,37 @@ struct DecodingTests {
         }
     }
 
+    /// Foundation's `JSONDecoder` crashes on a text whose 513th level opens on its last byte
+    /// (found by the fuzzer); each read refuses it with a message instead.
+    @Test("an answer ending on its 513th opening bracket is an error, never a crash", arguments: [
+        String(repeating: "[", count: 513), #"{"locations":"# + String(repeating: "[", count: 512),
+    ])
+    func nestingPastTheDecoderLimit(body: String) async throws {
+        try await withSimulator { simulator in
+            simulator.addFault(FaultRule(path: "/locations", status: 200, body: body))
+            simulator.addFault(FaultRule(path: "/stations", status: 400, body: body))
+            let client = try makeClient(simulator)
+            let error = await chargEyeError { try await client.locations() }
+            guard case .decoding(let failure)? = error else {
+                Issue.record("expected a decoding failure, got \(String(describing: error))")
+                return
+            }
+            #expect(failure.detail.contains("more than 512 levels deep"))
+            let streamed = await chargEyeError { try await client.streamLocations { _ in } }
+            guard case .decoding? = streamed else {
+                Issue.record("expected a decoding failure from the streamed read, got \(String(describing: streamed))")
+                return
+            }
+            let refused = await chargEyeError { try await client.stations(locationUid: "any") }
+            guard case .http(let http)? = refused else {
+                Issue.record("expected the 400, got \(String(describing: refused))")
+                return
+            }
+            #expect(http.status == 400)
+            #expect(http.serverMessage == nil)
+        }
+    }
+
     @Test("a wrong type names the field path")
     func wrongTypeNamesField() async throws {
         try await withSimulator { simulator in

@@ -173,9 +173,12 @@ struct ListStreamReader<Batch: Collection & Sendable>: Sendable {
     }
 
     /// Whether `bytes` are one JSON value by the ordinary decoder's rules (syntax only, as
-    /// when it reads a whole answer and passes over the keys it does not know).
+    /// when it reads a whole answer and passes over the keys it does not know; a value sits one
+    /// level inside the answer, hence one level less for its own nesting).
     private static func isJSON(_ bytes: [UInt8]) -> Bool {
-        (try? JSONDecoder().decode(AnyJSON.self, from: ResponseGuardMiddleware.repairingUTF8(Data(bytes)))) != nil
+        let data = ResponseGuardMiddleware.repairingUTF8(Data(bytes))
+        return !JSONNesting.isTooDeep(data, limit: JSONNesting.decoderLimit - 1)
+            && (try? JSONDecoder().decode(AnyJSON.self, from: data)) != nil
     }
 
     private func failure(_ detail: String) -> ChargEyeError {

@@ -17,7 +17,7 @@ enum ErrorBodyReader {
         if let location = response.headerFields[.location]?.trimmingCharacters(in: .whitespaces), !location.isEmpty {
             failure.location = TextSanitizer.singleLine(location, limit: 120)
         }
-        if let decoded = try? JSONDecoder().decode(ErrorBody.self, from: body) {
+        if !JSONNesting.isTooDeep(body), let decoded = try? JSONDecoder().decode(ErrorBody.self, from: body) {
             failure.serverMessage = TextSanitizer.singleLine(decoded.errorMessage, limit: 500)
         } else if !body.isEmpty {
             failure.bodyExcerpt = excerpt(of: body)

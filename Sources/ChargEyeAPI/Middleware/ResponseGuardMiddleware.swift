@@ -12,6 +12,7 @@ public import OpenAPIRuntime
 ///   excerpt of a foreign body, such as a proxy's HTML page) and its `Retry-After`; so too a 2xx
 ///   other than 200 on an API operation, which documents 200 alone (the raw console GET
 ///   takes any 2xx);
+/// - refuses a successful answer nested deeper than `JSONDecoder` reads (`JSONNesting`);
 /// - turns platform network errors into `.transport` in plain categories.
 ///
 /// A streamed call (`streamedOperationID`) gets its successful body back unread, still bounded
@@ -55,6 +56,9 @@ public struct ResponseGuardMiddleware: ClientMiddleware {
             throw ChargEyeError.http(ErrorBodyReader.failure(for: response, body: data, request: line))
         }
         if streamed { return (response, unread) }
+        if operationID != Self.rawOperationID, JSONNesting.isTooDeep(data) {
+            throw ChargEyeError.decoding(.init(request: line, fieldPath: "", detail: "the answer \(JSONNesting.tooDeepDetail)"))
+        }
         return (response, HTTPBody(Self.repairingUTF8(data)))
     }
 

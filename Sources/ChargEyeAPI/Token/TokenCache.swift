@@ -58,6 +58,7 @@ public struct TokenCache: Sendable {
             return nil
         }
         guard let data = FileManager.default.contents(atPath: file.path),
+            !JSONNesting.isTooDeep(data),
             let entry = try? Self.decoder.decode(Entry.self, from: data),
             entry.baseURL == baseURL, entry.refreshTokenSHA256 == refreshTokenHash,
             entry.accessToken.expiresAt > now

@@ -1,3 +1,4 @@
+import ChargEyeAPI
 import Foundation
 import Hummingbird
 
@@ -12,7 +13,7 @@ enum ControlRoutes {
         let group = router.group("_control").add(middleware: LoopbackOnlyMiddleware())
         group.get("faults") { _, _ in try json(faults.settings) }
         group.put("faults") { request, context in
-            faults.settings = try await request.decode(as: FaultSettings.self, context: context)
+            faults.settings = try await decode(FaultSettings.self, from: request, context: context)
             return try json(faults.settings)
         }
         group.delete("faults") { _, _ in
@@ -20,7 +21,7 @@ enum ControlRoutes {
             return try json(faults.settings)
         }
         group.post("faults/rules") { request, context in
-            faults.addRule(try await request.decode(as: FaultRule.self, context: context))
+            faults.addRule(try await decode(FaultRule.self, from: request, context: context))
             return try json(faults.settings)
         }
         group.get("stats") { _, _ in try json(["requests": faults.counts]) }
@@ -28,6 +29,18 @@ enum ControlRoutes {
             faults.resetCounts()
             return try json(["requests": faults.counts])
         }
+    }
+
+    /// The body as `T`, refusing first what `JSONDecoder` would crash on (`JSONNesting`).
+    private static func decode<T: Decodable>(
+        _ type: T.Type, from request: Request, context: SimulatorRequestContext
+    ) async throws -> T {
+        var request = request
+        let body = try await request.collectBody(upTo: context.maxUploadSize)
+        guard !JSONNesting.isTooDeep(Data(body.readableBytesView)) else {
+            throw HTTPError(.badRequest, message: "the body \(JSONNesting.tooDeepDetail)")
+        }
+        return try await request.decode(as: type, context: context)
     }
 
     private static func json(_ value: some Encodable) throws -> Response {
