@@ -21,6 +21,9 @@ struct TerminalBenchmarks {
         var firstPaint: [Double] = []
         var allLoaded: [Double] = []
         var peakKB: [Int] = []
+        /// The peak RSS once chargeye has gone quiet after the list (`settled` runs only): the
+        /// fleet status line's read of every station comes after the locations.
+        var settledPeakKB: [Int] = []
     }
 
     /// The demo: simulator, token, fetch, decode and draw all in chargeye's process.
@@ -30,9 +33,9 @@ struct TerminalBenchmarks {
 
     /// chargeye alone, against a simulator in this process (so the server's memory and CPU are
     /// not counted in chargeye's).
-    func chargeyeFirstPaintAgainstServer(locations: Int) async throws -> Loading {
+    func chargeyeFirstPaintAgainstServer(locations: Int, settled: Bool = false) async throws -> Loading {
         try await againstServer(locations: locations) { arguments in
-            try chargeyeLoading(locations: locations, arguments: arguments)
+            try chargeyeLoading(locations: locations, arguments: arguments, settled: settled)
         }
     }
 
@@ -148,7 +151,7 @@ struct TerminalBenchmarks {
         return file
     }
 
-    private func chargeyeLoading(locations: Int, arguments: [String]) throws -> Loading {
+    private func chargeyeLoading(locations: Int, arguments: [String], settled: Bool = false) throws -> Loading {
         var loading = Loading()
         for _ in 0..<runs {
             let terminal = try PseudoTerminal(
@@ -167,6 +170,10 @@ struct TerminalBenchmarks {
             loading.firstPaint.append(first)
             loading.allLoaded.append(all)
             loading.peakKB.append(terminal.stats.peakKB)
+            if settled {
+                terminal.waitUntilSettled(quietSeconds: 2)
+                loading.settledPeakKB.append(terminal.stats.peakKB)
+            }
         }
         return loading
     }

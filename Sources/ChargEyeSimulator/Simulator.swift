@@ -81,7 +81,8 @@ public final class Simulator: Sendable {
         router.add(middleware: LocationListStreaming(path: apiPrefix + "/locations", locations: fleet.locations))
         if !configuration.requireStationFilter {
             router.add(middleware: StationListStreaming(
-                path: apiPrefix + "/stations", fleet: fleet, threshold: configuration.streamStationsAbove, now: Date.init
+                path: apiPrefix + "/stations", fleet: fleet, threshold: configuration.streamStationsAbove,
+                varied: !configuration.strictData, now: Date.init
             ))
         }
         if !configuration.strictData {
