@@ -93,8 +93,10 @@ final class PseudoTerminal {
 
     /// Reads until `quietSeconds` whole seconds in a row pass with less than 20 ms of the
     /// program's CPU each (at most `limitMilliseconds`): one quiet second can be a program
-    /// waiting for a slow answer that is still to come.
-    func waitUntilSettled(quietSeconds: Int = 3, limitMilliseconds: Int = 30_000) {
+    /// waiting for a slow answer that is still to come. Returns whether it settled (false:
+    /// the limit came first).
+    @discardableResult
+    func waitUntilSettled(quietSeconds: Int = 3, limitMilliseconds: Int = 30_000) -> Bool {
         let limit = Clock.nanoseconds() + UInt64(limitMilliseconds) * 1_000_000
         var cpu = stats.cpuMilliseconds
         var quiet = 0
@@ -104,6 +106,7 @@ final class PseudoTerminal {
             quiet = now - cpu < 20 ? quiet + 1 : 0
             cpu = now
         }
+        return quiet >= quietSeconds
     }
 
     /// Reads until `marker` appears; returns when the bytes holding it arrived, in

@@ -171,7 +171,9 @@ struct TerminalBenchmarks {
             loading.allLoaded.append(all)
             loading.peakKB.append(terminal.stats.peakKB)
             if settled {
-                terminal.waitUntilSettled(quietSeconds: 2)
+                guard terminal.waitUntilSettled(quietSeconds: 2) else {
+                    throw BenchError("chargeye with \(locations) locations did not go quiet within 30 s of its list")
+                }
                 loading.settledPeakKB.append(terminal.stats.peakKB)
             }
         }

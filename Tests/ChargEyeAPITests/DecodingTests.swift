@@ -106,10 +106,11 @@ struct DecodingTests {
             }
             #expect(failure.detail.contains("more than 512 levels deep"))
             let streamed = await chargEyeError { try await client.streamLocations { _ in } }
-            guard case .decoding? = streamed else {
+            guard case .decoding(let streamedFailure)? = streamed else {
                 Issue.record("expected a decoding failure from the streamed read, got \(String(describing: streamed))")
                 return
             }
+            #expect(streamedFailure.detail.contains("more than 512 levels deep"))
             let refused = await chargEyeError { try await client.stations(locationUid: "any") }
             guard case .http(let http)? = refused else {
                 Issue.record("expected the 400, got \(String(describing: refused))")

@@ -173,12 +173,11 @@ struct ListStreamReader<Batch: Collection & Sendable>: Sendable {
     }
 
     /// Whether `bytes` are one JSON value by the ordinary decoder's rules (syntax only, as
-    /// when it reads a whole answer and passes over the keys it does not know; a value sits one
-    /// level inside the answer, hence one level less for its own nesting).
+    /// when it reads a whole answer and passes over the keys it does not know). The scanner
+    /// has already refused values nested deeper than its `maxDepth`, far below the nesting that
+    /// `JSONDecoder` cannot take (`JSONNesting`).
     private static func isJSON(_ bytes: [UInt8]) -> Bool {
-        let data = ResponseGuardMiddleware.repairingUTF8(Data(bytes))
-        return !JSONNesting.isTooDeep(data, limit: JSONNesting.decoderLimit - 1)
-            && (try? JSONDecoder().decode(AnyJSON.self, from: data)) != nil
+        (try? JSONDecoder().decode(AnyJSON.self, from: ResponseGuardMiddleware.repairingUTF8(Data(bytes)))) != nil
     }
 
     private func failure(_ detail: String) -> ChargEyeError {

@@ -15,7 +15,7 @@ enum ResponseDecoding {
     }
 
     /// `normalize`, and when the body was not JSON at all, the parser's own words about why
-    /// ("the body is empty", "Unexpected end of file", "Too many nested arrays") instead of
+    /// ("the body is empty", "Unexpected end of file") instead of
     /// the decoder's bare "The given data was not valid JSON".
     static func normalizeExplaining(_ error: any Error, request: ChargEyeError.RequestLine) async -> any Error {
         let normalized = normalize(error, request: request)

@@ -42,7 +42,7 @@ extension ChargEyeError.DecodingFailure {
         }
     }
 
-    /// The JSON parser's own words ("Unexpected end of file", "Too many nested arrays") say
+    /// The JSON parser's own words ("Unexpected end of file") say
     /// more than the decoder's "The given data was not valid JSON".
     private static func innermostDescription(_ context: DecodingError.Context) -> String {
         guard let underlying = context.underlyingError as NSError?,

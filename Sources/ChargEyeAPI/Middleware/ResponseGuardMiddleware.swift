@@ -56,10 +56,13 @@ public struct ResponseGuardMiddleware: ClientMiddleware {
             throw ChargEyeError.http(ErrorBodyReader.failure(for: response, body: data, request: line))
         }
         if streamed { return (response, unread) }
-        if operationID != Self.rawOperationID, JSONNesting.isTooDeep(data) {
+        let repaired = Self.repairingUTF8(data)
+        // A body labelled as something else never reaches the decoder (its label is the error).
+        if operationID != Self.rawOperationID, ErrorBodyReader.notJSON(contentType: response.headerFields[.contentType], body: repaired) == nil,
+            JSONNesting.isTooDeep(repaired) {
             throw ChargEyeError.decoding(.init(request: line, fieldPath: "", detail: "the answer \(JSONNesting.tooDeepDetail)"))
         }
-        return (response, HTTPBody(Self.repairingUTF8(data)))
+        return (response, HTTPBody(repaired))
     }
 
     /// Replaces invalid UTF-8 with U+FFFD, so one bad byte in a name costs a `�` on screen

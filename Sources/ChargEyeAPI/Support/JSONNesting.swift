@@ -16,11 +16,33 @@ public enum JSONNesting {
     /// What a refused body is told, after "the answer ...".
     public static let tooDeepDetail = "nests arrays or objects more than \(decoderLimit) levels deep"
 
-    /// Whether `data` opens more than `limit` arrays or objects at once. Brackets inside
-    /// strings do not count. Reads each byte once, and stops at the first level too deep.
+    /// Whether `data`, read as `JSONDecoder` reads it, opens more than `limit` arrays or
+    /// objects at once. Brackets inside strings do not count. UTF-16 and UTF-32 texts, which
+    /// `JSONDecoder` recognises by their zero bytes or byte order mark and converts, are
+    /// converted first; one that does not convert cannot reach the parser.
     public static func isTooDeep(_ data: Data, limit: Int = decoderLimit) -> Bool {
         guard data.count > limit else { return false }
-        return data.withUnsafeBytes { bytes in
+        guard let encoding = wideEncoding(of: data) else { return isTooDeep(utf8: data, limit: limit) }
+        guard let text = String(data: data, encoding: encoding) else { return false }
+        return isTooDeep(utf8: Data(text.utf8), limit: limit)
+    }
+
+    /// The UTF-16 or UTF-32 encoding `JSONDecoder` takes `data` to be in (a byte order mark, or
+    /// JSON's first character, which is ASCII, showing zero bytes), or nil for UTF-8.
+    private static func wideEncoding(of data: Data) -> String.Encoding? {
+        let head = Array(data.prefix(4)) + [UInt8](repeating: 1, count: max(0, 4 - data.count))
+        switch (head[0], head[1], head[2], head[3]) {
+        case (0x00, 0x00, 0xFE, 0xFF), (0x00, 0x00, 0x00, _): return .utf32BigEndian
+        case (0xFF, 0xFE, 0x00, 0x00), (_, 0x00, 0x00, 0x00): return .utf32LittleEndian
+        case (0xFE, 0xFF, _, _), (0x00, _, _, _): return .utf16BigEndian
+        case (0xFF, 0xFE, _, _), (_, 0x00, _, _): return .utf16LittleEndian
+        default: return nil
+        }
+    }
+
+    /// The check on UTF-8 bytes: reads each byte once, and stops at the first level too deep.
+    private static func isTooDeep(utf8 data: Data, limit: Int) -> Bool {
+        data.withUnsafeBytes { bytes in
             var depth = 0
             var index = 0
             while index < bytes.count {
@@ -38,6 +60,8 @@ public enum JSONNesting {
                     if depth > limit { return true }
                 case UInt8(ascii: "]"), UInt8(ascii: "}"):
                     depth -= 1
+                    // A closer with nothing open: the parser stops there, before any deeper level.
+                    if depth < 0 { return false }
                 default:
                     break
                 }

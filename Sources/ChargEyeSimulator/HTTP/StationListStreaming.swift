@@ -48,7 +48,8 @@ struct StationListStreaming: RouterMiddleware {
     private func whole(_ stations: [Components.Schemas.StationInfo]) -> Response {
         var json = JSONByteWriter(capacity: stations.count * 3_000)
         json.object { $0.member("stations", stations) { $0.array($1) { $0.station($1) } } }
-        let body = varied ? DataVariance.vary(json.bytes, kind: .stations) ?? json.bytes : json.bytes
+        let plain = json.bytes
+        let body = varied ? DataVariance.vary(plain, kind: .stations) ?? plain : plain
         return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }
 }

@@ -1,9 +1,10 @@
 import Hummingbird
 import NIOCore
 
-/// Applies `DataVariance` to the API's successful JSON answers (not to the streamed locations
-/// list or the streamed unfiltered stations list, which are answered before they get here). The locations list, which never changes, is
-/// varied once (`VariedLocationList`).
+/// Applies `DataVariance` to the API's successful JSON answers, except those answered before
+/// they get here: the streamed locations list, and the unfiltered stations list
+/// (`StationListStreaming` varies a small fleet's itself). The locations list, which never
+/// changes, is varied once (`VariedLocationList`).
 struct DataVarianceMiddleware: RouterMiddleware {
     typealias Context = SimulatorRequestContext
 
