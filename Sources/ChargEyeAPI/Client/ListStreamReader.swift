@@ -173,11 +173,9 @@ struct ListStreamReader<Batch: Collection & Sendable>: Sendable {
     }
 
     /// Whether `bytes` are one JSON value by the ordinary decoder's rules (syntax only, as
-    /// when it reads a whole answer and passes over the keys it does not know). The scanner
-    /// has already refused values nested deeper than its `maxDepth`, far below the nesting that
-    /// `JSONDecoder` cannot take (`JSONNesting`).
+    /// when it reads a whole answer and passes over the keys it does not know).
     private static func isJSON(_ bytes: [UInt8]) -> Bool {
-        (try? JSONDecoder().decode(AnyJSON.self, from: ResponseGuardMiddleware.repairingUTF8(Data(bytes)))) != nil
+        JSONNesting.decode(AnyJSON.self, from: ResponseGuardMiddleware.repairingUTF8(Data(bytes))) != nil
     }
 
     private func failure(_ detail: String) -> ChargEyeError {

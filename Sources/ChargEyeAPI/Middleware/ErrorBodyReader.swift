@@ -17,7 +17,7 @@ enum ErrorBodyReader {
         if let location = response.headerFields[.location]?.trimmingCharacters(in: .whitespaces), !location.isEmpty {
             failure.location = TextSanitizer.singleLine(location, limit: 120)
         }
-        if !JSONNesting.isTooDeep(body), let decoded = try? JSONDecoder().decode(ErrorBody.self, from: body) {
+        if let decoded = JSONNesting.decode(ErrorBody.self, from: body) {
             failure.serverMessage = TextSanitizer.singleLine(decoded.errorMessage, limit: 500)
         } else if !body.isEmpty {
             failure.bodyExcerpt = excerpt(of: body)
@@ -36,8 +36,14 @@ enum ErrorBodyReader {
     /// Why a successful body is not what chargeye reads, when its content type is not JSON
     /// ("expected JSON but got text/html: Sign in to the guest Wi-Fi"); nil for JSON or none.
     static func notJSON(contentType: String?, body: Data) -> String? {
-        guard let contentType, !contentType.isEmpty, !contentType.lowercased().contains("json") else { return nil }
+        guard let contentType, !mayBeJSON(contentType: contentType) else { return nil }
         return "expected JSON but got \(TextSanitizer.singleLine(contentType, limit: 60)): " + excerpt(of: body, limit: 120)
+    }
+
+    /// Whether a body with this content type may be JSON: none given, or a JSON type.
+    static func mayBeJSON(contentType: String?) -> Bool {
+        guard let contentType, !contentType.isEmpty else { return true }
+        return contentType.lowercased().contains("json")
     }
 
     /// A short, readable, safe excerpt: an HTML page's title, or its text without tags.

@@ -58,7 +58,7 @@ public struct ResponseGuardMiddleware: ClientMiddleware {
         if streamed { return (response, unread) }
         let repaired = Self.repairingUTF8(data)
         // A body labelled as something else never reaches the decoder (its label is the error).
-        if operationID != Self.rawOperationID, ErrorBodyReader.notJSON(contentType: response.headerFields[.contentType], body: repaired) == nil,
+        if operationID != Self.rawOperationID, ErrorBodyReader.mayBeJSON(contentType: response.headerFields[.contentType]),
             JSONNesting.isTooDeep(repaired) {
             throw ChargEyeError.decoding(.init(request: line, fieldPath: "", detail: "the answer \(JSONNesting.tooDeepDetail)"))
         }

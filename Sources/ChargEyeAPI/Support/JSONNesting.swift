@@ -6,8 +6,8 @@ public import Foundation
 /// `JSONDecoder` (swift-foundation, Swift 6.3) refuses texts nested more than 512 levels deep
 /// with an error, except when the 513th level opens on the text's very last byte: then it
 /// crashes the process while working out the error's line and column. chargeye's fuzzer found
-/// this with 513 `[`. So every body chargeye gives a `JSONDecoder` is checked here first, and
-/// one too deep is refused with a clear message, as `JSONDecoder` would refuse it anyway.
+/// this with 513 `[`. So every body chargeye gives a `JSONDecoder` is checked here first
+/// (`decode` does both), and one too deep is refused, as `JSONDecoder` would refuse it anyway.
 /// (`JSONSerialization` has its own parser, which throws, and needs no check.)
 public enum JSONNesting {
     /// The deepest nesting `JSONDecoder` reads.
@@ -15,6 +15,11 @@ public enum JSONNesting {
 
     /// What a refused body is told, after "the answer ...".
     public static let tooDeepDetail = "nests arrays or objects more than \(decoderLimit) levels deep"
+
+    /// `decoder`'s `T` from `data`, or nil when it does not decode or nests too deep to try.
+    public static func decode<T: Decodable>(_ type: T.Type, from data: Data, using decoder: JSONDecoder = JSONDecoder()) -> T? {
+        isTooDeep(data) ? nil : try? decoder.decode(type, from: data)
+    }
 
     /// Whether `data`, read as `JSONDecoder` reads it, opens more than `limit` arrays or
     /// objects at once. Brackets inside strings do not count. UTF-16 and UTF-32 texts, which

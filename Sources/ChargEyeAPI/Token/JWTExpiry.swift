@@ -8,8 +8,7 @@ enum JWTExpiry {
     static func of(_ token: Secret) -> Date? {
         let parts = token.value.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 3, let payload = Base64URL.decode(parts[1]),
-            !JSONNesting.isTooDeep(payload),
-            let claims = try? JSONDecoder().decode(Claims.self, from: payload),
+            let claims = JSONNesting.decode(Claims.self, from: payload),
             let exp = claims.exp, exp.isFinite, exp > 0
         else { return nil }
         return Date(timeIntervalSince1970: exp)

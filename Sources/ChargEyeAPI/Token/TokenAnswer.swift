@@ -38,8 +38,7 @@ public struct TokenAnswer: Sendable {
             .decoding(.init(request: request, fieldPath: field, detail: detail))
         }
         if let explanation = JSONDiagnosis.explain(body) { throw failure("", explanation) }
-        // `explain` has refused a body nested deeper than `JSONDecoder` can take (`JSONNesting`).
-        guard let fields = try? JSONDecoder().decode(Fields.self, from: body) else {
+        guard let fields = JSONNesting.decode(Fields.self, from: body) else {
             throw failure("", "expected a JSON object with `token` and `validUntil`")
         }
         guard case .text(let jwt)? = fields.token else {

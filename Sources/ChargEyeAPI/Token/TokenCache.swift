@@ -58,8 +58,7 @@ public struct TokenCache: Sendable {
             return nil
         }
         guard let data = FileManager.default.contents(atPath: file.path),
-            !JSONNesting.isTooDeep(data),
-            let entry = try? Self.decoder.decode(Entry.self, from: data),
+            let entry = JSONNesting.decode(Entry.self, from: data, using: Self.decoder),
             entry.baseURL == baseURL, entry.refreshTokenSHA256 == refreshTokenHash,
             entry.accessToken.expiresAt > now
         else { return nil }

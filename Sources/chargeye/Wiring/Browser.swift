@@ -9,8 +9,9 @@ enum Browser {
     static func run(_ options: ConnectionOptions, color: Bool, refreshInterval: Double?, view: StartView) async throws {
         let inbox = Inbox()
         let events = ServiceEvents(inbox: inbox)
+        let config = try ConfigFile.load(environment: LaunchEnvironment.values)
         async let opening = Session.open(
-            options, warn: events.warning, retryObserver: events.retry, requestObserver: events.request, interactive: true
+            options, config: config, warn: events.warning, retryObserver: events.retry, requestObserver: events.request, interactive: true
         )
         let session: Session
         let terminal: NcursesTerminal
@@ -18,7 +19,7 @@ enum Browser {
             // The embedded simulator starts while curses takes the terminal: both are on the
             // way to the demo's first rows. (The demo reads no profile: its settings are the
             // file's own.)
-            terminal = try makeTerminal(color: color, settings: try ConfigFile.load(environment: LaunchEnvironment.values).settings(profile: nil))
+            terminal = try makeTerminal(color: color, settings: config.settings(profile: nil))
             do {
                 session = try await opening
             } catch {

@@ -22,10 +22,12 @@ final class Session: Sendable {
 
     static let defaultBaseURL = "https://kempower.io/api"
 
-    /// Connects as the options say.
+    /// Connects as the options say; `config` is the configuration file when the caller has
+    /// read it already.
     static func open(
         _ options: ConnectionOptions,
         environment: [String: String] = LaunchEnvironment.values,
+        config: ConfigFile? = nil,
         warn: @escaping @Sendable (String) -> Void = { Standard.error($0) },
         retryObserver: (@Sendable (RetryEvent) -> Void)? = nil,
         requestObserver: (@Sendable (RequestRecord) -> Void)? = nil,
@@ -33,6 +35,7 @@ final class Session: Sendable {
     ) async throws -> Session {
         // While curses owns the screen, logs may only go to a file.
         let logger = try LogSetup.bootstrap(logFile: options.logFile, verbose: options.verbose, toStandardError: !interactive)
+        let config = try config ?? ConfigFile.load(environment: environment)
         if options.demo {
             var simulatorConfiguration = Simulator.Configuration()
             simulatorConfiguration.locations = options.demoLocations ?? simulatorConfiguration.locations
@@ -42,11 +45,12 @@ final class Session: Sendable {
             configuration.tokenCacheDirectory = nil
             apply(options, profile: nil, to: &configuration, logger: logger, warn: warn, retryObserver: retryObserver, interactive: interactive)
             configuration.requestObserver = requestObserver
-            let settings = try ConfigFile.load(environment: environment).settings(profile: nil)
-            return Session(client: try ChargEyeClient(configuration: configuration), label: "built-in simulator", config: settings, simulator: simulator)
+            return Session(
+                client: try ChargEyeClient(configuration: configuration), label: "built-in simulator",
+                config: config.settings(profile: nil), simulator: simulator
+            )
         }
 
-        let config = try ConfigFile.load(environment: environment)
         let profileName = options.profile ?? environment["CHARGEYE_PROFILE"] ?? config.defaultProfile
         var profile: ConfigFile.Profile?
         if let profileName {
